@@ -1,0 +1,32 @@
+# Two entry points: `make build` builds the example course into dist/, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: build test lint browser-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(VENV)/bin/scormbuild build course -o dist
+
+# The browser tests need Debian's Chromium and the pinned npm packages in tests/lms.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || sh scripts/install-chromium.sh
+	cd tests/lms && npm ci --no-audit --no-fund --silent
+
+lint: $(STAMP)
+	$(PY) -m ruff check src tests bench
+	$(PY) -m ruff format --check src tests bench
+	$(PY) -m mypy
+
+test: $(STAMP) browser-deps lint
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf dist $(VENV) tests/lms/node_modules

@@ -1,0 +1,219 @@
+"""The course model: frozen dataclasses built by the loader, read by every later stage.
+
+Text that authors write in Markdown (module bodies, prompts, choices, feedback) is held
+here already rendered to HTML; renderers and the packager never read ``course/`` again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+QuestionType = Literal[
+    "single", "multiple", "truefalse", "fill", "numeric", "matching", "ordering"
+]
+QUESTION_TYPES: tuple[str, ...] = (
+    "single",
+    "multiple",
+    "truefalse",
+    "fill",
+    "numeric",
+    "matching",
+    "ordering",
+)
+CompletionRule = Literal["viewed", "passed"]
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Theme options from course.yml ``theme:``."""
+
+    brand_color: str = "#00578a"
+    logo: str | None = None  # archive path under assets/, e.g. "assets/logo.svg"
+    logo_alt: str = ""
+
+
+@dataclass(frozen=True)
+class CourseConfig:
+    """Everything course.yml says, validated and typed."""
+
+    id: str
+    title: str
+    version: str
+    language: str
+    languages: tuple[str, ...]
+    description: str = ""
+    organization: str = ""
+    author: str = ""
+    keywords: tuple[str, ...] = ()
+    mastery_score: int | None = None
+    completion: tuple[CompletionRule, ...] = ("viewed",)
+    modules: tuple[str, ...] | None = None
+    theme: Theme = field(default_factory=Theme)
+    schemas: Path | None = None
+    sco_mode: Literal["single", "multi"] = "single"
+    size_budget_mb: float = 100.0
+    strings: tuple[tuple[str, str], ...] = ()  # UI string overrides, (key, text)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a single, multiple or true/false question."""
+
+    id: str  # stable, short: "a", "b", ... or "true"/"false"
+    html: str
+    correct: bool
+    feedback_html: str = ""
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One matching pair: a prompt on the left, its answer on the right."""
+
+    id: str
+    left_html: str
+    right_html: str
+
+
+@dataclass(frozen=True)
+class OrderItem:
+    """One item of an ordering question; ``Question.items`` holds them in correct order."""
+
+    id: str
+    html: str
+
+
+@dataclass(frozen=True)
+class NumericAnswer:
+    """Correct if ``minimum <= x <= maximum`` (an exact value has both equal)."""
+
+    minimum: float
+    maximum: float
+    value: float | None = None  # the stated value, shown as the correct answer
+    tolerance: float = 0.0
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question. Which fields are used depends on ``type``."""
+
+    id: str
+    type: QuestionType
+    prompt_html: str
+    points: float = 1.0
+    choices: tuple[Choice, ...] = ()  # single, multiple, truefalse
+    answers: tuple[str, ...] = ()  # fill: accepted answers
+    case_sensitive: bool = False  # fill
+    numeric: NumericAnswer | None = None  # numeric
+    pairs: tuple[Pair, ...] = ()  # matching
+    items: tuple[OrderItem, ...] = ()  # ordering, in correct order
+    feedback_correct_html: str = ""
+    feedback_incorrect_html: str = ""
+    hint_html: str = ""
+    source: str = ""  # "path:line" of the question in the source, for messages
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """A quiz: graded or practice, with its questions and attempt rules."""
+
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+    graded: bool = True
+    shuffle_questions: bool = False
+    shuffle_choices: bool = False
+    pool: int | None = None  # draw this many questions per attempt
+    attempts: int = 0  # 0 = unlimited
+    show_answers: bool = True  # show correct answers after the last attempt
+    source: str = ""
+    line: int | None = None
+
+    @property
+    def drawn(self) -> int:
+        """How many questions one attempt shows."""
+        return self.pool if self.pool is not None else len(self.questions)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of a module page, for its table of contents."""
+
+    level: int
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Module:
+    """One module: a page of the course.
+
+    ``html`` is the rendered Markdown body; each quiz appears in it as the placeholder
+    ``<!--scormbuild:quiz:ID-->`` that the renderer replaces with the quiz markup.
+    """
+
+    id: str  # stable XML-name-safe id, e.g. "m01-why-share"
+    slug: str  # from the file name, e.g. "01-why-share"
+    title: str
+    html: str
+    source: str  # course-relative path of the Markdown file
+    objectives: tuple[str, ...] = ()
+    duration: str | None = None
+    headings: tuple[Heading, ...] = ()
+    quizzes: tuple[Quiz, ...] = ()
+
+    @property
+    def href(self) -> str:
+        """The module page's path inside the package."""
+        return f"modules/{self.slug}.html"
+
+
+def quiz_placeholder(quiz_id: str) -> str:
+    """The marker the loader leaves in ``Module.html`` where a quiz goes."""
+    return f"<!--scormbuild:quiz:{quiz_id}-->"
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file from ``course/assets/`` that goes into the package as it is."""
+
+    path: str  # archive path, e.g. "assets/img/map.png"
+    source: Path  # absolute path on disk; the packager streams it
+    size: int
+
+
+@dataclass(frozen=True)
+class Course:
+    """A whole course in one language, ready to render."""
+
+    config: CourseConfig
+    language: str
+    modules: tuple[Module, ...]
+    assets: tuple[Asset, ...] = ()
+    root: Path = Path(".")
+
+    @property
+    def quizzes(self) -> tuple[Quiz, ...]:
+        """Every quiz in module order."""
+        return tuple(q for m in self.modules for q in m.quizzes)
+
+    @property
+    def graded_points(self) -> float:
+        """Points available in graded quizzes, per attempt (pools count what is drawn)."""
+        total = 0.0
+        for quiz in self.quizzes:
+            if quiz.graded:
+                pts = sorted((q.points for q in quiz.questions), reverse=True)
+                total += sum(pts[: quiz.drawn])
+        return total
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One file of a package: generated bytes, or a file on disk streamed as it is."""
+
+    path: str  # archive path, forward slashes, relative
+    data: bytes | None = None
+    source: Path | None = None
