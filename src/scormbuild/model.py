@@ -10,9 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-QuestionType = Literal[
-    "single", "multiple", "truefalse", "fill", "numeric", "matching", "ordering"
-]
+QuestionType = Literal["single", "multiple", "truefalse", "fill", "numeric", "matching", "ordering"]
 QUESTION_TYPES: tuple[str, ...] = (
     "single",
     "multiple",
@@ -32,6 +30,16 @@ class Theme:
     brand_color: str = "#00578a"
     logo: str | None = None  # archive path under assets/, e.g. "assets/logo.svg"
     logo_alt: str = ""
+
+
+@dataclass(frozen=True)
+class Localized:
+    """Catalogue metadata of the course in one language."""
+
+    language: str
+    title: str
+    description: str = ""
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,7 @@ class CourseConfig:
     sco_mode: Literal["single", "multi"] = "single"
     size_budget_mb: float = 100.0
     strings: tuple[tuple[str, str], ...] = ()  # UI string overrides, (key, text)
+    localized: tuple[Localized, ...] = ()  # title, description, keywords per language
 
 
 @dataclass(frozen=True)

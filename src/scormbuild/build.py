@@ -1,0 +1,110 @@
+"""The build: gather everything (load, check), then write (render, manifest, package)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from scormbuild.checks import check_course
+from scormbuild.errors import CourseError, PackageError, Problem, raise_if_errors
+from scormbuild.load import LoadedCourse, load_course
+from scormbuild.manifest import manifest_bytes
+from scormbuild.model import Course, OutputFile
+from scormbuild.package import save_package
+from scormbuild.render import render_course
+from scormbuild.theme import make_environment
+from scormbuild.validate.schema import load_schema
+
+log = logging.getLogger("scormbuild")
+
+SCHEMA_FILES = ("adlcp_rootv1p2.xsd", "ims_xml.xsd", "imscp_rootv1p1p2.xsd", "imsmd_rootv1p2p1.xsd")
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote, and the warnings it found."""
+
+    packages: tuple[Path, ...]
+    warnings: tuple[Problem, ...]
+
+
+def package_name(course: Course, multilingual: bool) -> str:
+    """``<id>-<version>.zip``, or ``<id>-<version>-<lang>.zip`` for multilingual courses."""
+    cfg = course.config
+    suffix = f"-{course.language}" if multilingual else ""
+    return f"{cfg.id}-{cfg.version}{suffix}.zip"
+
+
+def gather(course_dir: Path, *, strict: bool = False) -> tuple[LoadedCourse, list[Problem]]:
+    """Load and check the whole course; raise :class:`CourseError` on any error."""
+    loaded = load_course(course_dir)
+    problems = list(loaded.warnings) + check_course(loaded)
+    if strict:
+        problems = [Problem(p.location, p.message, "error", p.hint, p.code) for p in problems]
+    raise_if_errors(problems)
+    return loaded, problems
+
+
+def package_files(course: Course, schemas: Path | None) -> list[OutputFile]:
+    """Every file of ``course``'s package, the manifest included."""
+    env = make_environment(course.root)
+    files = render_course(course, env)
+    files += [OutputFile(a.path, source=a.source) for a in course.assets]
+    if schemas is not None:
+        files += [OutputFile(name, source=schemas / name) for name in SCHEMA_FILES]
+    manifest = manifest_bytes(course, [f.path for f in files])
+    if schemas is not None:
+        _self_check(manifest, schemas)
+    return [*files, OutputFile("imsmanifest.xml", data=manifest)]
+
+
+def _self_check(manifest: bytes, schemas: Path) -> None:
+    from lxml import etree
+
+    schema = load_schema(schemas)
+    doc = etree.fromstring(manifest)
+    if not schema.validate(doc):
+        raise PackageError(f"the generated manifest is not schema-valid: {schema.error_log}")
+
+
+def build(
+    course_dir: Path,
+    out_dir: Path,
+    *,
+    schemas: Path | None = None,
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build every language of the course in ``course_dir`` into ``out_dir``.
+
+    Nothing is written unless the whole course loads and checks cleanly; each package is
+    written atomically, so a failure leaves the previous package untouched.
+    """
+    say = progress or (lambda _msg: None)
+    say("loading")
+    loaded, warnings = gather(course_dir, strict=strict)
+    schemas = schemas or loaded.config.schemas
+    if schemas is not None:
+        missing = [n for n in SCHEMA_FILES if not (schemas / n).is_file()]
+        if missing:
+            raise CourseError(
+                [
+                    Problem.make(
+                        "course.yml", None, f"schema directory {schemas} lacks {', '.join(missing)}"
+                    )
+                ]
+            )
+    multilingual = len(loaded.courses) > 1
+    built: list[tuple[Path, list[OutputFile]]] = []
+    for course in loaded.courses:
+        say(f"rendering {course.language}")
+        built.append((out_dir / package_name(course, multilingual), package_files(course, schemas)))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path, files in built:
+        say(f"writing {path.name}")
+        written.append(save_package(files, path))
+    return BuildResult(tuple(written), tuple(warnings))

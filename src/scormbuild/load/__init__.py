@@ -1,0 +1,174 @@
+"""Load a course folder into typed models, one :class:`Course` per language.
+
+Everything is read and validated here; later stages never touch the course folder again
+(media files are streamed into the zip from the paths recorded in :class:`Asset`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scormbuild.config import for_language, load_config
+from scormbuild.errors import Problem, error, raise_if_errors
+from scormbuild.load.assets import scan_assets
+from scormbuild.load.modules import ModuleReader, ModuleSource
+from scormbuild.load.parity import check_parity
+from scormbuild.markdown import labels_for, make_markdown
+from scormbuild.model import Course, CourseConfig
+
+MODULE_NAME_RE = re.compile(r"^[0-9]{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
+
+
+@dataclass(frozen=True)
+class LoadedCourse:
+    """A loaded course: its config, one Course per language, and what checks need to know."""
+
+    config: CourseConfig
+    courses: tuple[Course, ...]
+    sources: dict[str, list[ModuleSource]] = field(default_factory=dict)
+    warnings: tuple[Problem, ...] = ()
+
+
+def _module_files(root: Path, config: CourseConfig) -> tuple[list[str], list[Problem]]:
+    mdir = root / "modules"
+    others = set(config.languages[1:])
+    if config.modules is not None:
+        problems = []
+        for name in config.modules:
+            if not (mdir / name).is_file():
+                problems.append(
+                    error(
+                        "course.yml",
+                        None,
+                        f"module 'modules/{name}' listed in 'modules' is missing",
+                        key="modules",
+                    )
+                )
+        return list(config.modules), problems
+    if not mdir.is_dir():
+        return [], [error("course.yml", None, "no modules/ folder", hint="add modules/01-intro.md")]
+    names = sorted(
+        p.name
+        for p in mdir.glob("*.md")
+        if not (len(p.suffixes) >= 2 and p.suffixes[-2].lstrip(".") in others)
+    )
+    if not names:
+        return [], [error("modules", None, "no modules: add modules/01-intro.md")]
+    problems = [
+        error(
+            f"modules/{n}",
+            None,
+            f"module file name '{n}' is not 'NN-slug.md'",
+            hint="e.g. 01-intro.md",
+        )
+        for n in names
+        if not MODULE_NAME_RE.match(n)
+    ]
+    return names, problems
+
+
+def load_course(course_dir: Path) -> LoadedCourse:
+    """Read and validate ``course_dir``; raise :class:`CourseError` listing every error."""
+    root = course_dir.resolve()
+    config, problems = load_config(root)
+    raise_if_errors(problems)
+    assert config is not None
+    names, problems = _module_files(root, config)
+    assets, asset_problems = scan_assets(root)
+    problems += asset_problems
+    courses: list[Course] = []
+    sources: dict[str, list[ModuleSource]] = {}
+    overrides = dict(config.strings)
+    for index, lang in enumerate(config.languages):
+        labels = labels_for(lang, overrides)
+        reader = ModuleReader(root, make_markdown(lang, labels), lang, labels)
+        reader.language_suffix = lang if index else ""
+        loaded: list[ModuleSource] = []
+        for name in names:
+            stem = name[:-3]
+            path = root / "modules" / (f"{stem}.{lang}.md" if index else name)
+            if not path.is_file():
+                rel = path.relative_to(root).as_posix()
+                problems.append(
+                    error(rel, None, f"missing {lang} variant of module '{name}'", code="missing")
+                )
+                continue
+            src = reader.read(path, stem)
+            if src:
+                loaded.append(src)
+        problems += reader.problems
+        sources[lang] = loaded
+        problems += _cross_checks(loaded, config, root)
+        courses.append(
+            Course(
+                config=for_language(config, lang),
+                language=lang,
+                modules=tuple(s.module for s in loaded),
+                assets=assets,
+                root=root,
+            )
+        )
+    if len(courses) > 1:
+        problems += check_parity(sources, config.languages)
+    raise_if_errors(problems)
+    return LoadedCourse(
+        config, tuple(courses), sources, tuple(p for p in problems if p.level != "error")
+    )
+
+
+def _cross_checks(loaded: list[ModuleSource], config: CourseConfig, root: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    quiz_ids: dict[str, str] = {}
+    question_ids: dict[str, str] = {}
+    anchors = {s.module.source: s.anchors for s in loaded}
+    for src in loaded:
+        for quiz in src.module.quizzes:
+            if quiz.id in quiz_ids:
+                problems.append(
+                    error(
+                        quiz.source,
+                        quiz.line,
+                        f"duplicate quiz id '{quiz.id}' (also in {quiz_ids[quiz.id]})",
+                        code="duplicate",
+                    )
+                )
+            quiz_ids.setdefault(quiz.id, f"{quiz.source}:{quiz.line}")
+            for q in quiz.questions:
+                if q.id in question_ids:
+                    problems.append(
+                        error(
+                            quiz.source,
+                            q.line,
+                            f"duplicate question id '{q.id}' (also in {question_ids[q.id]})",
+                            code="duplicate",
+                        )
+                    )
+                question_ids.setdefault(q.id, q.source)
+        for line, target, anchor in src.links:
+            target_anchors = anchors.get(target)
+            if target_anchors is None and target != src.module.source:
+                problems.append(
+                    error(
+                        src.module.source,
+                        line,
+                        f"link to '{target}', which is not a module of this course",
+                        code="link",
+                    )
+                )
+            elif anchor and anchor not in (target_anchors or src.anchors):
+                problems.append(
+                    error(
+                        src.module.source,
+                        line,
+                        f"link to missing anchor '#{anchor}' in {target}",
+                        code="anchor",
+                    )
+                )
+    logo = config.theme.logo
+    if logo and not (root / logo).is_file():
+        problems.append(
+            error("course.yml", None, f"theme logo '{logo}' is missing", key="theme.logo")
+        )
+    return problems

@@ -1,0 +1,113 @@
+"""The one Markdown factory, and the course syntax added to it as plugins.
+
+CommonMark plus tables, strikethrough, footnotes, heading anchors, attributes
+(``[text]{lang=sv}``, ``{#id}`` before a heading), callouts (``::: note|tip|warning``) and
+language blocks (``::: lang sv``). Course-specific rewriting (figures, media, links,
+quizzes) happens on the token stream in :mod:`scormbuild.load.modules`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.token import Token
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+CALLOUTS = ("note", "tip", "warning")
+DEFAULT_LABELS: dict[str, dict[str, str]] = {
+    "fi": {"note": "Huomio", "tip": "Vinkki", "warning": "Varoitus", "footnotes": "Alaviitteet"},
+    "sv": {"note": "Obs", "tip": "Tips", "warning": "Varning", "footnotes": "Fotnoter"},
+    "en": {"note": "Note", "tip": "Tip", "warning": "Warning", "footnotes": "Footnotes"},
+}
+
+
+def slugify(text: str) -> str:
+    """A heading anchor: lowercase words joined by hyphens; letters such as ä and å are kept."""
+    text = unicodedata.normalize("NFC", text).lower()
+    text = re.sub(r"[^\w\s-]", "", text)
+    return re.sub(r"[\s_-]+", "-", text).strip("-") or "section"
+
+
+def labels_for(language: str, overrides: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Callout titles in ``language`` (base language when the region is unknown)."""
+    base = DEFAULT_LABELS.get(language, DEFAULT_LABELS.get(language.split("-")[0], {}))
+    merged = {**DEFAULT_LABELS["en"], **base}
+    if overrides:
+        merged.update({k: v for k, v in overrides.items() if k in merged})
+    return merged
+
+
+def _callout(md: MarkdownIt, kind: str, label: str) -> None:
+    def render(self: Any, tokens: Sequence[Token], idx: int, _options: Any, _env: Any) -> str:
+        if tokens[idx].nesting == 1:
+            return (
+                f'<aside class="callout callout-{kind}" aria-label="{escapeHtml(label)}">\n'
+                f'<p class="callout-title">{escapeHtml(label)}</p>\n'
+            )
+        return "</aside>\n"
+
+    container_plugin(md, kind, render=render)
+
+
+def _lang_block(md: MarkdownIt) -> None:
+    pattern = re.compile(r"^lang\s+([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\s*$")
+
+    def validate(params: str, *_args: Any) -> bool:
+        return bool(pattern.match(params.strip()))
+
+    def render(self: Any, tokens: Sequence[Token], idx: int, _options: Any, _env: Any) -> str:
+        token = tokens[idx]
+        if token.nesting == 1:
+            match = pattern.match(token.info.strip())
+            lang = match.group(1) if match else ""
+            return f'<div lang="{escapeHtml(lang)}">\n'
+        return "</div>\n"
+
+    container_plugin(md, "lang", validate=validate, render=render)
+
+
+def _heading_levels_shift(md: MarkdownIt) -> None:
+    """Footnotes get a heading-free section with an accessible label."""
+
+    def render_footnote_block_open(
+        self: Any, tokens: Sequence[Token], idx: int, _options: Any, env: Any
+    ) -> str:
+        label = escapeHtml(env.get("labels", {}).get("footnotes", "Footnotes"))
+        return (
+            f'<section class="footnotes" aria-label="{label}">\n'
+            '<hr class="footnotes-sep">\n<ol class="footnotes-list">\n'
+        )
+
+    md.add_render_rule("footnote_block_open", render_footnote_block_open)
+
+
+def make_markdown(language: str = "en", labels: Mapping[str, str] | None = None) -> MarkdownIt:
+    """The course Markdown parser, configured for ``language``."""
+    md = MarkdownIt("commonmark", {"typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.use(footnote_plugin)
+    md.use(attrs_block_plugin)
+    md.use(attrs_plugin, spans=True)
+    md.use(anchors_plugin, min_level=1, max_level=6, slug_func=slugify, permalink=False)
+    resolved = labels_for(language, labels)
+    for kind in CALLOUTS:
+        _callout(md, kind, resolved[kind])
+    _lang_block(md)
+    _heading_levels_shift(md)
+    return md
+
+
+def render_inline(md: MarkdownIt, text: str) -> str:
+    """Render a short Markdown text (a prompt, a choice) without a wrapping paragraph."""
+    html = str(md.render(text)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return html
