@@ -1,0 +1,237 @@
+"""Reading a package that may be hostile: a zip read in place, or an unpacked folder.
+
+Nothing is ever extracted. Entries with absolute paths, ``..``, backslashes, control
+characters, symlinks or duplicate names are refused and reported; their data is never read.
+Zip bombs are stopped by limits on entry count, total uncompressed size and compression
+ratio, counted on the bytes actually decompressed in bounded reads; header sizes are not
+trusted.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scormbuild.errors import Problem, error, warning
+from scormbuild.manifest import MANIFEST_NAME
+
+CHUNK = 64 * 1024
+_MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a package may hold before it is refused as a possible zip bomb."""
+
+    max_entries: int = 20_000
+    max_total_size: int = 4 * 1024 * _MIB  # uncompressed bytes, all entries together
+    max_ratio: float = 200.0  # uncompressed : compressed, per entry
+    ratio_floor: int = _MIB  # the ratio counts once an entry has produced this many bytes
+    max_manifest_size: int = 16 * _MIB
+
+
+class UnusableInput(Exception):
+    """The input cannot be checked at all (exit status 2)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One regular file of the package."""
+
+    path: str
+    size: int  # uncompressed bytes, as read (zip) or from lstat (folder)
+    compressed: int | None = None
+
+
+@dataclass
+class Contents:
+    """The usable files of a package, its manifest bytes and the problems found reading it."""
+
+    kind: str  # "zip" or "directory"
+    entries: dict[str, Entry] = field(default_factory=dict)
+    manifest: bytes | None = None
+    problems: list[Problem] = field(default_factory=list)
+    archive_size: int | None = None
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def name_problem(name: str) -> str | None:
+    """Why an entry name is refused, or None when it is a safe relative path."""
+    if name.startswith(("/", "\\")) or _DRIVE.match(name):
+        return "absolute path"
+    if "\\" in name:
+        return "backslash in path (Windows separator); use /"
+    if _CONTROL.search(name):
+        return "control character in name"
+    parts = name.rstrip("/").split("/")
+    if ".." in parts:
+        return "'..' would write outside the package folder"
+    if any(p in ("", ".") for p in parts):
+        return "empty or '.' path segment"
+    return None
+
+
+def _is_symlink(info: zipfile.ZipInfo) -> bool:
+    return stat.S_ISLNK(info.external_attr >> 16)
+
+
+def _screen(zf: zipfile.ZipFile, out: Contents) -> list[zipfile.ZipInfo]:
+    """The entries that are safe to read; the others become problems."""
+    safe: list[zipfile.ZipInfo] = []
+    seen: set[str] = set()
+    for info in zf.infolist():
+        name = info.filename
+        reason = name_problem(name)
+        if reason is None and _is_symlink(info):
+            reason = "symbolic link"
+        if reason is None and info.flag_bits & 0x1:
+            reason = "encrypted entry"
+        if reason is None and name in seen:
+            reason = "duplicate entry name"
+        if reason is not None:
+            out.problems.append(error(name, None, f"entry refused: {reason}", code="unsafe-entry"))
+            continue
+        seen.add(name)
+        if info.is_dir():
+            continue
+        if not info.flag_bits & 0x800 and not name.isascii():
+            out.problems.append(
+                warning(
+                    name,
+                    None,
+                    "non-ASCII file name not marked as UTF-8; an LMS may unpack it under "
+                    "another name",
+                    code="name-encoding",
+                )
+            )
+        safe.append(info)
+    return safe
+
+
+def _read_entry(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, budget: int
+) -> tuple[int, bytes | None]:
+    """Decompress ``info`` in bounded chunks; return its size and, for the manifest, its data."""
+    keep = info.filename == MANIFEST_NAME
+    data = bytearray()
+    size = 0
+    with zf.open(info) as member:
+        while chunk := member.read(CHUNK):
+            size += len(chunk)
+            if size > budget:
+                raise UnusableInput(
+                    f"refused: more than {limits.max_total_size} bytes uncompressed "
+                    f"(reached in {info.filename}); possible zip bomb"
+                )
+            if size > limits.ratio_floor and size > limits.max_ratio * max(info.compress_size, 1):
+                raise UnusableInput(
+                    f"refused: {info.filename} expands more than {limits.max_ratio:g} times "
+                    "its compressed size; possible zip bomb"
+                )
+            if keep:
+                if size > limits.max_manifest_size:
+                    raise UnusableInput(
+                        f"refused: {MANIFEST_NAME} is larger than {limits.max_manifest_size} bytes"
+                    )
+                data += chunk
+    return size, bytes(data) if keep else None
+
+
+def read_zip(path: Path, limits: Limits) -> Contents:
+    """Check a zip's entries and integrity without extracting it."""
+    out = Contents("zip")
+    try:
+        out.archive_size = path.stat().st_size
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise UnusableInput(f"not a zip file: {exc}") from exc
+    except (OSError, ValueError) as exc:
+        raise UnusableInput(f"cannot read {path}: {exc}") from exc
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > limits.max_entries:
+            raise UnusableInput(
+                f"refused: {len(infos)} entries, more than the limit of {limits.max_entries}"
+            )
+        declared = sum(i.file_size for i in infos)
+        if declared > limits.max_total_size:
+            raise UnusableInput(
+                f"refused: entries declare {declared} bytes uncompressed, more than the limit "
+                f"of {limits.max_total_size}; possible zip bomb"
+            )
+        total = 0
+        for info in _screen(zf, out):
+            try:
+                size, data = _read_entry(zf, info, limits, limits.max_total_size - total)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+                out.problems.append(
+                    error(info.filename, None, f"corrupt entry: {exc}", code="zip-integrity")
+                )
+                continue
+            total += size
+            out.entries[info.filename] = Entry(info.filename, size, info.compress_size)
+            if data is not None:
+                out.manifest = data
+    return out
+
+
+def read_directory(root: Path, limits: Limits) -> Contents:
+    """List an unpacked package without following symlinks or reading special files."""
+    out = Contents("directory")
+    count = 0
+    total = 0
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        base = Path(dirpath)
+        for name in sorted(dirnames + filenames):
+            full = base / name
+            rel = full.relative_to(root).as_posix()
+            count += 1
+            if count > limits.max_entries:
+                raise UnusableInput(f"refused: more than {limits.max_entries} entries")
+            st = full.lstat()
+            if stat.S_ISDIR(st.st_mode):
+                continue
+            reason = name_problem(rel)
+            if reason is None and stat.S_ISLNK(st.st_mode):
+                reason = "symbolic link"
+            elif reason is None and not stat.S_ISREG(st.st_mode):
+                reason = "not a regular file"
+            if reason is not None:
+                out.problems.append(error(rel, None, f"refused: {reason}", code="unsafe-entry"))
+                continue
+            total += st.st_size
+            out.entries[rel] = Entry(rel, st.st_size)
+    if total > limits.max_total_size:
+        raise UnusableInput(
+            f"refused: {total} bytes, more than the limit of {limits.max_total_size}"
+        )
+    manifest = root / MANIFEST_NAME
+    if MANIFEST_NAME in out.entries:
+        with manifest.open("rb") as fp:
+            data = fp.read(limits.max_manifest_size + 1)
+        if len(data) > limits.max_manifest_size:
+            raise UnusableInput(
+                f"refused: {MANIFEST_NAME} is larger than {limits.max_manifest_size}"
+            )
+        out.manifest = data
+    return out
+
+
+def read_package(path: Path, limits: Limits) -> Contents:
+    """A zip file or a folder; :class:`UnusableInput` when it is neither or unreadable."""
+    try:
+        if path.is_dir():
+            return read_directory(path, limits)
+        if not path.is_file():
+            raise UnusableInput(f"{path}: no such file or directory")
+        return read_zip(path, limits)
+    except PermissionError as exc:
+        raise UnusableInput(f"cannot read {exc.filename or path}: permission denied") from exc
