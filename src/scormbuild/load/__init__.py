@@ -122,7 +122,7 @@ def _cross_checks(loaded: list[ModuleSource], config: CourseConfig, root: Path) 
     problems: list[Problem] = []
     quiz_ids: dict[str, str] = {}
     question_ids: dict[str, str] = {}
-    anchors = {s.module.source: s.anchors for s in loaded}
+    anchors = {s.module.slug: s.anchors for s in loaded}
     for src in loaded:
         for quiz in src.module.quizzes:
             if quiz.id in quiz_ids:
@@ -147,8 +147,9 @@ def _cross_checks(loaded: list[ModuleSource], config: CourseConfig, root: Path) 
                     )
                 question_ids.setdefault(q.id, q.source)
         for line, target, anchor in src.links:
-            target_anchors = anchors.get(target)
-            if target_anchors is None and target != src.module.source:
+            slug = Path(target).name.removesuffix(".md")
+            target_anchors = src.anchors if target == src.module.source else anchors.get(slug)
+            if target_anchors is None:
                 problems.append(
                     error(
                         src.module.source,
@@ -157,7 +158,7 @@ def _cross_checks(loaded: list[ModuleSource], config: CourseConfig, root: Path) 
                         code="link",
                     )
                 )
-            elif anchor and anchor not in (target_anchors or src.anchors):
+            elif anchor and anchor not in target_anchors:
                 problems.append(
                     error(
                         src.module.source,

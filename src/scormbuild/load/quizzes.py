@@ -172,9 +172,11 @@ class QuizReader:
         if not _is_num(points) or points < 0:
             self.fail(data.line_of("points"), "'points' must be a number of 0 or more")
             points = 1
-        feedback = data.get("feedback", {})
+        feedback = data.get("feedback")
         fb_ok, fb_bad = "", ""
-        if isinstance(feedback, LineDict):
+        if feedback is None:
+            pass
+        elif isinstance(feedback, LineDict):
             self._unknown(feedback, {"correct", "incorrect"}, "feedback")
             fb_ok = self._text(feedback, "correct", "feedback", required=False)
             fb_bad = self._text(feedback, "incorrect", "feedback", required=False)
