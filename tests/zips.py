@@ -1,0 +1,109 @@
+"""Crafting packages for validator tests: good ones, broken ones and hostile ones."""
+
+from __future__ import annotations
+
+import io
+import stat
+import warnings
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from scormbuild.manifest import manifest_bytes
+from scormbuild.model import Course
+from tests.factories import course_files, make_course
+
+Member = tuple[str | zipfile.ZipInfo, bytes]
+
+
+def good_manifest(course: Course | None = None, files: Iterable[str] | None = None) -> bytes:
+    course = course or make_course(mastery_score=80)
+    return manifest_bytes(course, list(files) if files is not None else course_files(course))
+
+
+def good_members(course: Course | None = None) -> list[Member]:
+    """The members of a valid single-SCO package: manifest plus every listed file."""
+    course = course or make_course(mastery_score=80)
+    files = course_files(course)
+    return [("imsmanifest.xml", good_manifest(course, files))] + [
+        (p, f"<!-- {p} -->".encode()) for p in files
+    ]
+
+
+def zip_bytes(members: Iterable[Member], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buf = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # duplicate names are one of the crafted cases
+        with zipfile.ZipFile(buf, "w", compression=compression) as zf:
+            for name, data in members:
+                zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def write_zip(path: Path, members: Iterable[Member], **kw: int) -> Path:
+    path.write_bytes(zip_bytes(members, **kw))
+    return path
+
+
+def symlink(name: str, target: str) -> Member:
+    """A Unix symlink entry: the mode in external_attr, the target as data."""
+    info = zipfile.ZipInfo(name)
+    info.create_system = 3
+    info.external_attr = (stat.S_IFLNK | 0o777) << 16
+    return info, target.encode()
+
+
+def encrypted(name: str) -> Member:
+    info = zipfile.ZipInfo(name)
+    info.flag_bits |= 0x1
+    return info, b"\x00" * 24
+
+
+def zeros(name: str, size: int) -> Member:
+    """A member that deflates about a thousand times: a zip bomb by ratio."""
+    return name, b"\x00" * size
+
+
+def replace_manifest(
+    members: list[Member], old: bytes, new: bytes, count: int = -1
+) -> list[Member]:
+    """The members with a text replacement made in the manifest (the replacement must hit)."""
+    out: list[Member] = []
+    for name, data in members:
+        if name == "imsmanifest.xml":
+            assert old in data, old
+            data = data.replace(old, new, count)
+        out.append((name, data))
+    return out
+
+
+def without(members: list[Member], *names: str) -> list[Member]:
+    return [(n, d) for n, d in members if n not in names]
+
+
+def wrong_prefix(members: list[Member]) -> list[Member]:
+    """The manifest with adlcp bound to the prefix ``adl:`` (schema-valid; Moodle misses it)."""
+    members = replace_manifest(members, b"xmlns:adlcp=", b"xmlns:adl=")
+    return replace_manifest(members, b"adlcp:", b"adl:")
+
+
+def in_subfolder(members: list[Member], folder: str = "course") -> list[Member]:
+    return [(f"{folder}/{n}", d) for n, d in members if isinstance(n, str)]
+
+
+def lie_about_size(data: bytes, name: str, size: int) -> bytes:
+    """Patch the uncompressed size of ``name`` in its local and central headers."""
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    info = zf.getinfo(name)
+    buf = bytearray(data)
+    buf[info.header_offset + 22 : info.header_offset + 26] = size.to_bytes(4, "little")
+    encoded = name.encode()
+    central = 0
+    while True:  # find this entry's central directory record
+        central = data.index(b"PK\x01\x02", central)
+        n = int.from_bytes(buf[central + 28 : central + 30], "little")
+        if bytes(buf[central + 46 : central + 46 + n]) == encoded:
+            break
+        central += 4
+    buf[central + 24 : central + 28] = size.to_bytes(4, "little")
+    return bytes(buf)
