@@ -61,23 +61,61 @@ def test_module_order_from_course_yml(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
-        ({"course.yml": "id: demo\ntitle: [unclosed\n"}, "course.yml:3:1: error: YAML syntax error"),
-        ({"course.yml": "id: Demo Course\ntitle: T\nversion: 1\nlanguage: en\n"}, "course.yml:1: error: 'id' must be a slug"),
-        ({"course.yml": "id: d\ntitle: T\nversion: 1\nlanguage: en\nmastery_scor: 80\n"}, "did you mean 'mastery_score'?"),
-        ({"course.yml": "id: d\ntitle: T\nversion: 1\nlanguage: en\nmastery_score: high\n"}, "course.yml:5: error: 'mastery_score' must be a whole number"),
+        (
+            {"course.yml": "id: demo\ntitle: [unclosed\n"},
+            "course.yml:3:1: error: YAML syntax error",
+        ),
+        (
+            {"course.yml": "id: Demo Course\ntitle: T\nversion: 1\nlanguage: en\n"},
+            "course.yml:1: error: 'id' must be a slug",
+        ),
+        (
+            {"course.yml": "id: d\ntitle: T\nversion: 1\nlanguage: en\nmastery_scor: 80\n"},
+            "did you mean 'mastery_score'?",
+        ),
+        (
+            {"course.yml": "id: d\ntitle: T\nversion: 1\nlanguage: en\nmastery_score: high\n"},
+            "course.yml:5: error: 'mastery_score' must be a whole number",
+        ),
         ({"course.yml": "id: d\ntitle: T\nversion: 1\n"}, "missing required key 'language'"),
-        ({"modules/02-more.md": "---\ntitle: More\n---\n\n![A map](../assets/map.png)\n"}, "modules/02-more.md:5: error: missing file '../assets/map.png'"),
-        ({"modules/02-more.md": "---\ntitle: More\n---\n\n![A map](../../etc/passwd)\n"}, "leaves the course folder"),
-        ({"modules/02-more.md": "---\ntitle: More\n---\n\n![A map](/etc/passwd)\n"}, "absolute path"),
-        ({"modules/02-more.md": "---\ntitle: More\n---\n\n![x](https://example.org/a.png)\n"}, "remote resource 'https://example.org/a.png' is refused"),
-        ({"modules/02-more.md": "---\ntitel: More\n---\n\nText\n"}, "modules/02-more.md:2: error: unknown front matter key 'titel'"),
-        ({"modules/02-more.md": b"---\ntitle: More\n---\n\nBad \xff byte\n"}, "modules/02-more.md:5: error: not valid UTF-8"),
+        (
+            {"modules/02-more.md": "---\ntitle: More\n---\n\n![A map](../assets/map.png)\n"},
+            "modules/02-more.md:5: error: missing file '../assets/map.png'",
+        ),
+        (
+            {"modules/02-more.md": "---\ntitle: More\n---\n\n![A map](../../etc/passwd)\n"},
+            "leaves the course folder",
+        ),
+        (
+            {"modules/02-more.md": "---\ntitle: More\n---\n\n![A map](/etc/passwd)\n"},
+            "absolute path",
+        ),
+        (
+            {"modules/02-more.md": "---\ntitle: More\n---\n\n![x](https://example.org/a.png)\n"},
+            "remote resource 'https://example.org/a.png' is refused",
+        ),
+        (
+            {"modules/02-more.md": "---\ntitel: More\n---\n\nText\n"},
+            "modules/02-more.md:2: error: unknown front matter key 'titel'",
+        ),
+        (
+            {"modules/02-more.md": b"---\ntitle: More\n---\n\nBad \xff byte\n"},
+            "modules/02-more.md:5: error: not valid UTF-8",
+        ),
         ({"modules/02-more.md": "\ufeff" + MODULE.format(title="More")}, "byte-order mark"),
-        ({"modules/02-more.md": "---\ntitle: More\n---\n\n[see](03-missing.md)\n"}, "not a module of this course"),
-        ({"modules/02-more.md": "---\ntitle: More\n---\n\n[see](01-intro.md#nowhere)\n"}, "missing anchor '#nowhere'"),
+        (
+            {"modules/02-more.md": "---\ntitle: More\n---\n\n[see](03-missing.md)\n"},
+            "not a module of this course",
+        ),
+        (
+            {"modules/02-more.md": "---\ntitle: More\n---\n\n[see](01-intro.md#nowhere)\n"},
+            "missing anchor '#nowhere'",
+        ),
     ],
 )
-def test_bad_input_names_file_and_line(tmp_path: Path, files: dict[str, str | bytes], expected: str) -> None:
+def test_bad_input_names_file_and_line(
+    tmp_path: Path, files: dict[str, str | bytes], expected: str
+) -> None:
     assert expected in messages(write_course(tmp_path, files))
 
 
@@ -89,7 +127,8 @@ def test_symlink_out_of_the_course_is_refused(tmp_path: Path) -> None:
     outside = tmp_path / "secret.png"
     outside.write_bytes(b"\x89PNG")
     course = write_course(
-        tmp_path / "c", {"modules/02-more.md": "---\ntitle: More\n---\n\n![A](../assets/link.png)\n"}
+        tmp_path / "c",
+        {"modules/02-more.md": "---\ntitle: More\n---\n\n![A](../assets/link.png)\n"},
     )
     (course / "assets").mkdir()
     (course / "assets/link.png").symlink_to(outside)
@@ -125,16 +164,29 @@ questions:
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("type: single\n    prompt: P\n    choices: [{text: x, correct: true}, {text: y, correct: true}]", "has 2 correct choices"),
+        (
+            "type: single\n    prompt: P\n"
+            "    choices: [{text: x, correct: true}, {text: y, correct: true}]",
+            "has 2 correct choices",
+        ),
         ("type: matching\n    prompt: P\n    pairs: [[a, b]]", "at least two 'pairs'"),
         ("type: ordering\n    prompt: P\n    items: [a]", "at least two 'items'"),
-        ("type: numeric\n    prompt: P\n    answer: 3\n    tolerance: -1", "'tolerance' must be a number of 0 or more"),
+        (
+            "type: numeric\n    prompt: P\n    answer: 3\n    tolerance: -1",
+            "'tolerance' must be a number of 0 or more",
+        ),
         ("type: numeric\n    prompt: P\n    range: [5, 1]", "minimum is larger"),
         ("type: fill\n    prompt: P", "needs 'answers'"),
         ("type: truefalse\n    prompt: P\n    answer: maybe", "answer: true|false"),
-        ("type: single\n    prompt: P\n    choices: [{text: x, correct: true, feedbak: y}, {text: z}]", "did you mean 'feedback'?"),
+        (
+            "type: single\n    prompt: P\n"
+            "    choices: [{text: x, correct: true, feedbak: y}, {text: z}]",
+            "did you mean 'feedback'?",
+        ),
     ],
 )
 def test_quiz_validation(tmp_path: Path, question: str, expected: str) -> None:
-    module = f"---\ntitle: Q\n---\n\n# Q\n\n```quiz\nid: q\nquestions:\n  - id: x\n    {question}\n```\n"
+    module = (
+        f"---\ntitle: Q\n---\n\n# Q\n\n```quiz\nid: q\nquestions:\n  - id: x\n    {question}\n```\n"
+    )
     assert expected in messages(write_course(tmp_path, {"modules/02-more.md": module}))

@@ -290,7 +290,8 @@ class ModuleReader:
             if transcript.is_file():
                 t_rel = transcript.relative_to(self.root.resolve()).as_posix()
                 source.media.append(t_rel)
-                html += f' <a class="transcript" href="../{escapeHtml(t_rel)}">{escapeHtml(self.labels.get("transcript", "Transcript"))}</a>'
+                text = escapeHtml(self.labels.get("transcript", "Transcript"))
+                html += f' <a class="transcript" href="../{escapeHtml(t_rel)}">{text}</a>'
                 break
         tok.type, tok.tag, tok.content, tok.children = "html_inline", "", html, None
 

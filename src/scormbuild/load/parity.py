@@ -50,7 +50,8 @@ def check_parity(sources: dict[str, list[ModuleSource]], languages: Sequence[str
                         where,
                         None,
                         f"quizzes differ from {ref.module.source}: "
-                        f"{[q.id for q in src.module.quizzes]} vs {[q.id for q in ref.module.quizzes]}",
+                        f"{[q.id for q in src.module.quizzes]} vs "
+                        f"{[q.id for q in ref.module.quizzes]}",
                         code="parity",
                     )
                 )
@@ -83,7 +84,8 @@ def check_parity(sources: dict[str, list[ModuleSource]], languages: Sequence[str
                             error(
                                 qb.source,
                                 b.line,
-                                f"question '{b.id}' differs from {a.source} in type, points or answer key",
+                                f"question '{b.id}' differs from {a.source} "
+                                "in type, points or answer key",
                                 code="parity",
                             )
                         )
