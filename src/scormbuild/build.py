@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scormbuild.checks import check_course
@@ -29,6 +31,23 @@ class BuildResult:
 
     packages: tuple[Path, ...]
     warnings: tuple[Problem, ...]
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase
+
+
+class Timer:
+    """Adds up wall time per build phase (load, check, render, manifest, package)."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, float] = {}
+
+    @contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        """Time the block as part of phase ``name``."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.totals[name] = self.totals.get(name, 0.0) + time.perf_counter() - start
 
 
 def package_name(course: Course, multilingual: bool) -> str:
@@ -38,26 +57,35 @@ def package_name(course: Course, multilingual: bool) -> str:
     return f"{cfg.id}-{cfg.version}{suffix}.zip"
 
 
-def gather(course_dir: Path, *, strict: bool = False) -> tuple[LoadedCourse, list[Problem]]:
+def gather(
+    course_dir: Path, *, strict: bool = False, timer: Timer | None = None
+) -> tuple[LoadedCourse, list[Problem]]:
     """Load and check the whole course; raise :class:`CourseError` on any error."""
-    loaded = load_course(course_dir)
-    problems = list(loaded.warnings) + check_course(loaded)
+    timer = timer or Timer()
+    with timer.phase("load"):
+        loaded = load_course(course_dir)
+    with timer.phase("check"):
+        problems = list(loaded.warnings) + check_course(loaded)
     if strict:
         problems = [Problem(p.location, p.message, "error", p.hint, p.code) for p in problems]
     raise_if_errors(problems)
     return loaded, problems
 
 
-def package_files(course: Course, schemas: Path | None) -> list[OutputFile]:
+def package_files(
+    course: Course, schemas: Path | None, timer: Timer | None = None
+) -> list[OutputFile]:
     """Every file of ``course``'s package, the manifest included."""
-    env = make_environment(course.root)
-    files = render_course(course, env)
+    timer = timer or Timer()
+    with timer.phase("render"):
+        files = render_course(course, make_environment(course.root))
     files += [OutputFile(a.path, source=a.source) for a in course.assets]
     if schemas is not None:
         files += [OutputFile(name, source=schemas / name) for name in SCHEMA_FILES]
-    manifest = manifest_bytes(course, [f.path for f in files])
-    if schemas is not None:
-        _self_check(manifest, schemas)
+    with timer.phase("manifest"):
+        manifest = manifest_bytes(course, [f.path for f in files])
+        if schemas is not None:
+            _self_check(manifest, schemas)
     return [*files, OutputFile("imsmanifest.xml", data=manifest)]
 
 
@@ -84,8 +112,9 @@ def build(
     written atomically, so a failure leaves the previous package untouched.
     """
     say = progress or (lambda _msg: None)
+    timer = Timer()
     say("loading")
-    loaded, warnings = gather(course_dir, strict=strict)
+    loaded, warnings = gather(course_dir, strict=strict, timer=timer)
     schemas = schemas or loaded.config.schemas
     if schemas is not None:
         missing = [n for n in SCHEMA_FILES if not (schemas / n).is_file()]
@@ -101,10 +130,12 @@ def build(
     built: list[tuple[Path, list[OutputFile]]] = []
     for course in loaded.courses:
         say(f"rendering {course.language}")
-        built.append((out_dir / package_name(course, multilingual), package_files(course, schemas)))
+        files = package_files(course, schemas, timer)
+        built.append((out_dir / package_name(course, multilingual), files))
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for path, files in built:
         say(f"writing {path.name}")
-        written.append(save_package(files, path))
-    return BuildResult(tuple(written), tuple(warnings))
+        with timer.phase("package"):
+            written.append(save_package(files, path))
+    return BuildResult(tuple(written), tuple(warnings), timer.totals)
