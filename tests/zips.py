@@ -53,12 +53,6 @@ def symlink(name: str, target: str) -> Member:
     return info, target.encode()
 
 
-def encrypted(name: str) -> Member:
-    info = zipfile.ZipInfo(name)
-    info.flag_bits |= 0x1
-    return info, b"\x00" * 24
-
-
 def zeros(name: str, size: int) -> Member:
     """A member that deflates about a thousand times: a zip bomb by ratio."""
     return name, b"\x00" * size
@@ -91,19 +85,27 @@ def in_subfolder(members: list[Member], folder: str = "course") -> list[Member]:
     return [(f"{folder}/{n}", d) for n, d in members if isinstance(n, str)]
 
 
-def lie_about_size(data: bytes, name: str, size: int) -> bytes:
-    """Patch the uncompressed size of ``name`` in its local and central headers."""
-    zf = zipfile.ZipFile(io.BytesIO(data))
-    info = zf.getinfo(name)
+def _patch(data: bytes, name: str, local: int, central: int, value: bytes) -> bytes:
+    """Overwrite a field of ``name``'s local header and central directory record."""
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(name)
     buf = bytearray(data)
-    buf[info.header_offset + 22 : info.header_offset + 26] = size.to_bytes(4, "little")
-    encoded = name.encode()
-    central = 0
+    buf[info.header_offset + local : info.header_offset + local + len(value)] = value
+    at = 0
     while True:  # find this entry's central directory record
-        central = data.index(b"PK\x01\x02", central)
-        n = int.from_bytes(buf[central + 28 : central + 30], "little")
-        if bytes(buf[central + 46 : central + 46 + n]) == encoded:
+        at = data.index(b"PK\x01\x02", at)
+        n = int.from_bytes(data[at + 28 : at + 30], "little")
+        if data[at + 46 : at + 46 + n] == name.encode():
             break
-        central += 4
-    buf[central + 24 : central + 28] = size.to_bytes(4, "little")
+        at += 4
+    buf[at + central : at + central + len(value)] = value
     return bytes(buf)
+
+
+def lie_about_size(data: bytes, name: str, size: int) -> bytes:
+    """Make the headers of ``name`` declare ``size`` uncompressed bytes."""
+    return _patch(data, name, 22, 24, size.to_bytes(4, "little"))
+
+
+def mark_encrypted(data: bytes, name: str) -> bytes:
+    """Set the "encrypted" flag of ``name`` (zipfile clears it when writing)."""
+    return _patch(data, name, 6, 8, (0x1).to_bytes(2, "little"))

@@ -233,5 +233,5 @@ def read_package(path: Path, limits: Limits) -> Contents:
         if not path.is_file():
             raise UnusableInput(f"{path}: no such file or directory")
         return read_zip(path, limits)
-    except PermissionError as exc:
-        raise UnusableInput(f"cannot read {exc.filename or path}: permission denied") from exc
+    except OSError as exc:
+        raise UnusableInput(f"cannot read {exc.filename or path}: {exc.strerror}") from exc

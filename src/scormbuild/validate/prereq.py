@@ -33,7 +33,7 @@ def check_prerequisites(script: str, item_ids: Collection[str]) -> list[str]:
     while pos < len(script):
         m = _TOKEN.match(script, pos)
         if m is None or m.end() == pos:
-            return [*problems, f"unexpected text at {script[pos:]!r}"]
+            return [*problems, f"unexpected text at {script[pos:].strip()!r}"]
         pos = m.end()
         op, quoted, word = m.group("op"), m.group("quoted"), m.group("word")
         if expect_status:

@@ -68,8 +68,11 @@ def parse_manifest(data: bytes) -> tuple[etree._Element | None, list[Problem]]:
 
 def schema_problems(root: etree._Element, schema: etree.XMLSchema) -> list[Problem]:
     """Every schema violation, one finding each."""
-    if schema.validate(root):
-        return []
+    try:
+        if schema.validate(root):
+            return []
+    except etree.XMLSchemaValidateError as exc:  # e.g. on unexpanded entity references
+        return [error(MANIFEST_NAME, None, f"schema validation failed: {exc}", code="schema")]
     entries: Iterable[Any] = schema.error_log  # type: ignore[assignment]  # untyped in stubs
     return [error(MANIFEST_NAME, e.line or None, e.message, code="schema") for e in entries]
 
@@ -331,6 +334,10 @@ def check_manifest(
     root, problems = parse_manifest(data)
     if root is None:
         return problems
+    for entity in root.iter(etree.Entity):
+        problems.append(
+            _err(entity, f"entity reference {entity.text} is not expanded; write the text", "xml")
+        )
     problems += _moodle_names(root)
     if root.tag != _cp("manifest"):
         return problems
@@ -340,6 +347,7 @@ def check_manifest(
     problems += _metadata(root)
     found, used = _structure(root, files)
     problems += found
+    problems.sort(key=lambda p: p.location.line or 0)  # stable: same-line order kept
     for path in sorted(set(files) - used - CONTROL_DOCUMENTS):
         problems.append(
             warning(path, None, "in the package but listed in no resource", code="unlisted-file")
