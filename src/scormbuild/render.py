@@ -1,0 +1,203 @@
+"""Render a course through the theme: the launch page, module pages and runtime files.
+
+No file I/O beyond reading the theme; the result is a list of :class:`OutputFile` that the
+packager writes. Output is deterministic: sorted JSON keys, no timestamps.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import re
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from scormbuild import state
+from scormbuild.i18n import Catalog
+from scormbuild.model import Course, Module, OutputFile, Question, Quiz, quiz_placeholder
+from scormbuild.theme import brand_css, read_static
+
+# Load order matters: data first, then libraries, then the page's own runtime last.
+SHELL_SCRIPTS = ("course-data.js", "scorm-api.js", "state.js", "nav.js", "shell.js")
+PAGE_SCRIPTS = ("course-data.js", "state.js", "quiz.js", "quiz-ui.js", "page.js")
+RUNTIME_FILES = (
+    "nav.js",
+    "page.js",
+    "quiz-ui.js",
+    "quiz.js",
+    "scorm-api.js",
+    "shell.js",
+    "state.js",
+)
+JS_STRINGS = (
+    "answer_needed", "attempt", "commit_failed", "correct", "incorrect", "moved", "no_attempts",
+    "not_tracked", "number_needed", "progress", "score", "status_completed", "status_failed",
+    "status_passed",
+)  # fmt: skip
+
+_BLOCK = re.compile(r"<(?:ul|ol|table|div|pre|figure|blockquote|h[1-6]|hr|video|audio)\b", re.I)
+
+
+def phrasing(html: str) -> Markup | None:
+    """``html`` made fit for a ``<legend>`` or ``<label>`` (paragraphs become spans), or None."""
+    if _BLOCK.search(html):
+        return None
+    html = re.sub(r"<p\b[^>]*>", '<span class="sb-p">', html.strip())
+    return Markup(html.replace("</p>", "</span>"))
+
+
+def number(value: float, lang: str) -> str:
+    """A number as the course language writes it (decimal comma in Finnish and Swedish)."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang.split("-")[0] in ("fi", "sv") else text
+
+
+def question_data(q: Question) -> dict[str, Any]:
+    """What the runtime needs of a question: sizes for the codec, the key for scoring."""
+    data: dict[str, Any] = {"id": q.id, "type": q.type, "points": q.points}
+    if q.type in ("single", "multiple", "truefalse"):
+        data["n"], data["ids"] = len(q.choices), [c.id for c in q.choices]
+        data["key"] = [i for i, c in enumerate(q.choices) if c.correct]
+    elif q.type == "fill":
+        data["ml"] = state.fill_max_length(q)
+        data["key"] = {"a": list(q.answers), "cs": q.case_sensitive}
+    elif q.type == "numeric":
+        assert q.numeric is not None
+        data["ml"] = state.NUMERIC_MAX_LENGTH
+        data["key"] = [q.numeric.minimum, q.numeric.maximum, q.numeric.value]
+    elif q.type == "matching":
+        data["n"], data["ids"] = len(q.pairs), [p.id for p in q.pairs]
+    elif q.type == "ordering":
+        data["n"], data["ids"] = len(q.items), [i.id for i in q.items]
+    return data
+
+
+def quiz_max_points(quiz: Quiz) -> float:
+    """Points one attempt can give, the way ``Course.graded_points`` counts them."""
+    return sum(sorted((q.points for q in quiz.questions), reverse=True)[: quiz.drawn])
+
+
+def course_data(course: Course, t: Catalog) -> dict[str, Any]:
+    """``window.SCORMBUILD_COURSE``: everything the runtime reads about the course."""
+    cfg = course.config
+    modules = [{"id": m.id, "title": m.title, "href": m.href} for m in course.modules]
+    module_of = {q.id: m.id for m in course.modules for q in m.quizzes}
+    quizzes = [
+        {
+            "id": quiz.id,
+            "module": module_of[quiz.id],
+            "graded": quiz.graded,
+            "attempts": quiz.attempts,
+            "drawn": min(quiz.drawn, len(quiz.questions)),
+            "so": state.stores_order(quiz),
+            "sq": quiz.shuffle_questions,
+            "sc": quiz.shuffle_choices,
+            "show": quiz.show_answers,
+            "max": quiz_max_points(quiz),
+            "questions": [question_data(q) for q in quiz.questions],
+        }
+        for quiz in course.quizzes
+    ]
+    return {
+        "id": cfg.id,
+        "title": cfg.title,
+        "lang": course.language,
+        "fp": state.fingerprint(course),
+        "mastery": cfg.mastery_score,
+        "completion": list(cfg.completion),
+        "modules": modules,
+        "quizzes": quizzes,
+        "strings": {k: t(k) for k in JS_STRINGS},
+    }
+
+
+def correct_answer(q: Question, lang: str) -> Markup:
+    """The correct answer as HTML, shown after the last attempt."""
+    if q.type in ("single", "multiple", "truefalse"):
+        return Markup(", ").join(Markup(c.html) for c in q.choices if c.correct)
+    if q.type == "fill":
+        return escape(q.answers[0]) if q.answers else Markup("")
+    if q.type == "numeric" and q.numeric is not None:
+        n = q.numeric
+        if n.value is not None:
+            return escape(number(n.value, lang))
+        return escape(f"{number(n.minimum, lang)}–{number(n.maximum, lang)}")
+    if q.type == "matching":
+        rows = Markup("").join(
+            Markup("<li>{} → {}</li>").format(Markup(p.left_html), Markup(p.right_html))
+            for p in q.pairs
+        )
+        return Markup("<ul>{}</ul>").format(rows)
+    items = Markup("").join(Markup("<li>{}</li>").format(Markup(i.html)) for i in q.items)
+    return Markup("<ol>{}</ol>").format(items)
+
+
+def render_quiz(env: jinja2.Environment, quiz: Quiz, index: int, lang: str) -> Markup:
+    """One quiz's markup, every question present (the runtime picks, orders and fills)."""
+    html = env.get_template("quiz.html").render(
+        quiz=quiz,
+        index=index,
+        lang=lang,
+        phrasing=phrasing,
+        correct_answer=correct_answer,
+        fill_max_length=state.fill_max_length,
+        numeric_max_length=state.NUMERIC_MAX_LENGTH,
+    )
+    return Markup(html)
+
+
+def render_module(
+    env: jinja2.Environment, course: Course, index: int, quiz_index: dict[str, int]
+) -> str:
+    """A module page: a complete HTML document that also works opened on its own."""
+    module: Module = course.modules[index]
+    body = module.html
+    for quiz in module.quizzes:
+        html = render_quiz(env, quiz, quiz_index[quiz.id], course.language)
+        body = body.replace(quiz_placeholder(quiz.id), str(html))
+    mods = course.modules
+    return env.get_template("module.html").render(
+        course=course,
+        module=module,
+        index=index,
+        body=Markup(body),
+        previous=mods[index - 1] if index > 0 else None,
+        next=mods[index + 1] if index + 1 < len(mods) else None,
+        root="../",
+        scripts=PAGE_SCRIPTS,
+    )
+
+
+def runtime_file(name: str) -> bytes:
+    """A learner runtime file shipped inside the scormbuild package."""
+    return (importlib.resources.files("scormbuild") / "runtime" / name).read_bytes()
+
+
+def render_course(course: Course, env: jinja2.Environment) -> list[OutputFile]:
+    """Every generated and static file of the package except ``assets/*`` and the manifest."""
+    t = Catalog(course.language, course.config.strings)
+    env.globals["t"] = t
+    quiz_index = {q.id: i for i, q in enumerate(course.quizzes)}
+    data = json.dumps(course_data(course, t), ensure_ascii=False, sort_keys=True, indent=None)
+    # "</" never appears in a script file's JSON that a browser parses as a script block,
+    # but escaping it keeps the file safe to inline should a theme ever do that.
+    data = data.replace("</", "<\\/")
+    files = [
+        OutputFile(
+            "index.html",
+            env.get_template("index.html")
+            .render(course=course, root="", scripts=SHELL_SCRIPTS)
+            .encode(),
+        ),
+        *(
+            OutputFile(m.href, render_module(env, course, i, quiz_index).encode())
+            for i, m in enumerate(course.modules)
+        ),
+        OutputFile("scormbuild/course-data.js", f"window.SCORMBUILD_COURSE = {data};\n".encode()),
+        OutputFile("scormbuild/theme.css", read_static(env, "theme.css").encode()),
+        OutputFile("scormbuild/brand.css", brand_css(course.config.theme.brand_color).encode()),
+        *(OutputFile(f"scormbuild/{name}", runtime_file(name)) for name in RUNTIME_FILES),
+    ]
+    return sorted(files, key=lambda f: f.path)

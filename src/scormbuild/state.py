@@ -1,0 +1,160 @@
+"""The Python side of the suspend_data codec: its worst-case length, proven from the model.
+
+SCORM 1.2 (and Moodle in standards mode) caps ``cmi.suspend_data`` at 4096 characters. The
+learner runtime (``runtime/state.js``) writes, for example::
+
+    1|k3x9|v1|4|1,2f1s,7ps,,0.3.5:hello;0,,,,
+
+that is ``version|fingerprint|visited|interactions|quiz;quiz;...``, each quiz being
+``attempts,seed,best,drawn,answers`` with answers joined by ``.``. Every field below mirrors an
+encoder in state.js; change both together (tests/test_state.py runs the JS encoder on a
+worst-case state and compares its length with :func:`worst_case_length`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+
+from scormbuild.errors import Problem, error
+from scormbuild.model import Course, Question, Quiz
+
+VERSION = "1"
+LIMIT = 4096
+FINGERPRINT_WIDTH = 4
+SEED_LIMIT = 36**4  # seeds are drawn from [0, SEED_LIMIT): at most 4 base-36 digits
+BEST_SCALE = 10000  # a quiz's best attempt is stored as round(BEST_SCALE * earned / max)
+ATTEMPT_CAP = 36**2 - 1  # unlimited attempts: the counter stops at "zz"
+INTERACTION_CAP = 36**4 - 1  # interaction indexes stop being written past this
+NUMERIC_MAX_LENGTH = 24
+FILL_MIN_LENGTH = 40
+FILL_MAX_LENGTH = 250  # cmi.interactions.n.student_response holds 255 characters
+
+
+def b36len(n: int) -> int:
+    """How many base-36 digits ``n >= 0`` takes."""
+    digits = 1
+    while n >= 36:
+        n //= 36
+        digits += 1
+    return digits
+
+
+def bits_len(n: int) -> int:
+    """A set of ``n`` flags is written five to a base-32 digit."""
+    return math.ceil(n / 5)
+
+
+def fill_max_length(question: Question) -> int:
+    """The ``maxlength`` of a fill-in field: room for every accepted answer and then some."""
+    longest = max((len(a) for a in question.answers), default=0)
+    return min(FILL_MAX_LENGTH, max(FILL_MIN_LENGTH, 2 * longest))
+
+
+def answer_max_length(question: Question) -> int:
+    """The longest answer token ``state.js`` can write for ``question``."""
+    t = question.type
+    if t in ("single", "truefalse"):
+        return b36len(max(len(question.choices) - 1, 0))
+    if t == "multiple":
+        return bits_len(len(question.choices))
+    if t in ("fill", "numeric"):
+        n = fill_max_length(question) if t == "fill" else NUMERIC_MAX_LENGTH
+        return b36len(n) + 1 + n  # "<length>:<text>"
+    if t == "matching":
+        n = len(question.pairs)
+        return n * b36len(n)  # one chosen pair per row, 1-based, 0 = none
+    if t == "ordering":
+        n = len(question.items)
+        return n * b36len(max(n - 1, 0))
+    raise ValueError(f"unknown question type {t!r}")
+
+
+def stores_order(quiz: Quiz) -> bool:
+    """Whether the drawn question order is written (a pool, or shuffled questions)."""
+    return quiz.pool is not None or quiz.shuffle_questions
+
+
+def quiz_max_length(quiz: Quiz) -> int:
+    """The longest token ``state.js`` can write for ``quiz``."""
+    attempts = quiz.attempts if quiz.attempts > 0 else ATTEMPT_CAP
+    drawn = min(quiz.drawn, len(quiz.questions))
+    width = b36len(max(len(quiz.questions) - 1, 0))
+    answers = sorted((answer_max_length(q) for q in quiz.questions), reverse=True)[:drawn]
+    return (
+        b36len(attempts)
+        + 1
+        + b36len(SEED_LIMIT - 1)
+        + 1
+        + b36len(BEST_SCALE)
+        + 1
+        + (drawn * width if stores_order(quiz) else 0)
+        + 1
+        + sum(answers)
+        + max(drawn - 1, 0)  # the "." between answers
+    )
+
+
+def worst_case_length(course: Course) -> int:
+    """The most characters ``state.js`` can ever write into ``cmi.suspend_data``."""
+    quizzes = course.quizzes
+    header = (
+        len(VERSION)
+        + 1
+        + FINGERPRINT_WIDTH
+        + 1
+        + bits_len(len(course.modules))
+        + 1
+        + b36len(INTERACTION_CAP)
+        + 1
+    )
+    return header + sum(quiz_max_length(q) for q in quizzes) + max(len(quizzes) - 1, 0)
+
+
+def fingerprint(course: Course) -> str:
+    """Four base-36 characters that change when the stored layout of the course would.
+
+    Saved state from another course, or from a version with other modules or questions,
+    carries another fingerprint, and the runtime ignores it instead of misreading it.
+    """
+    parts = [str(len(course.modules))]
+    for quiz in course.quizzes:
+        parts.append(f"{quiz.id}:{quiz.drawn}:{int(stores_order(quiz))}")
+        for q in quiz.questions:
+            size = len(q.choices) + len(q.pairs) + len(q.items)
+            parts.append(f"{q.id}:{q.type}:{size}:{answer_max_length(q)}")
+    digest = hashlib.sha256("\n".join(parts).encode()).digest()
+    value = int.from_bytes(digest[:8], "big") % 36**FINGERPRINT_WIDTH
+    return to_b36(value).rjust(FINGERPRINT_WIDTH, "0")
+
+
+def to_b36(n: int) -> str:
+    """``n >= 0`` in base 36 with lowercase digits, as JavaScript's ``n.toString(36)``."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+        if n == 0:
+            return out
+
+
+def suspend_data_problems(course: Course) -> list[Problem]:
+    """An error when the worst case cannot fit in 4096 characters, naming the big quizzes."""
+    total = worst_case_length(course)
+    if total <= LIMIT:
+        return []
+    biggest = sorted(course.quizzes, key=quiz_max_length, reverse=True)[:3]
+    detail = ", ".join(f"{q.id} ({quiz_max_length(q)})" for q in biggest)
+    first = biggest[0] if biggest else None
+    return [
+        error(
+            first.source.split(":")[0] if first and first.source else "course.yml",
+            first.line if first else None,
+            f"the saved progress of this course can take {total} characters, more than the "
+            f"{LIMIT} SCORM 1.2 allows in cmi.suspend_data; the largest quizzes: {detail}",
+            hint="use fewer or shorter questions (fill-in answers take the most room), "
+            "a smaller pool, or split the course into several packages",
+            code="suspend-data-too-long",
+        )
+    ]

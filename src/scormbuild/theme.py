@@ -1,0 +1,115 @@
+"""The theme: an ordered template search path and the Jinja2 environment over it.
+
+A course's own ``templates/`` folder comes first, so an author can override any template
+(or ``static/theme.css``) by name; the built-in theme comes last.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from scormbuild.i18n import Catalog
+
+
+def builtin_templates() -> Path:
+    """The built-in theme folder: package data in a wheel, ``templates/`` in a checkout."""
+    packaged = importlib.resources.files("scormbuild") / "templates"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+class ThemeLoader(jinja2.FileSystemLoader):
+    """A file system loader whose "not found" error names every folder it searched."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        try:
+            return super().get_source(environment, template)
+        except jinja2.TemplateNotFound:
+            searched = ", ".join(str(p) for p in self.searchpath)
+            raise jinja2.TemplateNotFound(f"{template} (searched: {searched})") from None
+
+
+def search_path(course_root: Path | None) -> list[Path]:
+    """The folders templates are looked up in, first match wins."""
+    paths: list[Path] = []
+    if course_root is not None and (course_root / "templates").is_dir():
+        paths.append(course_root / "templates")
+    paths.append(builtin_templates())
+    return paths
+
+
+def make_environment(course_root: Path | None) -> jinja2.Environment:
+    """A Jinja2 environment over the course's templates and then the built-in theme."""
+    env = jinja2.Environment(
+        loader=ThemeLoader([str(p) for p in search_path(course_root)]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    # A default catalog so templates render even before render.py sets the course's own.
+    env.globals["t"] = Catalog("en")
+    return env
+
+
+def read_static(env: jinja2.Environment, name: str) -> str:
+    """The text of ``static/<name>`` through the search path (a course may override it)."""
+    assert env.loader is not None
+    source, _filename, _uptodate = env.loader.get_source(env, f"static/{name}")
+    return source
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    """WCAG 2.1 relative luminance."""
+
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """WCAG 2.1 contrast ratio of two colours, 1 to 21."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def parse_color(text: str) -> tuple[int, int, int]:
+    """``#rgb`` or ``#rrggbb``; anything else is the default brand colour."""
+    h = text.strip().lstrip("#")
+    if len(h) == 3:
+        h = "".join(c * 2 for c in h)
+    if len(h) != 6 or any(c not in "0123456789abcdefABCDEF" for c in h):
+        h = "00578a"
+    return (int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16))
+
+
+def _hex(rgb: tuple[int, int, int]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
+
+
+def readable_on_white(rgb: tuple[int, int, int]) -> tuple[int, int, int]:
+    """The brand colour darkened just enough for 4.5:1 on white (links, headings, buttons)."""
+    white = (255, 255, 255)
+    while contrast(rgb, white) < 4.5:
+        rgb = (int(rgb[0] * 0.92), int(rgb[1] * 0.92), int(rgb[2] * 0.92))
+    return rgb
+
+
+def brand_css(color: str) -> str:
+    """``scormbuild/brand.css``: the course's brand colour as custom properties.
+
+    Inline styles are banned by the pages' Content Security Policy, so the colour travels in
+    its own stylesheet. Text on the brand colour is white; the brand colour is darkened when
+    white on it (or it on white) would fall below WCAG AA's 4.5:1.
+    """
+    brand = readable_on_white(parse_color(color))
+    return f":root {{\n  --sb-brand: {_hex(brand)};\n  --sb-on-brand: #ffffff;\n}}\n"
