@@ -6,14 +6,12 @@
 
 from __future__ import annotations
 
-import re
+import posixpath
 
 from scormbuild.errors import Problem, warning
 from scormbuild.load import LoadedCourse
+from scormbuild.load.paths import is_remote
 from scormbuild.state import suspend_data_problems
-
-IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-ALT_RE = re.compile(r'\salt="([^"]*)"')
 
 
 def check_course(loaded: LoadedCourse) -> list[Problem]:
@@ -25,36 +23,42 @@ def check_course(loaded: LoadedCourse) -> list[Problem]:
         for src in loaded.sources.get(course.language, []):
             module = src.module
             used.update(src.media)
-            for img in IMG_RE.findall(module.html):
-                alt = ALT_RE.search(img)
-                if not alt or not alt.group(1).strip():
+            for line, src_url, alt in src.images:
+                if src_url and not is_remote(src_url):
+                    # Raw <img> tags name assets relative to the module file, too.
+                    base = posixpath.dirname(module.source)
+                    used.add(posixpath.normpath(posixpath.join(base, src_url.split("#")[0])))
+                if not alt.strip():
                     problems.append(
                         warning(
                             module.source,
-                            None,
-                            f"image without alt text: {img[:80]}",
+                            line,
+                            f"image without alt text: '{src_url[:80]}'",
                             hint="describe the image in ![alt text](...); "
                             "use a caption too if it carries information",
                             code="alt",
                         )
                     )
             levels = [h.level for h in module.headings]
+            lines = src.heading_lines or [None] * len(levels)
             if levels.count(1) != 1:
+                extra = [ln for lv, ln in zip(levels, lines, strict=False) if lv == 1][1:2]
                 problems.append(
                     warning(
                         module.source,
-                        None,
+                        extra[0] if extra else (lines[0] if lines else None),
                         f"the page should have exactly one level-1 heading, not {levels.count(1)}",
                         hint="start the module with '# Title' and use ## below it",
                         code="headings",
                     )
                 )
-            for prev, cur, heading in zip(levels, levels[1:], module.headings[1:], strict=False):
+            pairs = zip(levels, levels[1:], module.headings[1:], lines[1:], strict=False)
+            for prev, cur, heading, line in pairs:
                 if cur > prev + 1:
                     problems.append(
                         warning(
                             module.source,
-                            None,
+                            line,
                             f"heading '{heading.text}' skips from level {prev} to {cur}",
                             hint=f"use {'#' * (prev + 1)} here",
                             code="headings",
@@ -76,10 +80,16 @@ def check_course(loaded: LoadedCourse) -> list[Problem]:
             warning(
                 "course.yml",
                 None,
-                f"the assets take {size / 1048576:.1f} MB, more than size_budget_mb "
+                f"the assets take {_megabytes(size)}, more than size_budget_mb "
                 f"({config.size_budget_mb:g} MB)",
                 hint="compress media or raise size_budget_mb",
                 code="size",
             )
         )
     return problems
+
+
+def _megabytes(size: int) -> str:
+    """A size in MB, with enough decimals that a small budget overrun is not shown as 0.0."""
+    mb = size / 1048576
+    return f"{mb:.1f} MB" if mb >= 1 else f"{mb:.3f} MB"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,8 @@ PATH = click.Path(path_type=Path)
 
 
 def _progress(quiet: bool) -> Callable[[str], None] | None:
-    if quiet or not sys.stderr.isatty():
+    # Progress is for people watching a terminal; CI logs and pipes stay quiet.
+    if quiet or not sys.stderr.isatty() or os.environ.get("CI"):
         return None
     return lambda msg: click.echo(f"  {msg}…", err=True)
 
@@ -56,3 +58,53 @@ def build(course: Path, out_dir: Path, schemas: Path | None, strict: bool, quiet
             click.echo(problem.format(), err=True)
         for path in result.packages:
             click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("course", type=PATH, default=Path("course"))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format; json is for CI.",
+)
+def check(course: Path, strict: bool, output_format: str) -> None:
+    """Report every problem in COURSE (default: ./course) without building.
+
+    Exit status: 0 no errors, 1 errors (or warnings, with --strict).
+    """
+    from scormbuild.report import check as run_check
+
+    report = run_check(course, strict=strict)
+    click.echo(report.to_json() if output_format == "json" else report.to_text())
+    click.get_current_context().exit(report.exit_status)
+
+
+@main.command()
+@click.argument("course", type=PATH, default=Path("course"))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option(
+    "-p", "--port", type=int, default=8000, show_default=True, help="Port; 0 picks a free one."
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
+def preview(course: Path, host: str, port: int, open_browser: bool) -> None:
+    """Serve COURSE in a test LMS, rebuilding and reloading on every saved change."""
+    from scormbuild.preview import serve
+
+    serve(course, host=host, port=port, open_browser=open_browser)
+
+
+@main.command()
+@click.argument("directory", type=PATH)
+@click.option("--title", default=None, help="Course title (default: from DIRECTORY).")
+@click.option("--language", default="en", show_default=True, help="Primary language (BCP 47).")
+def new(directory: Path, title: str | None, language: str) -> None:
+    """Start a course in DIRECTORY that builds and passes 'check --strict' as it is."""
+    from scormbuild.scaffold import create_course
+
+    for path in create_course(directory, title=title, language=language):
+        click.echo(f"created {path}")
+    click.echo(f"next: scormbuild preview {directory}")

@@ -191,9 +191,15 @@ def load_config(course_dir: Path) -> tuple[CourseConfig | None, list[Problem]]:
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        return None, [error(CONFIG_FILE, None, f"not valid UTF-8 text ({exc.reason})")]
+        line = file.read_bytes()[: exc.start].count(b"\n") + 1
+        hint = "save the file as UTF-8"
+        return None, [error(CONFIG_FILE, line, "not valid UTF-8 text", hint=hint)]
+    if text.startswith("\ufeff"):
+        # Refused like a module's byte-order mark, so every source file follows one rule.
+        hint = "save it as UTF-8 without BOM"
+        return None, [error(CONFIG_FILE, 1, "the file starts with a byte-order mark", hint=hint)]
     try:
-        data = load_yaml(text.removeprefix("\ufeff"))
+        data = load_yaml(text)
     except YamlSyntaxError as exc:
         return None, [error(CONFIG_FILE, exc.line, exc.message, column=exc.column)]
     if not isinstance(data, LineDict):

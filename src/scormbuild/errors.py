@@ -25,6 +25,10 @@ class SourceLocation:
     column: int | None = None
     key: str | None = None
 
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """An ordering key that tolerates missing lines (None sorts first)."""
+        return (self.path, self.line or 0, self.column or 0, self.key or "")
+
     def __str__(self) -> str:
         out = self.path
         if self.line is not None:
@@ -111,4 +115,4 @@ def raise_if_errors(problems: Iterable[Problem]) -> None:
     """Raise :class:`CourseError` when any problem is an error."""
     items = list(problems)
     if any(p.level == "error" for p in items):
-        raise CourseError(sorted(items, key=lambda p: p.location))
+        raise CourseError(sorted(items, key=lambda p: p.location.sort_key()))

@@ -100,7 +100,7 @@ def load_course(course_dir: Path) -> LoadedCourse:
                 loaded.append(src)
         problems += reader.problems
         sources[lang] = loaded
-        problems += _cross_checks(loaded, config, root)
+        problems += _cross_checks(loaded, config, root, {n[:-3] for n in names})
         courses.append(
             Course(
                 config=for_language(config, lang),
@@ -118,7 +118,14 @@ def load_course(course_dir: Path) -> LoadedCourse:
     )
 
 
-def _cross_checks(loaded: list[ModuleSource], config: CourseConfig, root: Path) -> list[Problem]:
+def _cross_checks(
+    loaded: list[ModuleSource], config: CourseConfig, root: Path, slugs: set[str]
+) -> list[Problem]:
+    """Duplicate ids and broken links across modules.
+
+    ``slugs`` names every module of the course, loaded or not: a link to a module that failed
+    to load is not reported again (that module's own errors say what is wrong).
+    """
     problems: list[Problem] = []
     quiz_ids: dict[str, str] = {}
     question_ids: dict[str, str] = {}
@@ -149,6 +156,8 @@ def _cross_checks(loaded: list[ModuleSource], config: CourseConfig, root: Path) 
         for line, target, anchor in src.links:
             slug = Path(target).name.removesuffix(".md")
             target_anchors = src.anchors if target == src.module.source else anchors.get(slug)
+            if target_anchors is None and slug in slugs:
+                continue
             if target_anchors is None:
                 problems.append(
                     error(

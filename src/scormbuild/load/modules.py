@@ -28,9 +28,12 @@ RAW_RESOURCE_RE = re.compile(
     re.IGNORECASE,
 )
 REMOTE_IN_HTML_RE = re.compile(
-    r"""(?:src|href|data|poster|srcset)\s*=\s*["']?\s*((?:https?:)?//[^"'\s>]+)|url\(\s*["']?((?:https?:)?//[^)"']+)""",
+    r"""(?:src|href|data|poster|srcset)\s*=\s*["']?\s*((?:https?:)?//[^"'\s>]+)"""
+    r"""|(?:url\(|@import)\s*["']?((?:https?:)?//[^)"'\s;]+)""",
     re.IGNORECASE,
 )
+RAW_IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+RAW_ATTR_RE = re.compile(r"""\s(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
 @dataclass
@@ -41,6 +44,8 @@ class ModuleSource:
     media: list[str] = field(default_factory=list)  # course-relative paths used
     links: list[tuple[int, str, str]] = field(default_factory=list)  # (line, module file, anchor)
     anchors: set[str] = field(default_factory=set)
+    images: list[tuple[int | None, str, str]] = field(default_factory=list)  # (line, src, alt)
+    heading_lines: list[int | None] = field(default_factory=list)  # parallel to headings
 
 
 def decode(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
@@ -107,7 +112,7 @@ class ModuleReader:
         if not isinstance(fm, LineDict):
             self.problems.append(error(rel, 2, "front matter must be a mapping with 'title'"))
             return None
-        before = len(self.problems)
+        before = self._errors()
         for key in fm:
             if key not in FRONT_MATTER_KEYS:
                 hint = (
@@ -148,7 +153,11 @@ class ModuleReader:
             if t.type == "heading_open"
         )
         source.anchors = {h.anchor for h in headings} | set(re.findall(r'\sid="([^"]+)"', html))
-        if len(self.problems) > before:
+        source.heading_lines = [
+            t.map[0] + 1 + offset if t.map else None for t in tokens if t.type == "heading_open"
+        ]
+        # Warnings (e.g. from checks on raw HTML) do not make a module unusable; errors do.
+        if self._errors() > before:
             return None
         source.module = Module(
             id="m" + re.sub(r"[^A-Za-z0-9_.-]", "-", slug),
@@ -176,11 +185,11 @@ class ModuleReader:
                     quizzes.append(quiz)
                     token.content = quiz_placeholder(quiz.id) + "\n"
             elif token.type in ("html_block", "html_inline"):
-                self._raw_html(token.content, rel, line)
+                self._raw_html(token.content, rel, line, source)
             elif token.type == "inline" and token.children:
                 for child in token.children:
                     if child.type == "html_inline":
-                        self._raw_html(child.content, rel, line)
+                        self._raw_html(child.content, rel, line, source)
                     elif child.type == "image":
                         self._image(child, rel, base, line, source)
                     elif child.type == "link_open":
@@ -188,7 +197,13 @@ class ModuleReader:
                 self._figure(tokens, i)
         return quizzes
 
-    def _raw_html(self, html: str, rel: str, line: int | None) -> None:
+    def _errors(self) -> int:
+        return sum(1 for p in self.problems if p.level == "error")
+
+    def _raw_html(self, html: str, rel: str, line: int | None, source: ModuleSource) -> None:
+        for img in RAW_IMG_RE.findall(html):
+            attrs = {m[0].lower(): m[1] or m[2] or m[3] for m in RAW_ATTR_RE.findall(img)}
+            source.images.append((line, attrs.get("src", ""), attrs.get("alt", "")))
         for match in REMOTE_IN_HTML_RE.finditer(html):
             url = match.group(1) or match.group(2)
             if re.search(
@@ -239,7 +254,9 @@ class ModuleReader:
         tok.attrSet("src", href)
         alt = "".join(c.content for c in tok.children or [])
         ext = real.suffix.lower()
-        if ext in VIDEO_EXT | AUDIO_EXT:
+        if ext not in VIDEO_EXT | AUDIO_EXT:
+            source.images.append((line, src, alt))
+        else:
             self._media(tok, rel, real, course_rel, href, alt, line, source)
 
     def _media(
