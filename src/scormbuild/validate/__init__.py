@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 
 from lxml import etree
@@ -29,9 +30,7 @@ __all__ = [
 ]
 
 
-def validate_manifest(
-    data: bytes, files: set[str] | frozenset[str], schemas: Path | None
-) -> list[Problem]:
+def validate_manifest(data: bytes, files: Collection[str], schemas: Path | None) -> list[Problem]:
     """Findings on manifest ``data`` for a package holding ``files``; schemas when given.
 
     Raises :class:`SchemaLoadError` when ``schemas`` lacks the ADL files.
