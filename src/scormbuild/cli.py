@@ -108,3 +108,12 @@ def new(directory: Path, title: str | None, language: str) -> None:
     for path in create_course(directory, title=title, language=language):
         click.echo(f"created {path}")
     click.echo(f"next: scormbuild preview {directory}")
+
+
+def _add_validate() -> None:
+    from scormbuild.cli_validate import validate
+
+    main.add_command(validate)
+
+
+_add_validate()
