@@ -1,0 +1,283 @@
+"""Learner scenarios in the test LMS, each asserting the CMI data the LMS ends up with."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Frame
+from scorm_lms import LmsSession, default_init
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from course_samples import sample_course  # noqa: E402
+
+from scormbuild.render import render_course  # noqa: E402
+from scormbuild.theme import make_environment  # noqa: E402
+
+# Answers every visible, unanswered question of the page's quizzes through the page's own
+# controls, correctly or not, then presses its check button.
+ANSWER_JS = """
+(right) => {
+  const data = window.SCORMBUILD_COURSE;
+  let answered = 0;
+  for (const quizEl of document.querySelectorAll(".sb-quiz")) {
+    const quiz = data.quizzes[+quizEl.dataset.quiz];
+    for (const li of quizEl.querySelectorAll(".sb-question:not([hidden])")) {
+      const check = li.querySelector(".sb-check");
+      if (check.disabled) continue;
+      const q = quiz.questions[+li.dataset.q];
+      const inputs = [...li.querySelectorAll(".sb-choices input")];
+      if (["single", "truefalse", "multiple"].includes(q.type)) {
+        const want = right ? q.key : [inputs.findIndex((_, i) => !q.key.includes(i))];
+        inputs.forEach((c) => { c.checked = want.includes(+c.value); });
+      } else if (q.type === "fill") {
+        li.querySelector("input").value = right ? "  " + q.key.a[0].toUpperCase() + " " : "väärin";
+      } else if (q.type === "numeric") {
+        li.querySelector("input").value = right ? String(q.key[0]).replace(".", ",") : "-1";
+      } else if (q.type === "matching") {
+        li.querySelectorAll(".sb-match").forEach((row) => {
+          const r = +row.dataset.row;
+          row.querySelector("select").value = String(right ? r : (r + 1) % q.n);
+        });
+      } else if (q.type === "ordering") {
+        const ol = li.querySelector(".sb-order");
+        const items = [...ol.children].sort((a, b) => a.dataset.item - b.dataset.item);
+        if (!right) items.reverse();
+        items.forEach((it) => ol.appendChild(it));
+      }
+      check.click();
+      answered++;
+    }
+  }
+  return answered;
+}
+"""
+
+
+@pytest.fixture
+def package(tmp_path: Path) -> Path:
+    """The sample course rendered into a package folder (the launch page is index.html)."""
+    root = tmp_path / "pkg"
+    for f in render_course(sample_course(), make_environment(None)):
+        target = root / f.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        assert f.data is not None
+        target.write_bytes(f.data)
+    return root
+
+
+def content(lms: LmsSession, page: Any = None) -> Frame:
+    """The module page frame inside the launch page, once its runtime has started."""
+    host = page or lms.page
+    frame = host.frame(name="sb-content")
+    assert frame is not None
+    frame.wait_for_function("() => document.querySelector('.sb-question') !== null || true")
+    frame.wait_for_load_state("load")
+    return frame
+
+
+def go(lms: LmsSession, n: int) -> Frame:
+    """Open module ``n`` (0-based) from the launch page's module list."""
+    lms.sco_frame.click(f"[data-module='{n}']")
+    lms.page.wait_for_function(
+        "(n) => { const f = window.frames['scorm_object'].frames['sb-content'];"
+        " return f.document.readyState === 'complete' && f.document.body"
+        " && +f.document.body.dataset.module === n; }",
+        arg=n,
+    )
+    return content(lms)
+
+
+def answer(frame: Frame, right: bool) -> int:
+    count: int = frame.evaluate(ANSWER_JS, right)
+    return count
+
+
+def retry(frame: Frame) -> bool:
+    """Start the next attempt of every quiz on the page that offers one."""
+    clicked: bool = frame.evaluate(
+        "() => { let n = 0; document.querySelectorAll('.sb-retry:not([hidden])')"
+        ".forEach((b) => { b.click(); n++; }); return n > 0; }"
+    )
+    return clicked
+
+
+def interactions(cmi: dict[str, Any]) -> list[dict[str, Any]]:
+    items = cmi.get("interactions") or {}
+    return [items[k] for k in sorted(items, key=int) if k.isdigit()]
+
+
+def start(
+    lms: LmsSession, package: Path, init: dict[str, Any] | None = None, **options: Any
+) -> None:
+    lms.launch(package, init, options, sco="index.html")
+    lms.wait_for_initialize()
+
+
+def test_learner_passes(lms: LmsSession, package: Path) -> None:
+    start(lms, package, default_init())
+    assert lms.value("cmi.core.lesson_status") == "incomplete"
+    assert answer(go(lms, 0), right=True) == 7
+    assert answer(go(lms, 1), right=True) == 3
+    assert lms.value("cmi.core.lesson_status") == "incomplete"  # the pooled quiz is left
+    assert lms.value("cmi.core.score.raw") in ("", None)
+    assert answer(go(lms, 2), right=True) == 3
+    snap = lms.unload_sco()
+    core = snap["persisted"]["core"]
+    assert core["lesson_status"] == "passed"
+    assert core["score"] == {"raw": "100", "min": "0", "max": "100"}
+    assert core["exit"] == ""
+    assert core["lesson_location"] == "m03-osio-3"
+    assert core["session_time"].count(":") == 2
+    assert snap["persisted"]["suspend_data"].startswith("1|")
+    got = interactions(snap["persisted"])
+    assert len(got) == 10  # graded answers only: 7 + 3 pooled, not the practice quiz
+    by_id = {i["id"]: i for i in got}
+    assert by_id["tarkistus.single"]["student_response"] == "a"
+    assert by_id["tarkistus.tf"]["student_response"] == "f"
+    assert by_id["tarkistus.fill"]["student_response"] == "TULOSKORTTI"
+    assert by_id["tarkistus.numeric"]["student_response"] == "2029.5"
+    assert by_id["tarkistus.matching"]["student_response"] == "1.a,2.b,3.c"
+    assert by_id["tarkistus.ordering"]["student_response"] == "1,2,3"
+    assert by_id["tarkistus.multiple"]["type"] == "choice"
+    assert by_id["tarkistus.multiple"]["student_response"] == "a,b"
+    assert all(i["result"] == "correct" for i in got)
+    lms.assert_no_violations()
+    lms.assert_finished_once()
+    lms.assert_no_page_errors()
+    lms.assert_no_external_requests()
+
+
+def test_learner_fails(lms: LmsSession, package: Path) -> None:
+    start(lms, package)
+    frame = go(lms, 0)
+    answer(frame, right=False)
+    assert retry(frame)
+    answer(frame, right=False)
+    assert not retry(frame)  # two attempts allowed
+    answer(go(lms, 1), right=False)
+    frame = go(lms, 2)
+    for _ in range(3):
+        answer(frame, right=False)
+        retry(frame)
+    snap = lms.unload_sco()
+    core = snap["persisted"]["core"]
+    assert core["lesson_status"] == "failed"
+    assert core["score"]["raw"] == "0"
+    assert core["exit"] == ""  # nothing left to try
+    assert all(i["result"] == "wrong" for i in interactions(snap["persisted"]))
+    lms.assert_no_violations()
+    lms.assert_finished_once()
+    lms.assert_no_page_errors()
+
+
+def test_closes_mid_course_and_resumes(lms: LmsSession, package: Path) -> None:
+    start(lms, package)
+    frame = go(lms, 0)
+    frame.evaluate(
+        "() => { const li = document.querySelector('.sb-question:not([hidden])');"
+        " li.querySelector('.sb-choices input[value=\"0\"]').checked = true;"
+        " li.querySelector('.sb-check').click(); }"
+    )
+    go(lms, 1)
+    snap = lms.unload_sco()
+    assert snap["persisted"]["core"]["exit"] == "suspend"
+    assert snap["persisted"]["core"]["lesson_location"] == "m02-osio-2"
+    saved = snap["persisted"]["suspend_data"]
+
+    page = lms.finish_and_relaunch()
+    lms.wait_for_initialize()
+    assert lms.value("cmi.core.entry") in ("resume", None)
+    page.wait_for_function(
+        "() => { const f = window.frames['scorm_object'].frames['sb-content'];"
+        " return f && f.document.body && f.document.body.dataset.module === '1'; }"
+    )
+    assert lms.sco_frame.text_content("#sb-progress") == "2/3 osiota"
+    frame = go(lms, 0)
+    state = frame.evaluate(
+        "() => [...document.querySelectorAll('.sb-question:not([hidden])')].map("
+        "(li) => li.querySelector('.sb-check').disabled)"
+    )
+    assert state == [True] + [False] * 6  # the answered question is still answered
+    assert "Oikein" in (frame.text_content(".sb-question .sb-feedback") or "")
+    assert lms.value("cmi.suspend_data").split("|")[:2] == saved.split("|")[:2]
+    lms.assert_no_violations()
+    lms.assert_no_page_errors()
+
+
+def test_pool_draws_the_same_questions_after_resume(lms: LmsSession, package: Path) -> None:
+    visible = (
+        "() => [...document.querySelectorAll('#q-pooli .sb-question:not([hidden])')]"
+        ".map((li) => li.id + ':' + [...li.querySelectorAll('input, option, .sb-item')]"
+        ".map((c) => c.value || c.dataset.item).join())"
+    )
+    start(lms, package)
+    first = go(lms, 2).evaluate(visible)
+    assert len(first) == 3
+    lms.finish_and_relaunch()
+    lms.wait_for_initialize()
+    assert go(lms, 2).evaluate(visible) == first
+    lms.assert_no_page_errors()
+
+
+def test_review_mode_changes_nothing(lms: LmsSession, package: Path) -> None:
+    start(lms, package, default_init(lesson_mode="review", lesson_status="failed", entry=""))
+    answer(go(lms, 0), right=True)
+    lms.unload_sco()
+    written = {c["args"][0] for c in lms.iter_calls("LMSSetValue")}
+    assert not {e for e in written if "lesson_status" in e or "score" in e}
+    assert not {e for e in written if "interactions" in e or "suspend_data" in e}
+    lms.assert_finished_once()
+    lms.assert_no_page_errors()
+
+
+def test_no_credit_changes_neither_status_nor_score(lms: LmsSession, package: Path) -> None:
+    start(lms, package, default_init(credit="no-credit"))
+    answer(go(lms, 0), right=True)
+    lms.unload_sco()
+    written = {c["args"][0] for c in lms.iter_calls("LMSSetValue")}
+    assert not {e for e in written if "lesson_status" in e or "score" in e}
+    assert "cmi.suspend_data" in written
+    lms.assert_no_page_errors()
+
+
+def test_no_lms_at_all(lms: LmsSession, package: Path) -> None:
+    page = lms.open_direct(package, sco="index.html")
+    frame = page.frame(name="sb-content")
+    assert frame is not None
+    frame.wait_for_load_state("load")
+    assert "Edistymistä ei tallenneta" in (page.text_content("#sb-notice") or "")
+    assert answer(frame, right=True) == 7
+    assert "Pisteet: 8/8" in (frame.text_content("#q-tarkistus .sb-result") or "")
+    assert not lms.page_errors
+    lms.assert_no_external_requests()
+
+
+def test_module_page_alone_still_works(lms: LmsSession, package: Path) -> None:
+    page = lms.open_direct(package, sco="modules/01-osio-1.html")
+    assert "Edistymistä ei tallenneta" in (page.text_content("#sb-page-notice") or "")
+    assert answer(page.main_frame, right=False) == 7
+    assert not lms.page_errors
+
+
+def test_lms_whose_commits_fail(lms: LmsSession, package: Path) -> None:
+    start(lms, package, None, commitFails=True)
+    frame = go(lms, 0)
+    assert answer(frame, right=True) == 7  # the course keeps working
+    assert "tallennus epäonnistui" in (lms.sco_frame.text_content("#sb-notice") or "")
+    assert not lms.page_errors
+    lms.set_options(commitFails=False)
+    answer(go(lms, 1), right=True)
+    snap = lms.unload_sco()
+    assert snap["persisted"]["suspend_data"].startswith("1|")
+    assert snap["persisted"]["core"]["lesson_status"] == "incomplete"
+    lms.assert_finished_once()
+
+
+def test_corrupt_suspend_data_starts_afresh(lms: LmsSession, package: Path) -> None:
+    start(lms, package, default_init(entry="resume"), corruptSuspendData=True)
+    assert answer(go(lms, 0), right=True) == 7
+    assert lms.value("cmi.suspend_data").startswith("1|")
+    assert not lms.page_errors
