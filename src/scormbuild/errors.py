@@ -7,9 +7,10 @@ so the CLI exits with status 1 and a message, never a traceback.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import IO, Any, Literal
 
 import click
 
@@ -77,6 +78,10 @@ class CourseError(ScormBuildError):
     def format_message(self) -> str:
         n = sum(1 for p in self.problems if p.level == "error")
         return f"{self.message}\n{n} error{'s' if n != 1 else ''}; nothing was written."
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        """Print the problems as they are, without click's 'Error:' prefix."""
+        click.echo(self.format_message(), file=file or sys.stderr)
 
 
 class PackageError(ScormBuildError):

@@ -18,6 +18,7 @@ from scormbuild.load.parity import check_parity
 from scormbuild.markdown import labels_for, make_markdown
 from scormbuild.model import Course, CourseConfig
 
+LANG_SUFFIX_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
 MODULE_NAME_RE = re.compile(r"^[0-9]{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 
 
@@ -49,14 +50,26 @@ def _module_files(root: Path, config: CourseConfig) -> tuple[list[str], list[Pro
         return list(config.modules), problems
     if not mdir.is_dir():
         return [], [error("course.yml", None, "no modules/ folder", hint="add modules/01-intro.md")]
-    names = sorted(
-        p.name
-        for p in mdir.glob("*.md")
-        if not (len(p.suffixes) >= 2 and p.suffixes[-2].lstrip(".") in others)
-    )
+    names: list[str] = []
+    problems: list[Problem] = []
+    for path in sorted(mdir.glob("*.md")):
+        lang = path.suffixes[-2].lstrip(".") if len(path.suffixes) >= 2 else ""
+        if lang in others:
+            continue
+        if LANG_SUFFIX_RE.match(lang):
+            problems.append(
+                error(
+                    f"modules/{path.name}",
+                    None,
+                    f"a '{lang}' variant, but course.yml does not list '{lang}' in languages",
+                    hint=f"add it: languages: [{', '.join([*config.languages, lang])}]",
+                )
+            )
+            continue
+        names.append(path.name)
     if not names:
         return [], [error("modules", None, "no modules: add modules/01-intro.md")]
-    problems = [
+    problems += [
         error(
             f"modules/{n}",
             None,

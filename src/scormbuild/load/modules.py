@@ -146,12 +146,15 @@ class ModuleReader:
         env: dict[str, Any] = {"labels": self.labels}
         tokens = self.md.parse(body, env)
         quizzes = self._walk(tokens, rel, path.parent, offset, source)
-        html = self.md.renderer.render(tokens, self.md.options, env)
         headings = tuple(
             Heading(int(t.tag[1]), str(t.attrGet("id") or ""), tokens[i + 1].content)
             for i, t in enumerate(tokens)
             if t.type == "heading_open"
         )
+        # The page template shows the title as its h1; a leading '# Title' would repeat it.
+        if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
+            tokens = tokens[3:]
+        html = self.md.renderer.render(tokens, self.md.options, env)
         source.anchors = {h.anchor for h in headings} | set(re.findall(r'\sid="([^"]+)"', html))
         source.heading_lines = [
             t.map[0] + 1 + offset if t.map else None for t in tokens if t.type == "heading_open"
