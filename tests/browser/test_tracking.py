@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,11 +9,9 @@ import pytest
 from playwright.sync_api import Frame
 from scorm_lms import LmsSession, default_init
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from course_samples import sample_course  # noqa: E402
-
-from scormbuild.render import render_course  # noqa: E402
-from scormbuild.theme import make_environment  # noqa: E402
+from scormbuild.render import render_course
+from scormbuild.theme import make_environment
+from tests.course_samples import sample_course
 
 # Answers every visible, unanswered question of the page's quizzes through the page's own
 # controls, correctly or not, then presses its check button.
