@@ -35,6 +35,7 @@
     if (tok.length !== Math.ceil(n / 5) || !/^[0-9a-v]*$/.test(tok)) throw new Error("bad flags");
     var flags = [];
     for (var i = 0; i < n; i++) flags.push(!!(parseInt(tok[(i / 5) | 0], 32) & (1 << (i % 5))));
+    if (bits(flags, n) !== tok) throw new Error("stray flags");
     return flags;
   }
   function chunks(tok, w, count, min, max) {

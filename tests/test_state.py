@@ -1,0 +1,223 @@
+"""The suspend_data codec: the Python worst-case bound against the JS encoder under node."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scormbuild import state
+from scormbuild.i18n import Catalog
+from scormbuild.load import load_course
+from scormbuild.model import Course, Question, Quiz
+from scormbuild.render import course_data
+from tests.course_samples import module, questions, sample_course
+
+RUNTIME = Path(state.__file__).parent / "runtime"
+EXAMPLE = Path(__file__).resolve().parents[1] / "course"
+
+pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+
+
+def node(script: str, payload: Any) -> Any:
+    """Run ``script`` under node with ``S`` (state.js), ``Q`` (quiz.js) and ``input`` bound."""
+    prelude = (
+        f"const S = require({json.dumps(str(RUNTIME / 'state.js'))});"
+        f"const Q = require({json.dumps(str(RUNTIME / 'quiz.js'))});"
+        "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+    )
+    out = subprocess.run(
+        ["node", "-e", prelude + script],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout)
+
+
+def worst_answer(q: Question) -> Any:
+    """The answer whose encoding is longest (and distinct from every default)."""
+    if q.type in ("single", "truefalse"):
+        return len(q.choices) - 1
+    if q.type == "multiple":
+        return list(range(len(q.choices)))
+    if q.type == "fill":
+        return "ö" * state.fill_max_length(q)
+    if q.type == "numeric":
+        return "9" * state.NUMERIC_MAX_LENGTH
+    if q.type == "matching":
+        return [len(q.pairs) - 1] * len(q.pairs)
+    return list(reversed(range(len(q.items))))
+
+
+def worst_quiz(quiz: Quiz) -> dict[str, Any]:
+    by_size = sorted(
+        range(len(quiz.questions)),
+        key=lambda i: (-state.answer_max_length(quiz.questions[i]), -i),
+    )
+    drawn = by_size[: min(quiz.drawn, len(quiz.questions))]
+    shown = drawn if state.stores_order(quiz) else list(range(len(drawn)))
+    return {
+        "a": quiz.attempts or state.ATTEMPT_CAP,
+        "s": state.SEED_LIMIT - 1,
+        "b": state.BEST_SCALE,
+        "d": drawn if state.stores_order(quiz) else None,
+        "ans": [worst_answer(quiz.questions[i]) for i in shown],
+    }
+
+
+def worst_state(course: Course) -> dict[str, Any]:
+    return {
+        "visited": [True] * len(course.modules),
+        "ic": state.INTERACTION_CAP,
+        "quizzes": [worst_quiz(q) for q in course.quizzes],
+    }
+
+
+ENCODE = """
+const text = S.encode(input.course, input.state);
+process.stdout.write(JSON.stringify({text, back: S.decode(input.course, text)}));
+"""
+
+
+def check_worst_case(course: Course) -> None:
+    data = course_data(course, Catalog(course.language))
+    st = worst_state(course)
+    out = node(ENCODE, {"course": data, "state": st})
+    assert len(out["text"]) == state.worst_case_length(course)
+    assert out["back"] == st
+
+
+def test_bound_is_exact_for_the_sample_course() -> None:
+    check_worst_case(sample_course())
+
+
+def test_bound_is_exact_for_the_example_course() -> None:
+    for course in load_course(EXAMPLE).courses:
+        check_worst_case(course)
+        assert state.worst_case_length(course) <= state.LIMIT
+        assert state.suspend_data_problems(course) == []
+
+
+def test_bound_is_exact_with_wide_indexes() -> None:
+    """Over 36 questions or choices the codec needs two base-36 digits per index."""
+    base = questions()
+    many = tuple(replace(base[i % 7], id=f"q{i}") for i in range(40))
+    quiz = Quiz(id="iso", title="Iso", questions=many, pool=38, shuffle_questions=True)
+    course = replace(sample_course(), modules=(module(1, quiz),))
+    check_worst_case(course)
+
+
+def test_too_much_state_is_an_error_naming_the_quiz() -> None:
+    fills = tuple(replace(questions()[3], id=f"f{i}", answers=("x" * 120,)) for i in range(20))
+    quiz = Quiz(id="kirjoitus", title="Kirjoita", questions=fills, source="quizzes/k.yml:3")
+    course = replace(sample_course(), modules=(module(1, quiz),))
+    assert state.worst_case_length(course) > state.LIMIT
+    (problem,) = state.suspend_data_problems(course)
+    assert "4096" in problem.message and "kirjoitus" in problem.message
+    assert problem.location.path == "quizzes/k.yml"
+
+
+def test_fresh_and_partial_states_round_trip() -> None:
+    course = sample_course()
+    data = course_data(course, Catalog("fi"))
+    out = node(
+        "const st = S.fresh(input);"
+        "st.visited[1] = true; st.ic = 5;"
+        "st.quizzes[2] = Q.newAttempt(input.quizzes[2], null, 1234);"
+        "st.quizzes[2].d = [3, 0, 6];"
+        "st.quizzes[2].ans = ['a.b;c|d:e', null, [2, 0, 1]];"
+        "const text = S.encode(input, st);"
+        "process.stdout.write(JSON.stringify({text, st, back: S.decode(input, text),"
+        " empty: S.encode(input, S.fresh(input))}));",
+        data,
+    )
+    assert out["empty"] == f"1|{data['fp']}|0|0|;;"
+    assert out["text"] == f"1|{data['fp']}|2|5|;;1,ya,,306,9:a.b;c|d:e..201"
+    assert out["back"] == out["st"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "garbage", "2|x|0|0|;;", '{"v":1}', "1|zzzz|0|0|;;", "1|FP|v|0|;;", "1|FP|0|0|;;;"],
+)
+def test_corrupt_or_foreign_data_is_ignored(text: str) -> None:
+    data = course_data(sample_course(), Catalog("fi"))
+    out = node(
+        "console.warn = () => {};process.stdout.write(JSON.stringify(S.decode(input.c, input.t)));",
+        {"c": data, "t": text.replace("FP", data["fp"])},
+    )
+    assert out is None
+
+
+def test_scoring_and_responses() -> None:
+    data = course_data(sample_course(), Catalog("fi"))
+    qs = {q["id"]: q for q in data["quizzes"][0]["questions"]}
+    out = node(
+        "const q = input.q, r = {};"
+        "r.fill = Q.isCorrect(q.fill, '  TULOS-kortti ', 'fi');"
+        "r.fillNo = Q.isCorrect(q.fill, 'tulos kortti', 'fi');"
+        "r.numComma = Q.isCorrect(q.numeric, '2030,25', 'fi');"
+        "r.numOut = Q.isCorrect(q.numeric, '2031', 'fi');"
+        "r.numEn = Q.parseNumber('1,234.5', 'en');"
+        "r.numFi = Q.parseNumber('1 234,5', 'fi');"
+        "r.multi = Q.isCorrect(q.multiple, [1, 0], 'fi');"
+        "r.multiNo = Q.isCorrect(q.multiple, [0], 'fi');"
+        "r.match = Q.response(q.matching, [2, 0, 1], 'fi');"
+        "r.matchKey = Q.pattern(q.matching);"
+        "r.order = Q.response(q.ordering, [2, 0, 1], 'fi');"
+        "r.tf = Q.response(q.tf, 1, 'fi') + Q.pattern(q.tf);"
+        "r.num = Q.response(q.numeric, '2030,5', 'fi');"
+        "process.stdout.write(JSON.stringify(r));",
+        {"q": qs},
+    )
+    assert out == {
+        "fill": True,
+        "fillNo": False,
+        "numComma": True,
+        "numOut": False,
+        "numEn": 1234.5,
+        "numFi": 1234.5,
+        "multi": True,
+        "multiNo": False,
+        "match": "1.c,2.a,3.b",
+        "matchKey": "1.a,2.b,3.c",
+        "order": "3,1,2",
+        "tf": "ff",
+        "num": "2030.5",
+    }
+
+
+def test_status_rules() -> None:
+    data = course_data(sample_course(), Catalog("fi"))
+    shell = json.dumps(str(RUNTIME / "shell.js"))
+    out = node(
+        f"const Sh = require({shell});"
+        "const st = S.fresh(input), r = [];"
+        "const ev = (m) => { const e = Sh.evaluate(input, st, m);"
+        " return [e.status, e.score, e.finished]; };"
+        "r.push(ev(80));"
+        "st.visited = [true, true, true]; r.push(ev(80));"
+        "st.quizzes[0] = {a: 2, s: 1, b: 10000, d: null, ans: []};"
+        "st.quizzes[2] = {a: 1, s: 1, b: 5000, d: [0, 1, 2], ans: []};"
+        "r.push(ev(90)); r.push(ev(80)); r.push(ev(null));"
+        "st.quizzes[2].a = 3; r.push(ev(90));"
+        "r.push(Sh.hhmmss(3723400));"
+        "process.stdout.write(JSON.stringify(r));",
+        data,
+    )
+    assert out == [
+        ["incomplete", None, False],
+        ["incomplete", None, False],
+        ["failed", 83.33, False],  # 8 of 8 and 2 of 4 points; retries left
+        ["passed", 83.33, True],
+        ["completed", 83.33, True],  # no mastery score: done is completed
+        ["failed", 83.33, True],  # no attempts left
+        "01:02:03",
+    ]
