@@ -35,8 +35,8 @@ class LoadedCourse:
 def _module_files(root: Path, config: CourseConfig) -> tuple[list[str], list[Problem]]:
     mdir = root / "modules"
     others = set(config.languages[1:])
+    problems: list[Problem] = []
     if config.modules is not None:
-        problems = []
         for name in config.modules:
             if not (mdir / name).is_file():
                 problems.append(
@@ -51,7 +51,6 @@ def _module_files(root: Path, config: CourseConfig) -> tuple[list[str], list[Pro
     if not mdir.is_dir():
         return [], [error("course.yml", None, "no modules/ folder", hint="add modules/01-intro.md")]
     names: list[str] = []
-    problems: list[Problem] = []
     for path in sorted(mdir.glob("*.md")):
         lang = path.suffixes[-2].lstrip(".") if len(path.suffixes) >= 2 else ""
         if lang in others:
