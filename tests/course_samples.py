@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from scormbuild.model import (
     Choice,
+    Heading,
     Course,
     CourseConfig,
     Module,
@@ -94,6 +95,7 @@ def module(n: int, *quizzes: Quiz) -> Module:
         source=f"modules/{slug}.md",
         objectives=("Tunnistat asian.",),
         duration="10 min",
+        headings=(Heading(2, f"alku-{n}", "Alku"), Heading(2, f"loppu-{n}", "Loppu")),
         quizzes=quizzes,
     )
 

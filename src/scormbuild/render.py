@@ -170,9 +170,36 @@ def render_module(
     )
 
 
+def compact(text: str) -> str:
+    """Drop indentation, blank lines and whole-line comments: the runtime stays readable in
+    the repository and small in packages (the theme's JS+CSS budget is 40 KB).
+
+    Only whole lines are touched, so strings and code are never cut; the runtime sources
+    keep to that (no comment markers inside multi-line strings, which they do not use).
+    """
+    out: list[str] = []
+    in_comment = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if in_comment:
+            in_comment = "*/" not in line
+            if not in_comment and not line.endswith("*/"):
+                out.append(line.split("*/", 1)[1].strip())
+            continue
+        if line.startswith("/*"):
+            in_comment = "*/" not in line[2:]
+            if not in_comment and not line.endswith("*/"):
+                out.append(line.split("*/", 1)[1].strip())
+            continue
+        if line and not line.startswith("//"):
+            out.append(line)
+    return "\n".join(x for x in out if x) + "\n"
+
+
 def runtime_file(name: str) -> bytes:
-    """A learner runtime file shipped inside the scormbuild package."""
-    return (importlib.resources.files("scormbuild") / "runtime" / name).read_bytes()
+    """A learner runtime file shipped inside the scormbuild package, compacted."""
+    source = (importlib.resources.files("scormbuild") / "runtime" / name).read_text("utf-8")
+    return compact(source).encode()
 
 
 def render_course(course: Course, env: jinja2.Environment) -> list[OutputFile]:
@@ -196,7 +223,7 @@ def render_course(course: Course, env: jinja2.Environment) -> list[OutputFile]:
             for i, m in enumerate(course.modules)
         ),
         OutputFile("scormbuild/course-data.js", f"window.SCORMBUILD_COURSE = {data};\n".encode()),
-        OutputFile("scormbuild/theme.css", read_static(env, "theme.css").encode()),
+        OutputFile("scormbuild/theme.css", compact(read_static(env, "theme.css")).encode()),
         OutputFile("scormbuild/brand.css", brand_css(course.config.theme.brand_color).encode()),
         *(OutputFile(f"scormbuild/{name}", runtime_file(name)) for name in RUNTIME_FILES),
     ]

@@ -1,0 +1,163 @@
+"""Rendering: the launch page, module pages, runtime files, theme overrides and budgets."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import jinja2
+import pytest
+from lxml import html as lxml_html
+
+from scormbuild.model import OutputFile, Theme
+from scormbuild.render import compact, render_course
+from scormbuild.theme import brand_css, contrast, make_environment, parse_color
+from tests.course_samples import sample_course
+
+CSP = "default-src 'self'; script-src 'self'"
+
+
+def files(**config: object) -> dict[str, bytes]:
+    out = render_course(sample_course(**config), make_environment(None))
+    return {f.path: f.data or b"" for f in out}
+
+
+def test_package_files() -> None:
+    out = files()
+    assert sorted(out) == [
+        "index.html",
+        "modules/01-osio-1.html",
+        "modules/02-osio-2.html",
+        "modules/03-osio-3.html",
+        "scormbuild/brand.css",
+        "scormbuild/course-data.js",
+        "scormbuild/nav.js",
+        "scormbuild/page.js",
+        "scormbuild/quiz-ui.js",
+        "scormbuild/quiz.js",
+        "scormbuild/scorm-api.js",
+        "scormbuild/shell.js",
+        "scormbuild/state.js",
+        "scormbuild/theme.css",
+    ]
+
+
+def test_output_is_deterministic() -> None:
+    assert files() == files()
+
+
+@pytest.mark.parametrize("path", ["index.html", "modules/01-osio-1.html"])
+def test_pages_are_strict_and_accessible(path: str) -> None:
+    text = files()[path].decode()
+    doc = lxml_html.fromstring(text)
+    assert doc.get("lang") == "fi"
+    assert CSP in text
+    assert len(doc.findall(".//h1")) == 1
+    assert doc.find(".//main") is not None
+    assert doc.find(".//a[@class='sb-skip']").get("href") == "#main"
+    # No inline script, style or event handler: the CSP would block them.
+    assert all(s.get("src") for s in doc.iter("script"))
+    assert not doc.findall(".//style")
+    assert not [el for el in doc.iter() if "style" in el.attrib]
+    assert not re.search(r"\son[a-z]+=", text)
+    # Nothing leaves the package.
+    assert not re.search(r"(src|href)=\"(https?:)?//", text)
+
+
+def test_launch_page_hosts_modules() -> None:
+    doc = lxml_html.fromstring(files()["index.html"])
+    frame = doc.find(".//iframe")
+    assert frame.get("title") == "Kurssin sisältö"
+    assert frame.get("src") == "modules/01-osio-1.html"
+    links = doc.findall(".//nav//a[@data-module]")
+    assert [a.get("href") for a in links] == [f"modules/0{i}-osio-{i}.html" for i in (1, 2, 3)]
+    assert {a.get("target") for a in links} == {frame.get("name")}
+    assert doc.get_element_by_id("sb-progress").text == "0/3 osiota"
+    scripts = [s.get("src") for s in doc.iter("script")]
+    assert scripts[0] == "scormbuild/course-data.js" and scripts[-1] == "scormbuild/shell.js"
+
+
+def test_module_page_quizzes_and_structure() -> None:
+    text = files()["modules/01-osio-1.html"].decode()
+    assert "scormbuild:quiz" not in text
+    doc = lxml_html.fromstring(text)
+    assert doc.find(".//h1").text == "Osio 1"
+    assert [a.get("href") for a in doc.findall(".//nav[@class='sb-toc']//a")] == [
+        "#alku-1",
+        "#loppu-1",
+    ]
+    quiz = doc.get_element_by_id("q-tarkistus")
+    assert len(quiz.findall(".//li[@class='sb-question']")) == 7
+    legends = quiz.findall(".//fieldset/legend")
+    assert len(legends) == 5  # every type but fill and numeric groups its controls
+    assert "päätarkoitus" in legends[0].text_content()
+    for label in quiz.iter("label"):
+        assert doc.get_element_by_id(label.get("for")) is not None
+    assert quiz.find(".//input[@inputmode='decimal']") is not None
+    assert quiz.find(".//select/option").text == "Valitse…"
+    assert quiz.findall(".//div[@role='status']")
+    buttons = quiz.findall(".//ol[@class='sb-order']//button")
+    assert buttons[0].get("aria-label") == "Siirrä ylös: Kerää"  # rotated: no answer shown
+    assert doc.find(".//a[@rel='next']").get("href") == "02-osio-2.html"
+    assert doc.find(".//a[@rel='prev']") is None
+
+
+def test_course_data() -> None:
+    text = files()["scormbuild/course-data.js"].decode()
+    prefix = "window.SCORMBUILD_COURSE = "
+    assert text.startswith(prefix)
+    data = json.loads(text[len(prefix) :].rstrip().rstrip(";"))
+    assert data["mastery"] == 80 and data["completion"] == ["viewed", "passed"]
+    assert [m["href"] for m in data["modules"]][0] == "modules/01-osio-1.html"
+    pooled = data["quizzes"][2]
+    assert (pooled["drawn"], pooled["so"], pooled["max"]) == (3, True, 4)
+    assert data["quizzes"][0]["questions"][0]["key"] == [0]
+    assert data["strings"]["not_tracked"] == "Edistymistä ei tallenneta."
+
+
+def test_strings_follow_language_and_overrides() -> None:
+    sv = files(language="sv")["index.html"].decode()
+    assert 'lang="sv"' in sv and "Hoppa till innehållet" in sv
+    custom = files(strings=(("skip", "Hyppää sisältöön"),))["index.html"].decode()
+    assert "Hyppää sisältöön" in custom
+
+
+def test_js_and_css_stay_under_budget() -> None:
+    out = files()
+    size = sum(len(v) for k, v in out.items() if k.endswith((".js", ".css")))
+    assert size < 40 * 1024
+
+
+def test_compact_keeps_code() -> None:
+    src = "/* a\n * b */\nvar a = 1; // keep\n\n  // drop\n  b();\n/* c */ d();\n"
+    assert compact(src) == "var a = 1; // keep\nb();\nd();\n"
+
+
+def test_brand_colour_goes_to_brand_css() -> None:
+    assert "#00578a" in files()["scormbuild/brand.css"].decode()
+    pale = brand_css("#ffdd00")
+    colour = re.search(r"--sb-brand: (#[0-9a-f]{6})", pale)
+    assert colour
+    assert contrast(parse_color(colour.group(1)), (255, 255, 255)) >= 4.5
+    yellow = files(theme=Theme(brand_color="#ffdd00"))["scormbuild/brand.css"]
+    assert b"#ffdd00" not in yellow
+
+
+def test_course_templates_override_the_theme(tmp_path: Path) -> None:
+    (tmp_path / "templates/static").mkdir(parents=True)
+    (tmp_path / "templates/static/theme.css").write_text("body { color: red; }\n")
+    course = replace(sample_course(), root=tmp_path)
+    out: list[OutputFile] = render_course(course, make_environment(tmp_path))
+    css = next(f for f in out if f.path == "scormbuild/theme.css")
+    assert css.data == b"body { color: red; }\n"
+
+
+def test_missing_template_names_the_search_path(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    env = make_environment(tmp_path)
+    with pytest.raises(jinja2.TemplateNotFound) as info:
+        env.get_template("nope.html")
+    assert str(tmp_path / "templates") in str(info.value)
+    assert "searched" in str(info.value)
