@@ -6,9 +6,9 @@ from dataclasses import replace
 
 from scormbuild.model import (
     Choice,
-    Heading,
     Course,
     CourseConfig,
+    Heading,
     Module,
     NumericAnswer,
     OrderItem,
