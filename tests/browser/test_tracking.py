@@ -278,3 +278,28 @@ def test_corrupt_suspend_data_starts_afresh(lms: LmsSession, package: Path) -> N
     assert answer(go(lms, 0), right=True) == 7
     assert lms.value("cmi.suspend_data").startswith("1|")
     assert not lms.page_errors
+
+
+def test_example_course_end_to_end(lms: LmsSession, tmp_path: Path) -> None:
+    """The real example course, built as a zip, passed by a learner in the test LMS."""
+    from scormbuild.build import build
+
+    result = build(Path(__file__).resolve().parents[2] / "course", tmp_path / "dist")
+    zips = sorted((tmp_path / "dist").glob("*-fi.zip"))
+    assert zips, result
+    lms.launch(zips[0], default_init(), {})
+    lms.wait_for_initialize()
+    count = lms.sco_frame.locator("[data-module]").count()
+    for n in range(count):
+        answer(go(lms, n), right=True)
+    snap = lms.unload_sco()
+    core = snap["persisted"]["core"]
+    assert core["lesson_status"] == "passed"
+    assert core["score"]["raw"] == "100"
+    assert core["exit"] == ""
+    assert len(snap["persisted"]["suspend_data"]) <= 4096
+    assert interactions(snap["persisted"])
+    lms.assert_no_violations()
+    lms.assert_finished_once()
+    lms.assert_no_page_errors()
+    lms.assert_no_external_requests()
