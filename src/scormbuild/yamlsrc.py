@@ -38,6 +38,15 @@ class _Loader(yaml.SafeLoader):
     pass
 
 
+# libyaml parses several times faster. Only documents it accepts are loaded with it: any
+# error is reported by re-parsing with the pure-Python loader, so messages never change.
+_CBase: Any = getattr(yaml, "CSafeLoader", None)
+
+
+class _FastLoader(_CBase or yaml.SafeLoader):  # type: ignore[misc]
+    pass
+
+
 def _construct_mapping(loader: _Loader, node: MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     out = LineDict()
@@ -63,8 +72,9 @@ def _construct_sequence(loader: _Loader, node: SequenceNode) -> LineList:
     return out
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+for _cls in (_Loader, _FastLoader):
+    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 class YamlSyntaxError(Exception):
@@ -80,9 +90,23 @@ class YamlSyntaxError(Exception):
 def load_yaml(text: str, first_line: int = 1) -> Any:
     """Parse one YAML document; line numbers are shifted so the text starts at ``first_line``."""
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_FastLoader)
+    except yaml.YAMLError:
+        data = _load_slow(text, first_line)
+    if first_line != 1:
+        _shift(data, first_line - 1)
+    return data
+
+
+def _load_slow(text: str, first_line: int) -> Any:
+    try:
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "<stream end>" in str(exc.problem):
+            # An unclosed bracket or quote is found at the end of the text; the line where
+            # it was opened is the one to fix.
+            mark = exc.context_mark
         line = mark.line + first_line if mark else None
         column = mark.column + 1 if mark else None
         msg = f"YAML syntax error: {exc.problem or exc.context or 'invalid YAML'}"
@@ -91,9 +115,6 @@ def load_yaml(text: str, first_line: int = 1) -> Any:
         raise YamlSyntaxError(msg, line, column) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"YAML error: {exc}", None, None) from None
-    if first_line != 1:
-        _shift(data, first_line - 1)
-    return data
 
 
 def _shift(value: Any, offset: int) -> None:

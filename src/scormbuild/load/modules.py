@@ -151,14 +151,14 @@ class ModuleReader:
             for i, t in enumerate(tokens)
             if t.type == "heading_open"
         )
+        source.heading_lines = [
+            t.map[0] + 1 + offset if t.map else None for t in tokens if t.type == "heading_open"
+        ]
         # The page template shows the title as its h1; a leading '# Title' would repeat it.
         if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
             tokens = tokens[3:]
         html = self.md.renderer.render(tokens, self.md.options, env)
         source.anchors = {h.anchor for h in headings} | set(re.findall(r'\sid="([^"]+)"', html))
-        source.heading_lines = [
-            t.map[0] + 1 + offset if t.map else None for t in tokens if t.type == "heading_open"
-        ]
         # Warnings (e.g. from checks on raw HTML) do not make a module unusable; errors do.
         if self._errors() > before:
             return None
@@ -213,10 +213,12 @@ class ModuleReader:
                 r"<\s*a\s[^>]*href", html[: match.end()], re.IGNORECASE
             ) and "href" in match.group(0):
                 continue
+            # Point at the line of the URL, not the first line of a multi-line HTML block.
+            at = line + html.count("\n", 0, match.start()) if line else line
             self.problems.append(
                 error(
                     rel,
-                    line,
+                    at,
                     f"remote resource '{url}' is refused",
                     hint="put the file in assets/",
                     code="remote",

@@ -1,0 +1,101 @@
+"""Every broken course in tests/broken/ fails cleanly: exit 1, the right message at the right
+line, no traceback, and nothing written (a previous package stays as it was)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from scormbuild.cli import main
+
+BROKEN = Path(__file__).resolve().parent / "broken"
+CASES = sorted(p.name for p in BROKEN.iterdir() if (p / "expected.txt").is_file())
+# case -> (link inside the course, file outside it that the link points to)
+SYMLINKS = {
+    "symlinked-image-outside": ("assets/chart.png", "outside.png"),
+    "symlinked-asset-outside": ("assets/secret.txt", "secret.txt"),
+}
+PREVIOUS = b"a previous package, which a failed build must leave alone"
+
+
+@dataclass(frozen=True)
+class Run:
+    course: Path
+    dist: Path
+    expected: str
+    args: list[str]
+    build: subprocess.CompletedProcess[str]
+
+
+def prepare(name: str, workdir: Path) -> tuple[Path, Path]:
+    """A copy of the case (symlinks added) and an output folder holding a previous package."""
+    course = workdir / name / "course"
+    shutil.copytree(BROKEN / name, course, symlinks=True)
+    if name in SYMLINKS:
+        link, target = SYMLINKS[name]
+        outside = workdir / name / target
+        outside.write_bytes(b"\x89PNG\r\n\x1a\n outside the course")
+        (course / link).parent.mkdir(parents=True, exist_ok=True)
+        (course / link).symlink_to(outside)
+    dist = workdir / name / "dist"
+    dist.mkdir()
+    (dist / "broken-1.0.0.zip").write_bytes(PREVIOUS)
+    return course, dist
+
+
+def run_case(name: str, workdir: Path) -> Run:
+    course, dist = prepare(name, workdir)
+    args_file = course / "args.txt"
+    args = args_file.read_text().split() if args_file.is_file() else []
+    build = subprocess.run(
+        [sys.executable, "-m", "scormbuild", "build", str(course), "-o", str(dist), *args],
+        capture_output=True,
+        text=True,
+        cwd=course,
+        env={**os.environ, "CI": "1"},
+        timeout=120,
+    )
+    expected = (course / "expected.txt").read_text("utf-8").strip()
+    return Run(course, dist, expected, args, build)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Run]]:
+    """Run every case's build at once: each is a separate process, so they run in parallel."""
+    workdir = tmp_path_factory.mktemp("broken")
+    with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 2)) as pool:
+        results = dict(zip(CASES, pool.map(lambda n: run_case(n, workdir), CASES), strict=True))
+    yield results
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 25
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_build_fails_cleanly(name: str, runs: dict[str, Run]) -> None:
+    run = runs[name]
+    output = run.build.stdout + run.build.stderr
+    assert run.build.returncode == 1, output
+    assert run.expected in output
+    assert "Traceback" not in output
+    assert sorted(p.name for p in run.dist.iterdir()) == ["broken-1.0.0.zip"]
+    assert (run.dist / "broken-1.0.0.zip").read_bytes() == PREVIOUS
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_check_reports_the_problem(name: str, runs: dict[str, Run]) -> None:
+    run = runs[name]
+    result = CliRunner().invoke(main, ["check", str(run.course), *run.args])
+    assert result.exit_code == 1, result.output
+    assert run.expected in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
