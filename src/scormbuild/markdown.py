@@ -105,9 +105,33 @@ def make_markdown(language: str = "en", labels: Mapping[str, str] | None = None)
     return md
 
 
+# A single line that starts with a letter is always one paragraph: no block rule (list,
+# heading, table, fence, quote, container, attributes, footnote or reference definition) can
+# start with a letter or span one line. Without any of these characters it is also plain
+# text, which renders as itself, escaped. Quiz texts are thousands of such short strings.
+_ONE_PARAGRAPH_RE = re.compile(r"[^\W\d_][^\n\r\x00]*")
+_INLINE_SYNTAX_RE = re.compile(r"[\\`*_~\[\]<>&{}^\t]")
+
+
+def _one_paragraph(md: MarkdownIt, text: str) -> str | None:
+    """``md.render(text).strip()`` for a one-paragraph text, skipping the block parser."""
+    env: dict[str, Any] = {}
+    tokens = md.parseInline(text, env)
+    if len(tokens) != 1:
+        return None
+    return f"<p>{md.renderer.render(tokens, md.options, env)}</p>"
+
+
 def render_inline(md: MarkdownIt, text: str) -> str:
     """Render a short Markdown text (a prompt, a choice) without a wrapping paragraph."""
-    html = str(md.render(text)).strip()
+    if text == text.strip() and _ONE_PARAGRAPH_RE.fullmatch(text):
+        if not _INLINE_SYNTAX_RE.search(text):
+            return escapeHtml(text)
+        html = _one_paragraph(md, text) if "^" not in text else None
+    else:
+        html = None
+    if html is None:
+        html = str(md.render(text)).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return html

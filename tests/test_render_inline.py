@@ -1,0 +1,41 @@
+"""render_inline's shortcuts give exactly what rendering the whole text gives."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from scormbuild.markdown import make_markdown, render_inline
+
+PIECES = [
+    *"abcXYZäö 1.-+*_`~[]()<>&{}^!:|#\\\"'=\t\n\u00a0/",
+    *("  ", "**", "](x.md)", "{lang=sv}", "&amp;", "<b>", "^[x]", "[^1]", "http://x.y"),
+    *("1. ", "# ", "> ", "::: note", "---"),
+]
+
+
+def full_render(text: str) -> str:
+    html = str(make_markdown("fi").render(text)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return html
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_shortcuts_match_full_render(seed: int) -> None:
+    md = make_markdown("fi")
+    rng = random.Random(seed)
+    for _ in range(2000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randrange(1, 12)))
+        if rng.random() < 0.5:
+            text = rng.choice("aÅ") + text
+        assert render_inline(md, text) == full_render(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Oikein!", "Mikä on **pää**tarkoitus?", "Kyllä: 2030", "a <b>x</b>", "Katso [tästä](x.md)"],
+)
+def test_typical_texts(text: str) -> None:
+    assert render_inline(make_markdown("fi"), text) == full_render(text)
