@@ -1,0 +1,75 @@
+"""The preview's test LMS page in Chromium: launch, API log, close/resume, reload on save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Browser, expect
+
+from scormbuild.scaffold import create_course
+from tests.previewkit import running_preview
+
+MODULE = "modules/01-welcome.md"
+
+
+def test_preview_page_runs_the_course_and_reloads(browser: Browser, tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    create_course(course)
+    context = browser.new_context()
+    page = context.new_page()
+    remote: list[str] = []
+    page.on(
+        "request",
+        lambda r: (
+            remote.append(r.url) if not r.url.startswith(("http://127.0.0.1", "about:")) else None
+        ),
+    )
+    try:
+        with running_preview(course) as base:
+            page.goto(base)
+            log = page.locator("#call-log")
+            expect(page.locator("#build-status")).to_contain_text("ok", timeout=10000)
+            expect(log).to_contain_text('LMSInitialize("") → "true"', timeout=10000)
+            expect(page.locator('td[data-key="cmi.core.entry"]')).to_have_text("ab-initio")
+            expect(page.locator('td[data-key="cmi.core.lesson_mode"]')).to_have_text("normal")
+
+            # Close: the course finishes its own session; Resume launches it again.
+            page.click("#close")
+            expect(log).to_contain_text("LMSFinish", timeout=10000)
+            expect(page.locator("#closed-note")).to_be_visible()
+            page.click("#resume")
+            expect(log.locator("li", has_text="LMSInitialize")).to_have_count(2, timeout=10000)
+
+            # Lesson mode and credit reach the data model on the next launch.
+            page.select_option("#lesson-mode", "review")
+            page.select_option("#credit", "no-credit")
+            expect(page.locator('td[data-key="cmi.core.lesson_mode"]')).to_have_text(
+                "review", timeout=10000
+            )
+            expect(page.locator('td[data-key="cmi.core.credit"]')).to_have_text("no-credit")
+
+            # Reset starts a new attempt.
+            page.click("#reset")
+            expect(log).to_contain_text("attempt reset", timeout=10000)
+            expect(page.locator('td[data-key="cmi.core.entry"]')).to_have_text("ab-initio")
+
+            # Saving a module reloads the course with the change.
+            source = course / MODULE
+            text = source.read_text("utf-8")
+            source.write_text(text + "\nSaved while the page was open.\n", "utf-8")
+            shell = page.frame_locator("#sco-frame")
+            expect(page.locator("#build-status")).to_contain_text("build 2 ok", timeout=10000)
+            expect(shell.locator("body")).to_be_visible()
+
+            # A broken save shows the error in the page; fixing it hides the error again.
+            source.write_text(text.replace("title: Welcome", "titel: Welcome"), "utf-8")
+            expect(page.locator("#build-error")).to_be_visible(timeout=10000)
+            expect(page.locator("#build-error-text")).to_contain_text(
+                "modules/01-welcome.md:2: error: unknown front matter key 'titel'"
+            )
+            source.write_text(text, "utf-8")
+            expect(page.locator("#build-error")).to_be_hidden(timeout=10000)
+            expect(page.locator("#build-status")).to_contain_text("ok")
+    finally:
+        context.close()
+    assert remote == []
