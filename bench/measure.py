@@ -1,0 +1,175 @@
+"""One measurement, run in a fresh process by ``bench/run.py``; prints one JSON object.
+
+    python bench/measure.py build COURSE WORKDIR
+    python bench/measure.py markdown-plain COURSE WORKDIR
+    python bench/measure.py markdown-ours COURSE WORKDIR
+    python bench/measure.py mkdocs COURSE WORKDIR
+    python bench/measure.py incremental COURSE WORKDIR
+
+``seconds`` is the wall time of the measured work alone (imports excluded); ``peak_kb`` is
+the process's peak resident memory (VmHWM), imports included.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import resource
+import sys
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Result = dict[str, Any]
+
+
+class Clock:
+    """Wall and CPU time from creation to :meth:`stop`."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), cpu_seconds()
+
+    def stop(self) -> Result:
+        return {"seconds": time.perf_counter() - self.wall, "cpu_seconds": cpu_seconds() - self.cpu}
+
+
+def peak_kb() -> int:
+    """Peak resident set size of this process in kilobytes."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux
+
+
+def cpu_seconds() -> float:
+    """User plus system CPU time of this process so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def module_texts(course: Path) -> list[str]:
+    """The Markdown of every module, as the build reads it."""
+    return [p.read_text(encoding="utf-8") for p in sorted((course / "modules").glob("*.md"))]
+
+
+def package_sizes(path: Path) -> Result:
+    """Zip size, and the uncompressed size of the learner runtime inside it."""
+    with zipfile.ZipFile(path) as zf:
+        infos = zf.infolist()
+    runtime = [
+        i
+        for i in infos
+        if i.filename.startswith("scormbuild/") and i.filename.endswith((".js", ".css"))
+    ]
+    data = sum(i.file_size for i in runtime if i.filename == "scormbuild/course-data.js")
+    return {
+        "package_bytes": path.stat().st_size,
+        "entries": len(infos),
+        "js_css_bytes": sum(i.file_size for i in runtime),
+        "course_data_bytes": data,
+        "runtime_code_bytes": sum(i.file_size for i in runtime) - data,
+    }
+
+
+def run_build(course: Path, work: Path) -> Result:
+    from scormbuild.build import build
+
+    clock = Clock()
+    result = build(course, work / "dist")
+    times = clock.stop()
+    return {**times, "phases": result.timings, **package_sizes(result.packages[0])}
+
+
+def run_markdown(course: Path, factory: Callable[[], Any]) -> Result:
+    factory()  # imports, outside the measured time
+    clock = Clock()
+    md = factory()
+    html = sum(len(md.render(text)) for text in module_texts(course))
+    return {**clock.stop(), "html_chars": html}
+
+
+def plain_markdown() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+def our_markdown() -> Any:
+    from scormbuild.markdown import make_markdown
+
+    return make_markdown("en")
+
+
+def run_mkdocs(course: Path, work: Path) -> Result:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    clock = Clock()
+    build(load_config(str(work / "mkdocs.yml")))
+    return clock.stop()
+
+
+def full_rebuild_in_memory(course: Path) -> Callable[[], None]:
+    """What a rebuild costs without the preview: gather and render, no zip."""
+    from scormbuild.build import gather, package_files
+
+    def rebuild() -> None:
+        loaded, _warnings = gather(course)
+        for c in loaded.courses:
+            package_files(c, None)
+
+    return rebuild
+
+
+def run_incremental(course: Path, work: Path) -> Result:
+    """The preview's rebuild after one module is saved with a change."""
+    try:
+        from scormbuild.preview.site import PreviewSite
+    except ImportError:
+        rebuild = full_rebuild_in_memory(course)
+        api = "scormbuild.build.gather + package_files (no preview module)"
+    else:
+        site = PreviewSite(course)
+
+        def rebuild() -> None:
+            state = site.rebuild()
+            if not state.ok:
+                raise RuntimeError(state.message)
+
+        api = "scormbuild.preview.site.PreviewSite.rebuild"
+    rebuild()  # the preview's first build, when it starts
+    modules = sorted((course / "modules").glob("*.md"))
+    target = modules[len(modules) // 2]
+    original = target.read_bytes()
+    try:
+        target.write_bytes(original + b"\nOne more paragraph, saved in the editor.\n")
+        clock = Clock()
+        rebuild()
+        times = clock.stop()
+    finally:
+        target.write_bytes(original)
+    return {**times, "api": api, "changed": target.name}
+
+
+def main() -> None:
+    kind, course, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    runners: dict[str, Callable[[], Result]] = {
+        "build": lambda: run_build(course, work),
+        "markdown-plain": lambda: run_markdown(course, plain_markdown),
+        "markdown-ours": lambda: run_markdown(course, our_markdown),
+        "mkdocs": lambda: run_mkdocs(course, work),
+        "incremental": lambda: run_incremental(course, work),
+    }
+    result = runners[kind]()
+    result.update(kind=kind, peak_kb=peak_kb())
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
