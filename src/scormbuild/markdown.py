@@ -23,10 +23,19 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 CALLOUTS = ("note", "tip", "warning")
 DEFAULT_LABELS: dict[str, dict[str, str]] = {
-    "fi": {"note": "Huomio", "tip": "Vinkki", "warning": "Varoitus", "footnotes": "Alaviitteet"},
-    "sv": {"note": "Obs", "tip": "Tips", "warning": "Varning", "footnotes": "Fotnoter"},
-    "en": {"note": "Note", "tip": "Tip", "warning": "Warning", "footnotes": "Footnotes"},
-}
+    "fi": {
+        "note": "Huomio", "tip": "Vinkki", "warning": "Varoitus", "footnotes": "Alaviitteet",
+        "table": "Taulukko",
+    },
+    "sv": {
+        "note": "Obs", "tip": "Tips", "warning": "Varning", "footnotes": "Fotnoter",
+        "table": "Tabell",
+    },
+    "en": {
+        "note": "Note", "tip": "Tip", "warning": "Warning", "footnotes": "Footnotes",
+        "table": "Table",
+    },
+}  # fmt: skip
 
 
 def slugify(text: str) -> str:
@@ -89,6 +98,21 @@ def _heading_levels_shift(md: MarkdownIt) -> None:
     md.add_render_rule("footnote_block_open", render_footnote_block_open)
 
 
+def _scrolling_tables(md: MarkdownIt, label: str) -> None:
+    """Tables scroll sideways in a box of their own on narrow screens (WCAG 1.4.10); the box
+    takes keyboard focus so that keyboard users can scroll it too (WCAG 2.1.1)."""
+    box = f'<div class="sb-table" role="group" tabindex="0" aria-label="{escapeHtml(label)}">\n'
+
+    def table_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return box + str(self.renderToken(tokens, idx, options, env))
+
+    def table_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return str(self.renderToken(tokens, idx, options, env)) + "</div>\n"
+
+    md.add_render_rule("table_open", table_open)
+    md.add_render_rule("table_close", table_close)
+
+
 def make_markdown(language: str = "en", labels: Mapping[str, str] | None = None) -> MarkdownIt:
     """The course Markdown parser, configured for ``language``."""
     md = MarkdownIt("commonmark", {"typographer": False})
@@ -102,6 +126,7 @@ def make_markdown(language: str = "en", labels: Mapping[str, str] | None = None)
         _callout(md, kind, resolved[kind])
     _lang_block(md)
     _heading_levels_shift(md)
+    _scrolling_tables(md, resolved["table"])
     return md
 
 
