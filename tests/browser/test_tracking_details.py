@@ -1,0 +1,79 @@
+"""Tracking details Moodle relies on: mastery from the LMS, interaction fields, commit timing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from scorm_lms import LmsSession, default_init
+
+from tests.browser.test_tracking import answer, go, interactions, package, start
+
+__all__ = ["package"]  # the fixture, shared with the main scenarios
+
+TIME_RE = re.compile(r"^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$")
+
+
+def test_mastery_score_from_the_lms_wins(lms: LmsSession, package: Path) -> None:
+    init = default_init()
+    init["student_data"] = {"mastery_score": "50"}
+    start(lms, package, init)
+    assert answer(go(lms, 0), right=True) == 7
+    assert answer(go(lms, 1), right=True) == 3
+    assert answer(go(lms, 2), right=False) == 3
+    core = lms.unload_sco()["persisted"]["core"]
+    raw = float(core["score"]["raw"])
+    assert 50 <= raw < 80  # below course.yml's 80, above the LMS's 50
+    assert core["lesson_status"] == "passed"
+    lms.assert_no_violations()
+
+
+def test_interactions_carry_every_field_in_scorm_formats(lms: LmsSession, package: Path) -> None:
+    start(lms, package, default_init())
+    answer(go(lms, 0), right=True)
+    got = {i["id"]: i for i in interactions(lms.unload_sco()["persisted"])}
+    assert len(got) == 7
+    types = {k.split(".")[1]: v["type"] for k, v in got.items()}
+    assert types == {
+        "single": "choice",
+        "multiple": "choice",
+        "tf": "true-false",
+        "fill": "fill-in",
+        "numeric": "numeric",
+        "matching": "matching",
+        "ordering": "sequencing",
+    }
+    for item in got.values():
+        assert " " not in item["id"] and len(item["id"]) <= 255
+        assert item["result"] == "correct"
+        assert float(item["weighting"]) > 0
+        assert TIME_RE.match(item["latency"]), item["latency"]
+        assert TIME_RE.match(item["time"]), item["time"]
+        patterns = item["correct_responses"]
+        first = patterns["0"]["pattern"] if isinstance(patterns, dict) else patterns[0]["pattern"]
+        assert first
+    assert got["tarkistus.tf"]["correct_responses"]["0"]["pattern"] == "f"
+    assert got["tarkistus.ordering"]["correct_responses"]["0"]["pattern"] == "1,2,3"
+
+
+def test_commits_after_each_answer_and_when_hidden(lms: LmsSession, package: Path) -> None:
+    start(lms, package, default_init())
+    frame = go(lms, 0)
+    before = lms.counts()["commitCount"]
+    frame.evaluate(
+        "() => { const li = document.querySelector('.sb-question');"
+        " li.querySelector('.sb-choices input').checked = true;"
+        " li.querySelector('.sb-check').click(); }"
+    )
+    lms.wait_for("commitCount", before + 1)
+    after_answer = lms.counts()["commitCount"]
+    lms.sco_frame.evaluate(
+        "() => { Object.defineProperty(document, 'visibilityState',"
+        " {value: 'hidden', configurable: true});"
+        " document.dispatchEvent(new Event('visibilitychange')); }"
+    )
+    lms.wait_for("commitCount", after_answer + 1)
+    assert lms.counts()["finishCount"] == 0  # hiding the tab does not end the session
+    snap = lms.unload_sco()
+    assert snap["finishCount"] == 1
+    assert snap["persisted"]["core"]["exit"] == "suspend"
