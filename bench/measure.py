@@ -3,6 +3,7 @@
     python bench/measure.py build COURSE WORKDIR
     python bench/measure.py markdown-plain COURSE WORKDIR
     python bench/measure.py markdown-ours COURSE WORKDIR
+    python bench/measure.py markdown-all COURSE WORKDIR
     python bench/measure.py mkdocs COURSE WORKDIR
     python bench/measure.py incremental COURSE WORKDIR
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import resource
 import sys
 import time
@@ -57,6 +59,37 @@ def module_texts(course: Path) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted((course / "modules").glob("*.md"))]
 
 
+QUIZ_FENCE_RE = re.compile(r"^```quiz\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+def quiz_texts(course: Path) -> list[str]:
+    """Every Markdown text of every quiz (prompts, choices, feedback, hints, pairs, items)."""
+    import yaml
+
+    docs = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (course / "quizzes").glob("*")]
+    for text in module_texts(course):
+        docs += [yaml.safe_load(m) for m in QUIZ_FENCE_RE.findall(text)]
+    out: list[str] = []
+
+    def add(value: Any) -> None:
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
+            for key in ("text", "feedback", "correct", "incorrect"):
+                add(value.get(key))
+        elif isinstance(value, list):
+            for item in value:
+                add(item)
+
+    for doc in docs:
+        if not isinstance(doc, dict) or "questions" not in doc:
+            continue
+        for q in doc["questions"]:
+            for key in ("prompt", "hint", "feedback", "choices", "pairs", "items"):
+                add(q.get(key))
+    return out
+
+
 def package_sizes(path: Path) -> Result:
     """Zip size, and the uncompressed size of the learner runtime inside it."""
     with zipfile.ZipFile(path) as zf:
@@ -85,12 +118,14 @@ def run_build(course: Path, work: Path) -> Result:
     return {**times, "phases": result.timings, **package_sizes(result.packages[0])}
 
 
-def run_markdown(course: Path, factory: Callable[[], Any]) -> Result:
+def run_markdown(course: Path, factory: Callable[[], Any], quizzes: bool = False) -> Result:
     factory()  # imports, outside the measured time
+    texts = quiz_texts(course) if quizzes else []  # parsing the YAML is not measured
     clock = Clock()
     md = factory()
     html = sum(len(md.render(text)) for text in module_texts(course))
-    return {**clock.stop(), "html_chars": html}
+    html += sum(len(md.render(text)) for text in texts)
+    return {**clock.stop(), "html_chars": html, "quiz_texts": len(texts)}
 
 
 def plain_markdown() -> Any:
@@ -163,6 +198,7 @@ def main() -> None:
         "build": lambda: run_build(course, work),
         "markdown-plain": lambda: run_markdown(course, plain_markdown),
         "markdown-ours": lambda: run_markdown(course, our_markdown),
+        "markdown-all": lambda: run_markdown(course, plain_markdown, quizzes=True),
         "mkdocs": lambda: run_mkdocs(course, work),
         "incremental": lambda: run_incremental(course, work),
     }

@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import SIZES, generate
 
 HERE = Path(__file__).resolve().parent
-KINDS = ("build", "markdown-plain", "markdown-ours", "mkdocs", "incremental")
+KINDS = ("build", "markdown-plain", "markdown-ours", "markdown-all", "mkdocs", "incremental")
 PHASES = ("load", "check", "render", "manifest", "package")
 MB = 1024 * 1024
 
@@ -40,6 +40,7 @@ class Target:
     value: float | None
     limit: float
     unit: str
+    gate: bool = True  # False: reported for information, never fails --check
 
     @property
     def holds(self) -> bool | None:
@@ -126,6 +127,13 @@ def targets(r: dict[str, dict[str, Any]]) -> list[Target]:
     code = r.get("build", {}).get("runtime_code_bytes")
     return [
         Target("full build / Markdown alone (markdown-it-py)", ratio(build, plain), 2.0, "x"),
+        Target(
+            "(information) full build / all its Markdown, quiz texts too",
+            ratio(build, sec("markdown-all")),
+            2.0,
+            "x",
+            gate=False,
+        ),
         Target("full build / MkDocs build", ratio(build, mk), 1.0, "x"),
         Target("peak memory of the build", peak / 1024 if peak else None, 200.0, "MB"),
         Target("incremental rebuild / full build", ratio(inc, build), 0.10, "x"),
@@ -147,6 +155,7 @@ def table(results: dict[str, dict[str, Any]], meta: dict[str, Any]) -> str:
         "build": "`scormbuild build` (full, zip written)",
         "markdown-plain": "markdown-it-py alone, `commonmark` + `table`",
         "markdown-ours": "markdown-it-py alone, `make_markdown()`",
+        "markdown-all": "markdown-it-py alone, modules + every quiz text one by one",
         "mkdocs": "MkDocs 1.6 `build` of the same Markdown",
         "incremental": "preview rebuild after one module changes",
     }
@@ -182,7 +191,7 @@ def table(results: dict[str, dict[str, Any]], meta: dict[str, Any]) -> str:
         "|---|---:|---:|:---:|",
     ]
     for t in targets(results):
-        holds = {True: "yes", False: "**no**", None: "n/a"}[t.holds]
+        holds = {True: "yes", False: "**no**", None: "n/a"}[t.holds] if t.gate else "-"
         out.append(f"| {t.name} | {fmt(t.value)} {t.unit} | {t.limit:g} {t.unit} | {holds} |")
     return "\n".join(out) + "\n"
 
@@ -229,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         args.markdown.write_text(text)
     if args.json:
         args.json.write_text(json.dumps(report, indent=2, sort_keys=True))
-    failed = [t.name for t in targets(results) if t.holds is False]
+    failed = [t.name for t in targets(results) if t.gate and t.holds is False]
     errors = [k for k, r in results.items() if "error" in r]
     if errors:
         print(f"failed measurements: {', '.join(errors)}", file=sys.stderr)
