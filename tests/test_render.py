@@ -38,6 +38,7 @@ def test_package_files() -> None:
         "scormbuild/quiz-ui.js",
         "scormbuild/quiz.js",
         "scormbuild/scorm-api.js",
+        "scormbuild/session.js",
         "scormbuild/shell.js",
         "scormbuild/state.js",
         "scormbuild/theme.css",

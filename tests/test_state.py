@@ -196,7 +196,7 @@ def test_scoring_and_responses() -> None:
 
 def test_status_rules() -> None:
     data = course_data(sample_course(), Catalog("fi"))
-    shell = json.dumps(str(RUNTIME / "shell.js"))
+    shell = json.dumps(str(RUNTIME / "session.js"))
     out = node(
         f"const Sh = require({shell});"
         "const st = S.fresh(input), r = [];"
@@ -221,3 +221,31 @@ def test_status_rules() -> None:
         ["failed", 83.33, True],  # no attempts left
         "01:02:03",
     ]
+
+
+def test_bound_is_exact_per_module_in_multi_sco_mode() -> None:
+    """Each module's SCO stores only its part (SBState.part), bounded by state.scopes()."""
+    course = sample_course(sco_mode="multi")
+    data = course_data(course, Catalog("fi"))
+    for i, part in enumerate(state.scopes(course)):
+        st = worst_state(part)
+        out = node(
+            "const p = S.part(input.course, input.i), text = S.encode(p.course, input.state);"
+            "process.stdout.write(JSON.stringify({text, off: p.off,"
+            " back: S.decode(p.course, text), other: S.decode(input.course, text)}));",
+            {"course": data, "i": i, "state": st},
+        )
+        assert len(out["text"]) == state.worst_case_length(part)
+        assert out["text"].split("|")[1] == state.fingerprint(part) == data["modules"][i]["fp"]
+        assert out["back"] == st
+        assert out["other"] is None  # another SCO's (or the whole course's) data is refused
+        assert out["off"] == i  # the sample course has one quiz per module
+
+
+def test_too_much_state_in_multi_sco_mode_names_the_module() -> None:
+    fills = tuple(replace(questions()[3], id=f"f{i}", answers=("x" * 120,)) for i in range(20))
+    quiz = Quiz(id="kirjoitus", title="Kirjoita", questions=fills, source="quizzes/k.yml:3")
+    small = Quiz(id="pieni", title="Pieni", questions=questions()[:1])
+    course = replace(sample_course(sco_mode="multi"), modules=(module(1, small), module(2, quiz)))
+    (problem,) = state.suspend_data_problems(course)
+    assert "02-osio-2" in problem.message and "kirjoitus" in problem.message

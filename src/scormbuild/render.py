@@ -20,17 +20,25 @@ from scormbuild.model import Course, Module, OutputFile, Question, Quiz, quiz_pl
 from scormbuild.theme import brand_css, read_static
 
 # Load order matters: data first, then libraries, then the page's own runtime last.
-SHELL_SCRIPTS = ("course-data.js", "scorm-api.js", "state.js", "nav.js", "shell.js")
+SHELL_SCRIPTS = (
+    "course-data.js", "scorm-api.js", "state.js", "session.js", "nav.js", "shell.js",
+)  # fmt: skip
 PAGE_SCRIPTS = ("course-data.js", "state.js", "quiz.js", "quiz-ui.js", "page.js")
+# Multi-SCO mode: every module page is a SCO and opens its own session; no launch page.
+SCO_PAGE_SCRIPTS = (
+    "course-data.js", "scorm-api.js", "state.js", "session.js", "quiz.js", "quiz-ui.js", "page.js",
+)  # fmt: skip
 RUNTIME_FILES = (
     "nav.js",
     "page.js",
     "quiz-ui.js",
     "quiz.js",
     "scorm-api.js",
+    "session.js",
     "shell.js",
     "state.js",
 )
+SHELL_ONLY = ("nav.js", "shell.js")
 JS_STRINGS = (
     "answer_needed", "attempt", "commit_failed", "correct", "incorrect", "moved", "no_attempts",
     "not_tracked", "number_needed", "progress", "score", "status_completed", "status_failed",
@@ -82,7 +90,11 @@ def quiz_max_points(quiz: Quiz) -> float:
 def course_data(course: Course, t: Catalog) -> dict[str, Any]:
     """``window.SCORMBUILD_COURSE``: everything the runtime reads about the course."""
     cfg = course.config
+    multi = cfg.sco_mode == "multi"
     modules = [{"id": m.id, "title": m.title, "href": m.href} for m in course.modules]
+    if multi:  # each module's SCO stores its own part, under its own fingerprint
+        for entry, part in zip(modules, state.scopes(course), strict=True):
+            entry["fp"] = state.fingerprint(part)
     module_of = {q.id: m.id for m in course.modules for q in m.quizzes}
     quizzes = [
         {
@@ -100,7 +112,7 @@ def course_data(course: Course, t: Catalog) -> dict[str, Any]:
         }
         for quiz in course.quizzes
     ]
-    return {
+    data: dict[str, Any] = {
         "id": cfg.id,
         "title": cfg.title,
         "lang": course.language,
@@ -109,8 +121,11 @@ def course_data(course: Course, t: Catalog) -> dict[str, Any]:
         "completion": list(cfg.completion),
         "modules": modules,
         "quizzes": quizzes,
-        "strings": {k: t(k) for k in JS_STRINGS},
+        "strings": {k: t(k) for k in JS_STRINGS + (("other_sco",) if multi else ())},
     }
+    if multi:
+        data["multi"] = True
+    return data
 
 
 def correct_answer(q: Question, lang: str) -> Markup:
@@ -158,6 +173,7 @@ def render_module(
         html = render_quiz(env, quiz, quiz_index[quiz.id], course.language)
         body = body.replace(quiz_placeholder(quiz.id), str(html))
     mods = course.modules
+    multi = course.config.sco_mode == "multi"
     return env.get_template("module.html").render(
         course=course,
         module=module,
@@ -165,8 +181,9 @@ def render_module(
         body=Markup(body),
         previous=mods[index - 1] if index > 0 else None,
         next=mods[index + 1] if index + 1 < len(mods) else None,
+        multi=multi,
         root="../",
-        scripts=PAGE_SCRIPTS,
+        scripts=SCO_PAGE_SCRIPTS if multi else PAGE_SCRIPTS,
     )
 
 
@@ -211,13 +228,9 @@ def render_course(course: Course, env: jinja2.Environment) -> list[OutputFile]:
     # "</" never appears in a script file's JSON that a browser parses as a script block,
     # but escaping it keeps the file safe to inline should a theme ever do that.
     data = data.replace("</", "<\\/")
+    multi = course.config.sco_mode == "multi"
+    runtime = [n for n in RUNTIME_FILES if not (multi and n in SHELL_ONLY)]
     files = [
-        OutputFile(
-            "index.html",
-            env.get_template("index.html")
-            .render(course=course, root="", scripts=SHELL_SCRIPTS)
-            .encode(),
-        ),
         *(
             OutputFile(m.href, render_module(env, course, i, quiz_index).encode())
             for i, m in enumerate(course.modules)
@@ -225,6 +238,9 @@ def render_course(course: Course, env: jinja2.Environment) -> list[OutputFile]:
         OutputFile("scormbuild/course-data.js", f"window.SCORMBUILD_COURSE = {data};\n".encode()),
         OutputFile("scormbuild/theme.css", compact(read_static(env, "theme.css")).encode()),
         OutputFile("scormbuild/brand.css", brand_css(course.config.theme.brand_color).encode()),
-        *(OutputFile(f"scormbuild/{name}", runtime_file(name)) for name in RUNTIME_FILES),
+        *(OutputFile(f"scormbuild/{name}", runtime_file(name)) for name in runtime),
     ]
+    if not multi:  # the launch page; in multi-SCO mode the LMS's table of contents replaces it
+        page = env.get_template("index.html").render(course=course, root="", scripts=SHELL_SCRIPTS)
+        files.append(OutputFile("index.html", page.encode()))
     return sorted(files, key=lambda f: f.path)

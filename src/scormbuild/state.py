@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from dataclasses import replace
 
 from scormbuild.errors import Problem, error
 from scormbuild.model import Course, Question, Quiz
@@ -139,22 +140,40 @@ def to_b36(n: int) -> str:
             return out
 
 
+def scopes(course: Course) -> tuple[Course, ...]:
+    """What each SCO of the package keeps in its own ``cmi.suspend_data``.
+
+    Single-SCO mode: the whole course. Multi-SCO mode: every module on its own (the
+    runtime's ``SBState.part``), each with the fingerprint of that part.
+    """
+    if course.config.sco_mode == "multi":
+        return tuple(replace(course, modules=(m,)) for m in course.modules)
+    return (course,)
+
+
 def suspend_data_problems(course: Course) -> list[Problem]:
-    """An error when the worst case cannot fit in 4096 characters, naming the big quizzes."""
-    total = worst_case_length(course)
-    if total <= LIMIT:
-        return []
-    biggest = sorted(course.quizzes, key=quiz_max_length, reverse=True)[:3]
-    detail = ", ".join(f"{q.id} ({quiz_max_length(q)})" for q in biggest)
-    first = biggest[0] if biggest else None
-    return [
-        error(
-            first.source.split(":")[0] if first and first.source else "course.yml",
-            first.line if first else None,
-            f"the saved progress of this course can take {total} characters, more than the "
-            f"{LIMIT} SCORM 1.2 allows in cmi.suspend_data; the largest quizzes: {detail}",
-            hint="use fewer or shorter questions (fill-in answers take the most room), "
-            "a smaller pool, or split the course into several packages",
-            code="suspend-data-too-long",
+    """An error per SCO whose worst case cannot fit in 4096 characters, naming big quizzes."""
+    problems: list[Problem] = []
+    multi = course.config.sco_mode == "multi"
+    for scope in scopes(course):
+        total = worst_case_length(scope)
+        if total <= LIMIT:
+            continue
+        biggest = sorted(scope.quizzes, key=quiz_max_length, reverse=True)[:3]
+        detail = ", ".join(f"{q.id} ({quiz_max_length(q)})" for q in biggest)
+        first = biggest[0] if biggest else None
+        what = f"module {scope.modules[0].slug} (a SCO of its own)" if multi else "this course"
+        problems.append(
+            error(
+                first.source.split(":")[0] if first and first.source else "course.yml",
+                first.line if first else None,
+                f"the saved progress of {what} can take {total} characters, more than the "
+                f"{LIMIT} SCORM 1.2 allows in cmi.suspend_data; the largest quizzes: {detail}",
+                hint="use fewer or shorter questions (fill-in answers take the most room), "
+                "a smaller pool, or split the "
+                + ("module into several modules" if multi else "course into several packages")
+                + ("" if multi else ", or use sco_mode: multi (one SCO per module)"),
+                code="suspend-data-too-long",
+            )
         )
-    ]
+    return problems

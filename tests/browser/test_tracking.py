@@ -77,10 +77,13 @@ def content(lms: LmsSession, page: Any = None) -> Frame:
 
 def go(lms: LmsSession, n: int) -> Frame:
     """Open module ``n`` (0-based) from the launch page's module list."""
+    # Mark the page shown now: the link reloads it even when it is module n already, and the
+    # wait must not end on the old document before that reload replaces it.
+    lms.sco_frame.evaluate("() => { window.frames['sb-content'].sbOld = true; }")
     lms.sco_frame.click(f"[data-module='{n}']")
     lms.page.wait_for_function(
         "(n) => { const f = window.frames['scorm_object'].frames['sb-content'];"
-        " return f.document.readyState === 'complete' && f.document.body"
+        " return !f.sbOld && f.document.readyState === 'complete' && f.document.body"
         " && +f.document.body.dataset.module === n; }",
         arg=n,
     )

@@ -1,20 +1,35 @@
-/* scormbuild module page runtime: reports the visit to the launch page, mounts the quizzes.
- * Opened on its own (no launch page) the page still works; it keeps answers in memory only. */
+/* scormbuild module page runtime: mounts the quizzes and keeps their state where it belongs.
+ * Single-SCO mode: in the launch page's frame, the launch page's session keeps it.
+ * Multi-SCO mode: the LMS launches the page as a SCO of its own; it opens its own session.
+ * Opened on its own (no launch page, no LMS) the page still works; answers stay in memory. */
 (function (root) {
   "use strict";
-  var doc = root.document, course = root.SCORMBUILD_COURSE, shell = null;
-  try { if (root.parent !== root && root.parent.SCORMBUILD_SHELL) shell = root.parent.SCORMBUILD_SHELL; } catch (e) { /* another origin */ }
+  var doc = root.document, course = root.SCORMBUILD_COURSE, shell = null, off = 0;
+  var mod = +doc.body.getAttribute("data-module"), note = doc.getElementById("sb-page-notice");
+  function say(text) { if (note) { note.textContent = text; note.hidden = !text; } }
+  if (course.multi) {
+    var part = root.SBState.part(course, mod), own = course.modules[mod].href.split("/").pop();
+    off = part.off;
+    shell = root.SBSession.open(root, part.course, say);
+    shell.visit(0);
+    // Other modules are other SCOs: only the LMS may open them, or this session breaks.
+    doc.addEventListener("click", function (e) {
+      var a = e.target.closest && e.target.closest("a[href]"), h = a && a.getAttribute("href").split("#")[0];
+      if (h && h !== own && /^[^:/?]+\.html$/.test(h)) { e.preventDefault(); say(course.strings.other_sco); }
+    });
+  } else {
+    try { if (root.parent !== root && root.parent.SCORMBUILD_SHELL) shell = root.parent.SCORMBUILD_SHELL; } catch (e) { /* another origin */ }
+    if (!shell || !shell.tracked) say(course.strings.not_tracked);
+  }
   var local = root.SBState.fresh(course);
-  var store = shell ? { get: shell.quizState, save: shell.saveQuiz } : {
+  var store = shell ? {
+    get: function (i) { return shell.quizState(i - off); },
+    save: function (i, qs, it) { shell.saveQuiz(i - off, qs, it); }
+  } : {
     get: function (i) { return JSON.parse(JSON.stringify(local.quizzes[i])); },
     save: function (i, qs) { local.quizzes[i] = JSON.parse(JSON.stringify(qs)); }
   };
-  if (!shell || !shell.tracked) {
-    var note = doc.getElementById("sb-page-notice");
-    if (note) { note.textContent = course.strings.not_tracked; note.hidden = false; }
-  }
-  var mod = +doc.body.getAttribute("data-module");
-  if (shell) {
+  if (shell && shell.resize) {
     shell.visit(mod);
     doc.documentElement.classList.add("sb-framed");
     // The frame grows with its page, so the learner scrolls one page, not a box in a page.

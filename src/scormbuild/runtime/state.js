@@ -167,6 +167,15 @@
     };
   }
 
+  /* One module's part of the course: what that module's SCO stores in multi-SCO mode. */
+  function part(course, i) {
+    var m = course.modules[i], c = {};
+    for (var k in course) c[k] = course[k];
+    c.fp = m.fp; c.modules = [m];
+    c.quizzes = course.quizzes.filter(function (q) { return q.module === m.id; });
+    return { course: c, off: course.quizzes.indexOf(c.quizzes[0]) };
+  }
+
   /* Returns the state, or null (with why on console) for empty, corrupt or foreign data. */
   function decode(course, text) {
     if (!text) return null;
@@ -193,7 +202,7 @@
   }
 
   return {
-    encode: encode, decode: decode, fresh: fresh, order: order, bits: bits,
+    encode: encode, decode: decode, fresh: fresh, part: part, order: order, bits: bits,
     SEED_LIMIT: SEED_LIMIT, BEST_SCALE: BEST_SCALE, ATTEMPT_CAP: ATTEMPT_CAP
   };
 });
