@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,8 @@ from markdown_it.token import Token
 
 from scormbuild.config import suggest
 from scormbuild.errors import Problem, error
-from scormbuild.load.paths import PathProblem, is_remote, resolve_inside
+from scormbuild.load.memo import Probe, Remembered, memo_for
+from scormbuild.load.paths import PathProblem, is_remote
 from scormbuild.load.quizzes import QuizReader
 from scormbuild.markdown import render_inline
 from scormbuild.model import Heading, Module, Quiz, quiz_placeholder
@@ -46,6 +47,20 @@ class ModuleSource:
     anchors: set[str] = field(default_factory=set)
     images: list[tuple[int | None, str, str]] = field(default_factory=list)  # (line, src, alt)
     heading_lines: list[int | None] = field(default_factory=list)  # parallel to headings
+
+
+def _copy(source: ModuleSource | None) -> ModuleSource | None:
+    """A copy whose lists and sets can be changed without touching the remembered one."""
+    if source is None:
+        return None
+    return replace(
+        source,
+        media=list(source.media),
+        links=list(source.links),
+        anchors=set(source.anchors),
+        images=list(source.images),
+        heading_lines=list(source.heading_lines),
+    )
 
 
 def decode(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
@@ -90,11 +105,30 @@ class ModuleReader:
         self.labels = labels
         self.problems: list[Problem] = []
         self.quiz_files: dict[str, Quiz] = {}
+        self.memo = memo_for(root)
+        self.probe = Probe()
 
     def read(self, path: Path, slug: str) -> ModuleSource | None:
-        """Load ``path``; None when it cannot be used (the problems say why)."""
+        """Load ``path``; None when it cannot be used (the problems say why).
+
+        A module read before from the same text, with the same answers from the file
+        system, is not parsed again (see :mod:`scormbuild.load.memo`).
+        """
+        data = path.read_bytes()
+        key = (path, slug, self.language, self.language_suffix, tuple(sorted(self.labels.items())))
+        known = self.memo.get(key, data)
+        if known is not None:
+            self.problems += known.problems
+            return _copy(known.result)
+        self.probe = Probe()
+        before = len(self.problems)
+        result = self._read(path, slug, data)
+        self.memo.put(key, Remembered(data, self.probe, _copy(result), self.problems[before:]))
+        return result
+
+    def _read(self, path: Path, slug: str, data: bytes) -> ModuleSource | None:
         rel = path.relative_to(self.root).as_posix()
-        text, problems = decode(path.read_bytes(), rel)
+        text, problems = decode(data, rel)
         self.problems += problems
         if text is None:
             return None
@@ -245,11 +279,11 @@ class ModuleReader:
             )
             return
         try:
-            real, course_rel = resolve_inside(self.root, base, src)
+            real, course_rel = self.probe.resolve(self.root, base, src)
         except PathProblem as exc:
             self.problems.append(error(rel, line, str(exc), code="path"))
             return
-        if not real.is_file():
+        if not self.probe.is_file(real):
             self.problems.append(
                 error(rel, line, f"missing file '{src}' ({course_rel})", code="missing")
             )
@@ -284,7 +318,7 @@ class ModuleReader:
                     stem.parent / f"{stem.name}.{self.language}.vtt",
                     stem.with_suffix(".vtt"),
                 )
-                if p.is_file()
+                if self.probe.is_file(p)
             ),
             None,
         )
@@ -309,7 +343,7 @@ class ModuleReader:
         )
         for ext in (".txt", ".html", ".pdf"):
             transcript = stem.with_suffix(ext)
-            if transcript.is_file():
+            if self.probe.is_file(transcript):
                 t_rel = transcript.relative_to(self.root.resolve()).as_posix()
                 source.media.append(t_rel)
                 text = escapeHtml(self.labels.get("transcript", "Transcript"))
@@ -328,7 +362,7 @@ class ModuleReader:
             return
         path_part, _, anchor = href.partition("#")
         try:
-            real, course_rel = resolve_inside(self.root, base, path_part)
+            real, course_rel = self.probe.resolve(self.root, base, path_part)
         except PathProblem as exc:
             self.problems.append(error(rel, line, str(exc), code="path"))
             return
@@ -337,7 +371,7 @@ class ModuleReader:
             slug = Path(course_rel).stem
             tok.attrSet("href", f"{slug}.html" + (f"#{anchor}" if anchor else ""))
             return
-        if not real.is_file():
+        if not self.probe.is_file(real):
             self.problems.append(
                 error(rel, line, f"missing file '{path_part}' ({course_rel})", code="missing")
             )
@@ -384,14 +418,14 @@ class ModuleReader:
         if self.language_suffix and dot:
             target = f"{stem}.{self.language_suffix}.{ext}"
         try:
-            real, course_rel = resolve_inside(self.root, self.root, target)
+            real, course_rel = self.probe.resolve(self.root, self.root, target)
         except PathProblem as exc:
             self.problems.append(error(rel, line, str(exc), code="path"))
             return None
-        if not real.is_file():
+        if not self.probe.is_file(real):
             self.problems.append(error(rel, line, f"missing quiz file '{target}'", code="missing"))
             return None
-        text, problems = decode(real.read_bytes(), course_rel)
+        text, problems = decode(self.probe.read_bytes(real), course_rel)
         self.problems += problems
         if text is None:
             return None

@@ -1,0 +1,128 @@
+"""Loading a course again reuses unchanged modules, and always returns what a fresh load does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scormbuild.errors import CourseError
+from scormbuild.load import LoadedCourse, load_course
+from scormbuild.load import memo as memo_module
+from tests.coursekit import write_course
+
+IMAGE_MODULE = """\
+---
+title: Pictures
+---
+
+# Pictures
+
+![A chart](../assets/chart.png)
+
+See [the intro](01-intro.md).
+
+```quiz
+file: quizzes/pics.yml
+```
+"""
+
+QUIZ = """\
+id: pics
+title: Check
+questions:
+  - id: pics-q1
+    type: single
+    prompt: Pick *one*
+    choices:
+      - text: Right
+        correct: true
+      - text: Wrong
+"""
+
+
+def fresh(root: Path) -> LoadedCourse | str:
+    """A load with nothing remembered."""
+    saved = dict(memo_module._MEMOS)
+    memo_module._MEMOS.clear()
+    try:
+        return load_course(root)
+    except CourseError as exc:
+        return exc.format_message()
+    finally:
+        memo_module._MEMOS.clear()
+        memo_module._MEMOS.update(saved)
+
+
+def again(root: Path) -> LoadedCourse | str:
+    try:
+        return load_course(root)
+    except CourseError as exc:
+        return exc.format_message()
+
+
+def same(a: LoadedCourse | str, b: LoadedCourse | str) -> bool:
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
+    return (a.courses, a.warnings, a.sources) == (b.courses, b.warnings, b.sources)
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Path:
+    root = write_course(
+        tmp_path,
+        {
+            "modules/03-pics.md": IMAGE_MODULE,
+            "quizzes/pics.yml": QUIZ,
+            "assets/chart.png": b"\x89PNG\r\n\x1a\n",
+        },
+    )
+    assert not isinstance(again(root), str)
+    return root
+
+
+EDITS = {
+    "module text": lambda r: (r / "modules/03-pics.md").write_text(IMAGE_MODULE + "\nMore.\n"),
+    "quiz file": lambda r: (r / "quizzes/pics.yml").write_text(QUIZ.replace("*one*", "two")),
+    "broken quiz": lambda r: (r / "quizzes/pics.yml").write_text("id: [\n"),
+    "missing quiz": lambda r: (r / "quizzes/pics.yml").unlink(),
+    "missing image": lambda r: (r / "assets/chart.png").unlink(),
+    "linked module gone": lambda r: (r / "modules/01-intro.md").unlink(),
+    "image becomes a folder": lambda r: (
+        (r / "assets/chart.png").unlink(),
+        (r / "assets/chart.png").mkdir(),
+    ),
+    "nothing": lambda r: None,
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_reload_after_an_edit_equals_a_fresh_load(course: Path, edit: str) -> None:
+    EDITS[edit](course)
+    assert same(again(course), fresh(course))
+    assert same(again(course), fresh(course))  # and once more, from what was remembered
+
+
+def test_unchanged_modules_are_not_parsed_again(
+    course: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scormbuild.load.modules import ModuleReader
+
+    parsed: list[str] = []
+    original = ModuleReader._read
+
+    def counting(self: ModuleReader, path: Path, slug: str, data: bytes) -> object:
+        parsed.append(slug)
+        return original(self, path, slug, data)
+
+    monkeypatch.setattr(ModuleReader, "_read", counting)
+    (course / "modules/02-more.md").write_text((course / "modules/02-more.md").read_text() + "x\n")
+    again(course)
+    assert parsed == ["02-more"]
+
+
+def test_example_course_reloads_identically() -> None:
+    root = Path(__file__).resolve().parents[1] / "course"
+    first = fresh(root)
+    load_course(root)
+    assert same(again(root), first)
