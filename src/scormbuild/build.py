@@ -14,6 +14,7 @@ from scormbuild.errors import CourseError, PackageError, Problem, raise_if_error
 from scormbuild.load import LoadedCourse, load_course
 from scormbuild.manifest import manifest_bytes
 from scormbuild.model import Course, OutputFile
+from scormbuild.moodle_sheet import moodle_sheet, save_sheet, sheet_name
 from scormbuild.package import save_package
 from scormbuild.render import render_course
 from scormbuild.theme import make_environment
@@ -32,6 +33,7 @@ class BuildResult:
     packages: tuple[Path, ...]
     warnings: tuple[Problem, ...]
     timings: dict[str, float] = field(default_factory=dict)  # seconds per phase
+    sheets: tuple[Path, ...] = ()  # the Moodle settings sheets beside the packages
 
 
 class Timer:
@@ -132,10 +134,16 @@ def build(
         say(f"rendering {course.language}")
         files = package_files(course, schemas, timer)
         built.append((out_dir / package_name(course, multilingual), files))
+    # Beside each package, the Moodle settings that match how it reports.
+    sheets = [moodle_sheet(c, package_name(c, multilingual)) for c in loaded.courses]
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for path, files in built:
         say(f"writing {path.name}")
         with timer.phase("package"):
             written.append(save_package(files, path))
-    return BuildResult(tuple(written), tuple(warnings), timer.totals)
+    sheet_paths = tuple(
+        save_sheet(text, path.with_name(sheet_name(path.name)))
+        for text, (path, _) in zip(sheets, built, strict=True)
+    )
+    return BuildResult(tuple(written), tuple(warnings), timer.totals, sheets=sheet_paths)
