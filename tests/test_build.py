@@ -88,13 +88,14 @@ def test_failed_build_leaves_previous_package_untouched(tmp_path: Path) -> None:
     out = tmp_path / "dist"
     (package,) = build(course, out).packages
     before = package.read_bytes()
+    listing = sorted(p.name for p in out.iterdir())  # the package and the files beside it
     (course / "modules/02-more.md").write_text("---\ntitle: [broken\n---\n", encoding="utf-8")
     result = run_cli("build", course, "-o", out)
     assert result.returncode == 1
     assert "modules/02-more.md:" in result.stderr
     assert "Traceback" not in result.stderr
     assert package.read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == [package.name]
+    assert sorted(p.name for p in out.iterdir()) == listing
 
 
 def test_bad_course_writes_nothing(tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ def build(course: Path, out_dir: Path, schemas: Path | None, strict: bool, quiet
     if not quiet:
         for problem in result.warnings:
             click.echo(problem.format(), err=True)
-        for path in result.packages:
+        for path in (*result.packages, *result.statements):
             click.echo(f"wrote {path}")
 
 

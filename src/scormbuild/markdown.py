@@ -25,15 +25,15 @@ CALLOUTS = ("note", "tip", "warning")
 DEFAULT_LABELS: dict[str, dict[str, str]] = {
     "fi": {
         "note": "Huomio", "tip": "Vinkki", "warning": "Varoitus", "footnotes": "Alaviitteet",
-        "table": "Taulukko",
+        "table": "Taulukko", "captions": "Tekstitys", "transcript": "Tekstiversio",
     },
     "sv": {
         "note": "Obs", "tip": "Tips", "warning": "Varning", "footnotes": "Fotnoter",
-        "table": "Tabell",
+        "table": "Tabell", "captions": "Textning", "transcript": "Textversion",
     },
     "en": {
         "note": "Note", "tip": "Tip", "warning": "Warning", "footnotes": "Footnotes",
-        "table": "Table",
+        "table": "Table", "captions": "Captions", "transcript": "Transcript",
     },
 }  # fmt: skip
 
