@@ -17,6 +17,7 @@ from scormbuild.model import Course, OutputFile
 from scormbuild.moodle_sheet import moodle_sheet, save_sheet, sheet_name
 from scormbuild.package import save_package
 from scormbuild.render import render_course
+from scormbuild.statement import gather_facts, save_statement, statement, statement_name
 from scormbuild.theme import make_environment
 from scormbuild.validate.schema import load_schema
 
@@ -33,6 +34,7 @@ class BuildResult:
     packages: tuple[Path, ...]
     warnings: tuple[Problem, ...]
     timings: dict[str, float] = field(default_factory=dict)  # seconds per phase
+    statements: tuple[Path, ...] = ()  # the draft accessibility statements beside them
     sheets: tuple[Path, ...] = ()  # the Moodle settings sheets beside the packages
 
 
@@ -130,10 +132,15 @@ def build(
             )
     multilingual = len(loaded.courses) > 1
     built: list[tuple[Path, list[OutputFile]]] = []
+    statements: list[tuple[Path, str]] = []
     for course in loaded.courses:
         say(f"rendering {course.language}")
         files = package_files(course, schemas, timer)
-        built.append((out_dir / package_name(course, multilingual), files))
+        name = package_name(course, multilingual)
+        built.append((out_dir / name, files))
+        facts = gather_facts(course, loaded.sources.get(course.language, []), warnings)
+        text = statement(course, facts, name)
+        statements.append((out_dir / statement_name(name, course.language), text))
     # Beside each package, the Moodle settings that match how it reports.
     sheets = [moodle_sheet(c, package_name(c, multilingual)) for c in loaded.courses]
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -142,8 +149,9 @@ def build(
         say(f"writing {path.name}")
         with timer.phase("package"):
             written.append(save_package(files, path))
+    notes = tuple(save_statement(text, path) for path, text in statements)
     sheet_paths = tuple(
         save_sheet(text, path.with_name(sheet_name(path.name)))
         for text, (path, _) in zip(sheets, built, strict=True)
     )
-    return BuildResult(tuple(written), tuple(warnings), timer.totals, sheets=sheet_paths)
+    return BuildResult(tuple(written), tuple(warnings), timer.totals, notes, sheets=sheet_paths)
