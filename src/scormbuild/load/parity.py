@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Sequence
 from typing import Any
 
@@ -89,16 +90,32 @@ def check_parity(sources: dict[str, list[ModuleSource]], languages: Sequence[str
                                 code="parity",
                             )
                         )
-            media_a = {m for m in ref.media if not m.endswith(".vtt")}
-            media_b = {m for m in src.media if not m.endswith(".vtt")}
-            if media_a != media_b:
-                diff = sorted(media_a ^ media_b)
-                problems.append(
-                    error(
-                        where,
-                        None,
-                        f"media differ from {ref.module.source}: {', '.join(diff)}",
-                        code="parity",
-                    )
-                )
+            problems += _media_problems(ref, src)
+    return problems
+
+
+def _media_lines(src: ModuleSource) -> dict[str, int | None]:
+    """The line where each image of a module appears, by course-relative path."""
+    base = posixpath.dirname(src.module.source)
+    lines: dict[str, int | None] = {}
+    for line, url, _alt in src.images:
+        path = posixpath.normpath(posixpath.join(base, url.split("#")[0]))
+        lines.setdefault(path, line)
+    return lines
+
+
+def _media_problems(ref: ModuleSource, src: ModuleSource) -> list[Problem]:
+    """Media (captions aside) used in one language version of a module and not the other."""
+    media_a = {m for m in ref.media if not m.endswith(".vtt")}
+    media_b = {m for m in src.media if not m.endswith(".vtt")}
+    lines_a, lines_b = _media_lines(ref), _media_lines(src)
+    a, b = ref.module.source, src.module.source
+    problems = [
+        error(a, lines_a.get(m), f"media differ in {b}: {m} is missing there", code="parity")
+        for m in sorted(media_a - media_b)
+    ]
+    problems += [
+        error(b, lines_b.get(m), f"media differ from {a}: {m} is not used there", code="parity")
+        for m in sorted(media_b - media_a)
+    ]
     return problems
