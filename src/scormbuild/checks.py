@@ -12,6 +12,7 @@ from scormbuild.config import suggest
 from scormbuild.errors import Problem, error, warning
 from scormbuild.i18n import Catalog, known_keys
 from scormbuild.load import LoadedCourse
+from scormbuild.load.modules import ModuleSource
 from scormbuild.load.paths import is_remote
 from scormbuild.markdown import DEFAULT_LABELS
 from scormbuild.state import suspend_data_problems
@@ -43,31 +44,7 @@ def check_course(loaded: LoadedCourse) -> list[Problem]:
                             code="alt",
                         )
                     )
-            levels = [h.level for h in module.headings]
-            lines = src.heading_lines or [None] * len(levels)
-            if levels.count(1) != 1:
-                extra = [ln for lv, ln in zip(levels, lines, strict=False) if lv == 1][1:2]
-                problems.append(
-                    warning(
-                        module.source,
-                        extra[0] if extra else (lines[0] if lines else None),
-                        f"the page should have exactly one level-1 heading, not {levels.count(1)}",
-                        hint="start the module with '# Title' and use ## below it",
-                        code="headings",
-                    )
-                )
-            pairs = zip(levels, levels[1:], module.headings[1:], lines[1:], strict=False)
-            for prev, cur, heading, line in pairs:
-                if cur > prev + 1:
-                    problems.append(
-                        warning(
-                            module.source,
-                            line,
-                            f"heading '{heading.text}' skips from level {prev} to {cur}",
-                            hint=f"use {'#' * (prev + 1)} here",
-                            code="headings",
-                        )
-                    )
+            problems += _heading_problems(src)
     config = loaded.config
     if config.theme.logo:
         used.add(config.theme.logo)
@@ -128,3 +105,34 @@ def _megabytes(size: int) -> str:
     """A size in MB, with enough decimals that a small budget overrun is not shown as 0.0."""
     mb = size / 1048576
     return f"{mb:.1f} MB" if mb >= 1 else f"{mb:.3f} MB"
+
+
+def _heading_problems(src: ModuleSource) -> list[Problem]:
+    """The page outline is the title (its only h1), then the body's headings from ## on."""
+    module = src.module
+    lines = src.heading_lines or [None] * len(module.headings)
+    problems: list[Problem] = []
+    prev = 1
+    for heading, line in zip(module.headings, lines, strict=False):
+        if heading.level == 1:
+            problems.append(
+                warning(
+                    module.source,
+                    line,
+                    f"a second level-1 heading '{heading.text}': the module title is the page's h1",
+                    hint="use ## for sections",
+                    code="headings",
+                )
+            )
+        elif heading.level > prev + 1:
+            problems.append(
+                warning(
+                    module.source,
+                    line,
+                    f"heading '{heading.text}' skips from level {prev} to {heading.level}",
+                    hint=f"use {'#' * (prev + 1)} here",
+                    code="headings",
+                )
+            )
+        prev = heading.level
+    return problems

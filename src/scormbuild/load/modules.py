@@ -191,6 +191,8 @@ class ModuleReader:
         # The page template shows the title as its h1; a leading '# Title' would repeat it.
         if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
             tokens = tokens[3:]
+            headings = headings[1:]
+            source.heading_lines = source.heading_lines[1:]
         html = self.md.renderer.render(tokens, self.md.options, env)
         source.anchors = {h.anchor for h in headings} | set(re.findall(r'\sid="([^"]+)"', html))
         # Warnings (e.g. from checks on raw HTML) do not make a module unusable; errors do.
