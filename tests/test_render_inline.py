@@ -33,6 +33,23 @@ def test_shortcuts_match_full_render(seed: int) -> None:
         assert render_inline(md, text) == full_render(text), text
 
 
+WORDS = [
+    *("word", "Ää", "x1", "*w*", "**w**", "`w`", "**w**.", "*w*?", "***w***", "*w", "w*"),
+    *("**w*", "*w**", "`w", "_w_", "(*w*)", "*w*x", "x*w*", "**", "*", "`", "``w``", "* w*"),
+    *("*w *", "**w**:", "*w*!?", "w.", '"q"', "&", "<i>", "~~w~~", "*w*{.c}", "[l](u)", "\\*"),
+    *("ö*ö*", "*1*", "**_w_**", "`*w*`", "*`w`*", "", "*ä*,", "*w*.*v*"),
+]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_word_markup_matches_full_render(seed: int) -> None:
+    md = make_markdown("fi")
+    rng = random.Random(seed)
+    for _ in range(3000):
+        text = "Start " + " ".join(rng.choice(WORDS) for _ in range(rng.randrange(1, 7)))
+        assert render_inline(md, text) == full_render(text), text
+
+
 @pytest.mark.parametrize(
     "text",
     ["Oikein!", "Mikä on **pää**tarkoitus?", "Kyllä: 2030", "a <b>x</b>", "Katso [tästä](x.md)"],

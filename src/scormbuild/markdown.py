@@ -138,6 +138,30 @@ _ONE_PARAGRAPH_RE = re.compile(r"[^\W\d_][^\n\r\x00]*")
 _INLINE_SYNTAX_RE = re.compile(r"[\\`*_~\[\]<>&{}^\t]")
 
 
+# A word wrapped whole in *, ** or `, with nothing but sentence punctuation after it:
+# between spaces, CommonMark always makes it emphasis, strong emphasis or a code span.
+_WRAPPED_RE = re.compile(r"(\*\*|\*|`)([^\W_]+)\1([.,;:!?]*)")
+_WRAP_TAGS = {"*": "em", "**": "strong", "`": "code"}
+
+
+def _simple_markup(text: str) -> str | None:
+    """The HTML of a one-line text whose only markup is whole words wrapped in *, ** or `.
+
+    None for anything else. ``text`` starts with a letter, so the first word is plain.
+    """
+    out = []
+    for word in text.split(" "):
+        if not _INLINE_SYNTAX_RE.search(word):
+            out.append(escapeHtml(word))
+            continue
+        match = _WRAPPED_RE.fullmatch(word)
+        if match is None:
+            return None
+        tag = _WRAP_TAGS[match.group(1)]
+        out.append(f"<{tag}>{match.group(2)}</{tag}>{match.group(3)}")
+    return " ".join(out)
+
+
 def _one_paragraph(md: MarkdownIt, text: str) -> str | None:
     """``md.render(text).strip()`` for a one-paragraph text, skipping the block parser."""
     env: dict[str, Any] = {}
@@ -152,6 +176,9 @@ def render_inline(md: MarkdownIt, text: str) -> str:
     if text == text.strip() and _ONE_PARAGRAPH_RE.fullmatch(text):
         if not _INLINE_SYNTAX_RE.search(text):
             return escapeHtml(text)
+        simple = _simple_markup(text)
+        if simple is not None:
+            return simple
         html = _one_paragraph(md, text) if "^" not in text else None
     else:
         html = None
