@@ -167,10 +167,10 @@ def question(rng: random.Random, qid: str, qtype: str) -> list[str]:
     elif qtype == "matching":
         out.append("    pairs:")
         for k in range(3):
-            left, right = json.dumps(words(rng, 3)), json.dumps(f"{k}. {words(rng, 4)}")
+            left, right = json.dumps(words(rng, 3)), json.dumps(f"{words(rng, 4)} ({k + 1})")
             out.append(f"      - [{left}, {right}]")
     elif qtype == "ordering":
-        items = [json.dumps(f"{k + 1}. {words(rng, 3)}") for k in range(4)]
+        items = [json.dumps(f"{words(rng, 3).capitalize()} ({k + 1})") for k in range(4)]
         out.append(f"    items: [{', '.join(items)}]")
     return out
 
@@ -319,7 +319,7 @@ def files(size: Size, seed: int) -> Iterator[tuple[str, str | bytes]]:
 
 def generate(out: Path, size: Size, seed: int = 1) -> Path:
     """Write the course into ``out`` (replacing it), unless the same course is already there."""
-    params = {"size": asdict(size), "seed": seed, "format": 1}
+    params = {"size": asdict(size), "seed": seed, "format": 2}
     stamp = out / STAMP
     if stamp.is_file() and json.loads(stamp.read_text()) == params:
         return out
