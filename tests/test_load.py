@@ -48,6 +48,7 @@ def test_minimal_course_model(tmp_path: Path) -> None:
     assert q.line == 13
     assert more.headings == ()  # its "# More" is the page title, shown by the template
     assert "<h1" not in more.html
+    assert more.anchor == "more"  # the template gives the page h1 this id
     assert course.config.mastery_score == 80
 
 

@@ -172,6 +172,7 @@ class Module:
     duration: str | None = None
     headings: tuple[Heading, ...] = ()
     quizzes: tuple[Quiz, ...] = ()
+    anchor: str = ""  # id of the page's h1 (the title), so links to '# Title' keep working
 
     @property
     def href(self) -> str:

@@ -189,12 +189,16 @@ class ModuleReader:
             t.map[0] + 1 + offset if t.map else None for t in tokens if t.type == "heading_open"
         ]
         # The page template shows the title as its h1; a leading '# Title' would repeat it.
+        title_anchor = ""
         if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
             tokens = tokens[3:]
+            title_anchor = headings[0].anchor
             headings = headings[1:]
             source.heading_lines = source.heading_lines[1:]
         html = self.md.renderer.render(tokens, self.md.options, env)
         source.anchors = {h.anchor for h in headings} | set(re.findall(r'\sid="([^"]+)"', html))
+        if title_anchor:
+            source.anchors.add(title_anchor)
         # Warnings (e.g. from checks on raw HTML) do not make a module unusable; errors do.
         if self._errors() > before:
             return None
@@ -207,6 +211,7 @@ class ModuleReader:
             objectives=tuple(render_inline(self.md, o) for o in objectives),
             duration=str(duration) if duration is not None else None,
             headings=headings,
+            anchor=title_anchor,
             quizzes=tuple(quizzes),
         )
         return source
