@@ -14,10 +14,10 @@ from scormbuild.errors import CourseError, PackageError, Problem, raise_if_error
 from scormbuild.load import LoadedCourse, load_course
 from scormbuild.manifest import manifest_bytes
 from scormbuild.model import Course, OutputFile
-from scormbuild.moodle_sheet import moodle_sheet, save_sheet, sheet_name
-from scormbuild.package import save_package
+from scormbuild.moodle_sheet import moodle_sheet, sheet_name
+from scormbuild.package import save_package, save_text
 from scormbuild.render import render_course
-from scormbuild.statement import gather_facts, save_statement, statement, statement_name
+from scormbuild.statement import gather_facts, statement, statement_name
 from scormbuild.theme import make_environment
 from scormbuild.validate.schema import load_schema
 
@@ -149,9 +149,9 @@ def build(
         say(f"writing {path.name}")
         with timer.phase("package"):
             written.append(save_package(files, path))
-    notes = tuple(save_statement(text, path) for path, text in statements)
+    notes = tuple(save_text(text, path) for path, text in statements)
     sheet_paths = tuple(
-        save_sheet(text, path.with_name(sheet_name(path.name)))
+        save_text(text, path.with_name(sheet_name(path.name)))
         for text, (path, _) in zip(sheets, built, strict=True)
     )
     return BuildResult(tuple(written), tuple(warnings), timer.totals, notes, sheets=sheet_paths)

@@ -9,10 +9,6 @@ reproducible as the package.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-
 from scormbuild.i18n import Catalog
 from scormbuild.model import Course
 from scormbuild.state import LIMIT, scopes, worst_case_length
@@ -368,18 +364,3 @@ def moodle_sheet(course: Course, package: str) -> str:
     out += ["", "## Import checklist", ""]
     out += [f"{i}. {step}" for i, step in enumerate(checklist(course, package), 1)]
     return "\n".join(out) + "\n"
-
-
-def save_sheet(text: str, path: Path) -> Path:
-    """Write ``text`` to ``path`` atomically (a temporary file renamed over it)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fp:
-            fp.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path

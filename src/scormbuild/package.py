@@ -14,7 +14,8 @@ import stat
 import tempfile
 import time
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -107,22 +108,36 @@ def write_package(
                 raise PackageError(f"{f.path}: cannot read {f.source}: {exc.strerror}") from exc
 
 
-def save_package(files: Sequence[OutputFile], path: Path) -> Path:
-    """Write the package to ``path`` atomically: a temporary file beside it, then a rename.
-
-    On any failure the temporary file is removed and an earlier package at ``path`` stays.
-    """
+@contextmanager
+def _atomic(path: Path) -> Iterator[BinaryIO]:
+    """A file that replaces ``path`` only when the block succeeds; removed otherwise."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fp:
-            write_package(files, fp)
+            yield fp
             fp.flush()
             os.fsync(fp.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp creates 0600; a package is meant to be shared
+        os.chmod(tmp, 0o644)  # mkstemp creates 0600; the output is meant to be shared
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def save_package(files: Sequence[OutputFile], path: Path) -> Path:
+    """Write the package to ``path`` atomically: a temporary file beside it, then a rename.
+
+    On any failure the temporary file is removed and an earlier package at ``path`` stays.
+    """
+    with _atomic(path) as fp:
+        write_package(files, fp)
+    return path
+
+
+def save_text(text: str, path: Path) -> Path:
+    """Write a document beside a package (UTF-8, LF line ends) atomically, like a package."""
+    with _atomic(path) as fp:
+        fp.write(text.encode("utf-8"))
     return path

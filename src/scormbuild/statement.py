@@ -9,9 +9,7 @@ The text depends only on the course, so the file is as reproducible as the packa
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,18 +148,3 @@ def statement(course: Course, facts: Facts, package: str) -> str:
         t["date"],
     ]
     return "\n\n".join(parts) + "\n"
-
-
-def save_statement(text: str, path: Path) -> Path:
-    """Write ``text`` to ``path`` atomically (a temporary file beside it, then a rename)."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fp:
-            fp.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
