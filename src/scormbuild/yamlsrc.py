@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 
 class LineDict(dict[str, Any]):
@@ -47,26 +47,37 @@ class _FastLoader(_CBase or yaml.SafeLoader):  # type: ignore[misc]
     pass
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _construct(loader: _Loader, node: Node) -> Any:
+    # Most nodes are plain strings, whose value is the node's own text: skip the generic
+    # constructor's bookkeeping for them (it would return the same text).
+    if node.tag == _STR_TAG and isinstance(node, ScalarNode):
+        return node.value
+    return loader.construct_object(node, deep=True)
+
+
 def _construct_mapping(loader: _Loader, node: MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     out = LineDict()
     out.line = node.start_mark.line + 1
     out.lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _construct(loader, key_node)
         if not isinstance(key, str):
             key = str(key)
         if key in out:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r}", key_node.start_mark
             )
-        out[key] = loader.construct_object(value_node, deep=True)
+        out[key] = _construct(loader, value_node)
         out.lines[key] = key_node.start_mark.line + 1
     return out
 
 
 def _construct_sequence(loader: _Loader, node: SequenceNode) -> LineList:
-    out = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    out = LineList(_construct(loader, child) for child in node.value)
     out.line = node.start_mark.line + 1
     out.lines = [child.start_mark.line + 1 for child in node.value]
     return out
