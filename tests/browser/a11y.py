@@ -181,48 +181,6 @@ def course_data(frame: Frame) -> dict[str, Any]:
     return data
 
 
-# Answers every visible, unanswered question of the page through its controls (the DOM, not
-# the keyboard: test_keyboard.py does that) and presses its check button. ``mode`` is
-# "right", "wrong" or "mixed" (right and wrong in turn, so both kinds of feedback show).
-ANSWER_JS = """
-(mode) => {
-  const data = window.SCORMBUILD_COURSE;
-  let n = 0;
-  for (const quizEl of document.querySelectorAll(".sb-quiz")) {
-    const quiz = data.quizzes[+quizEl.dataset.quiz];
-    for (const li of quizEl.querySelectorAll(".sb-question:not([hidden])")) {
-      const check = li.querySelector(".sb-check");
-      if (check.disabled) continue;
-      const right = mode === "right" || (mode === "mixed" && n % 2 === 0);
-      const q = quiz.questions[+li.dataset.q];
-      const inputs = [...li.querySelectorAll(".sb-choices input")];
-      if (["single", "truefalse", "multiple"].includes(q.type)) {
-        const want = right ? q.key : [inputs.findIndex((_, i) => !q.key.includes(i))];
-        inputs.forEach((c) => { c.checked = want.includes(+c.value); });
-      } else if (q.type === "fill") {
-        li.querySelector("input").value = right ? q.key.a[0] : "x";
-      } else if (q.type === "numeric") {
-        li.querySelector("input").value = right ? String(q.key[0]) : "-1";
-      } else if (q.type === "matching") {
-        li.querySelectorAll(".sb-match").forEach((row) => {
-          const r = +row.dataset.row;
-          row.querySelector("select").value = String(right ? r : (r + 1) % q.n);
-        });
-      } else if (q.type === "ordering") {
-        const ol = li.querySelector(".sb-order");
-        const items = [...ol.children].sort((a, b) => a.dataset.item - b.dataset.item);
-        if (!right) items.reverse();
-        items.forEach((it) => ol.appendChild(it));
-      }
-      check.click();
-      n++;
-    }
-  }
-  return n;
-}
-"""
-
-
 def retry_all(frame: Frame) -> int:
     """Press every visible "Try again" button of the page; how many there were."""
     count: int = frame.evaluate(

@@ -18,7 +18,6 @@ from scorm_lms import LmsSession, default_init
 
 from scormbuild.build import build
 from tests.browser.a11y import (
-    ANSWER_JS,
     AXE_JS,
     CONTROL_BORDERS,
     EXAMPLE_COURSE,
@@ -31,6 +30,7 @@ from tests.browser.a11y import (
     run_axe,
     structure_problems,
 )
+from tests.browser.learner import ANSWER_JS
 
 LANGUAGES = ("fi", "sv")
 WIDTHS = (1280, 320)

@@ -21,7 +21,7 @@ from scormbuild.load import load_course
 from scormbuild.manifest import ADLCP_NS, IMSCP_NS
 from scormbuild.state import LIMIT, fingerprint, scopes, worst_case_length
 from scormbuild.validate import validate_package
-from tests.browser.test_tracking import answer, interactions
+from tests.browser.learner import answer, interactions
 
 COURSE = Path(__file__).resolve().parents[1] / "fixtures" / "multisco"
 SCOS = ("modules/01-perusteet.html", "modules/02-lukemista.html", "modules/03-koe.html")

@@ -11,46 +11,8 @@ from scorm_lms import LmsSession, default_init
 
 from scormbuild.render import render_course
 from scormbuild.theme import make_environment
+from tests.browser.learner import answer, interactions, retry
 from tests.course_samples import sample_course
-
-# Answers every visible, unanswered question of the page's quizzes through the page's own
-# controls, correctly or not, then presses its check button.
-ANSWER_JS = """
-(right) => {
-  const data = window.SCORMBUILD_COURSE;
-  let answered = 0;
-  for (const quizEl of document.querySelectorAll(".sb-quiz")) {
-    const quiz = data.quizzes[+quizEl.dataset.quiz];
-    for (const li of quizEl.querySelectorAll(".sb-question:not([hidden])")) {
-      const check = li.querySelector(".sb-check");
-      if (check.disabled) continue;
-      const q = quiz.questions[+li.dataset.q];
-      const inputs = [...li.querySelectorAll(".sb-choices input")];
-      if (["single", "truefalse", "multiple"].includes(q.type)) {
-        const want = right ? q.key : [inputs.findIndex((_, i) => !q.key.includes(i))];
-        inputs.forEach((c) => { c.checked = want.includes(+c.value); });
-      } else if (q.type === "fill") {
-        li.querySelector("input").value = right ? "  " + q.key.a[0].toUpperCase() + " " : "väärin";
-      } else if (q.type === "numeric") {
-        li.querySelector("input").value = right ? String(q.key[0]).replace(".", ",") : "-1";
-      } else if (q.type === "matching") {
-        li.querySelectorAll(".sb-match").forEach((row) => {
-          const r = +row.dataset.row;
-          row.querySelector("select").value = String(right ? r : (r + 1) % q.n);
-        });
-      } else if (q.type === "ordering") {
-        const ol = li.querySelector(".sb-order");
-        const items = [...ol.children].sort((a, b) => a.dataset.item - b.dataset.item);
-        if (!right) items.reverse();
-        items.forEach((it) => ol.appendChild(it));
-      }
-      check.click();
-      answered++;
-    }
-  }
-  return answered;
-}
-"""
 
 
 @pytest.fixture
@@ -88,25 +50,6 @@ def go(lms: LmsSession, n: int) -> Frame:
         arg=n,
     )
     return content(lms)
-
-
-def answer(frame: Frame, right: bool) -> int:
-    count: int = frame.evaluate(ANSWER_JS, right)
-    return count
-
-
-def retry(frame: Frame) -> bool:
-    """Start the next attempt of every quiz on the page that offers one."""
-    clicked: bool = frame.evaluate(
-        "() => { let n = 0; document.querySelectorAll('.sb-retry:not([hidden])')"
-        ".forEach((b) => { b.click(); n++; }); return n > 0; }"
-    )
-    return clicked
-
-
-def interactions(cmi: dict[str, Any]) -> list[dict[str, Any]]:
-    items = cmi.get("interactions") or {}
-    return [items[k] for k in sorted(items, key=int) if k.isdigit()]
 
 
 def start(

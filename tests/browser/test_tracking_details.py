@@ -7,7 +7,8 @@ from pathlib import Path
 
 from scorm_lms import LmsSession, default_init
 
-from tests.browser.test_tracking import answer, go, interactions, package, start
+from tests.browser.learner import answer, interactions
+from tests.browser.test_tracking import go, package, start
 
 __all__ = ["package"]  # the fixture, shared with the main scenarios
 
