@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from scormbuild.cli_validate import validate
+from scormbuild.cli import validate
 from scormbuild.model import OutputFile
 from scormbuild.package import save_package
 from scormbuild.validate import Limits, ValidationReport, validate_package

@@ -13,6 +13,14 @@ import click
 from scormbuild import __version__
 
 PATH = click.Path(path_type=Path)
+FORMAT = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format; json is for CI.",
+)
 
 
 def _progress(quiet: bool) -> Callable[[str], None] | None:
@@ -63,14 +71,7 @@ def build(course: Path, out_dir: Path, schemas: Path | None, strict: bool, quiet
 @main.command()
 @click.argument("course", type=PATH, default=Path("course"))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report format; json is for CI.",
-)
+@FORMAT
 def check(course: Path, strict: bool, output_format: str) -> None:
     """Report every problem in COURSE (default: ./course) without building.
 
@@ -110,10 +111,22 @@ def new(directory: Path, title: str | None, language: str) -> None:
     click.echo(f"next: scormbuild preview {directory}")
 
 
-def _add_validate() -> None:
-    from scormbuild.cli_validate import validate
+@main.command()
+@click.argument("package", type=PATH)
+@click.option(
+    "--schemas",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Directory with the ADL SCORM 1.2 .xsd files; without it the schema check is skipped.",
+)
+@FORMAT
+def validate(package: Path, schemas: Path | None, output_format: str) -> None:
+    """Check PACKAGE (a .zip or an unpacked folder) as an LMS would.
 
-    main.add_command(validate)
+    Exit status: 0 valid, 1 invalid, 2 unusable input.
+    """
+    from scormbuild.validate import validate_package
 
-
-_add_validate()
+    report = validate_package(package, schemas)
+    click.echo(report.to_json() if output_format == "json" else report.to_text())
+    click.get_current_context().exit(report.exit_status)
