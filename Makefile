@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint browser-deps clean
+.PHONY: build test lint browser-deps golden clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ lint: $(STAMP)
 
 test: $(STAMP) browser-deps lint
 	$(PY) -m pytest -q
+
+# Rewrite the committed expected output of the golden tests after an intended change.
+golden: $(STAMP)
+	SCORMBUILD_REGEN=1 $(PY) -m pytest -q tests/test_golden.py tests/test_markdown.py
 
 clean:
 	rm -rf dist $(VENV) tests/lms/node_modules

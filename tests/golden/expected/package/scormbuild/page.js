@@ -1,0 +1,45 @@
+(function (root) {
+"use strict";
+var doc = root.document, course = root.SCORMBUILD_COURSE, shell = null, off = 0, host = null;
+try { if (root.parent !== root) host = root.parent.document; } catch (e) { /* another origin */ }
+if (host && host.readyState === "loading") host.addEventListener("DOMContentLoaded", boot);
+else boot();
+function boot() {
+var mod = +doc.body.getAttribute("data-module"), note = doc.getElementById("sb-page-notice");
+function say(text) { if (note) { note.textContent = text; note.hidden = !text; } }
+if (course.multi) {
+var part = root.SBState.part(course, mod), own = course.modules[mod].href.split("/").pop();
+off = part.off;
+shell = root.SBSession.open(root, part.course, say);
+shell.visit(0);
+doc.addEventListener("click", function (e) {
+var a = e.target.closest && e.target.closest("a[href]"), h = a && a.getAttribute("href").split("#")[0];
+if (h && h !== own && /^[^:/?]+\.html$/.test(h)) { e.preventDefault(); say(course.strings.other_sco); }
+});
+} else {
+try { if (root.parent !== root && root.parent.SCORMBUILD_SHELL) shell = root.parent.SCORMBUILD_SHELL; } catch (e) { /* another origin */ }
+if (!shell || !shell.tracked) say(course.strings.not_tracked);
+}
+var local = root.SBState.fresh(course);
+var store = shell ? {
+get: function (i) { return shell.quizState(i - off); },
+save: function (i, qs, it) { shell.saveQuiz(i - off, qs, it); }
+} : {
+get: function (i) { return JSON.parse(JSON.stringify(local.quizzes[i])); },
+save: function (i, qs) { local.quizzes[i] = JSON.parse(JSON.stringify(qs)); }
+};
+if (shell && shell.resize) {
+shell.visit(mod);
+doc.documentElement.classList.add("sb-framed");
+var report = function () { shell.resize(doc.documentElement.getBoundingClientRect().height); };
+if (root.ResizeObserver) new root.ResizeObserver(report).observe(doc.body);
+root.addEventListener("load", report);
+report();
+}
+[].forEach.call(doc.querySelectorAll(".sb-quiz"), function (el) {
+var i = +el.getAttribute("data-quiz");
+try { root.SBQuiz.mount(el, course.quizzes[i], i, store, course.strings, course.lang); }
+catch (e) { if (root.console) root.console.error("scormbuild: quiz", i, e); }
+});
+}
+})(this);
