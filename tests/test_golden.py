@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from scormbuild.build import build
+from scormbuild.validate import validate_package
 
 GOLDEN = Path(__file__).parent / "golden"
+XSD = Path(os.environ.get("SCORMBUILD_XSD_DIR", GOLDEN.parents[2] / "shared/scorm12/xsd"))
 TEXT_SUFFIXES = {".html", ".js", ".css", ".xml", ".md", ".svg"}
 
 
@@ -22,6 +24,8 @@ def built_files(out: Path) -> dict[str, bytes]:
     result = build(GOLDEN / "course", out)
     files: dict[str, bytes] = {}
     for package in result.packages:
+        report = validate_package(package, XSD)
+        assert report.valid and report.schema_checked, report.to_text()
         with zipfile.ZipFile(package) as zf:
             for name in zf.namelist():
                 if Path(name).suffix in TEXT_SUFFIXES:
