@@ -13,9 +13,10 @@ from pathlib import Path
 from scormbuild.config import for_language, load_config
 from scormbuild.errors import Problem, error, raise_if_errors
 from scormbuild.load.assets import scan_assets
-from scormbuild.load.modules import ModuleReader, ModuleSource
+from scormbuild.load.modules import ModuleSource
+from scormbuild.load.parallel import Job, read_all
 from scormbuild.load.parity import check_parity
-from scormbuild.markdown import labels_for, make_markdown
+from scormbuild.markdown import labels_for
 from scormbuild.model import Course, CourseConfig
 
 LANG_SUFFIX_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
@@ -93,11 +94,9 @@ def load_course(course_dir: Path) -> LoadedCourse:
     courses: list[Course] = []
     sources: dict[str, list[ModuleSource]] = {}
     overrides = dict(config.strings)
+    jobs: list[Job] = []
     for index, lang in enumerate(config.languages):
-        labels = labels_for(lang, overrides)
-        reader = ModuleReader(root, make_markdown(lang, labels), lang, labels)
-        reader.language_suffix = lang if index else ""
-        loaded: list[ModuleSource] = []
+        items: list[tuple[Path, str]] = []
         for name in names:
             stem = name[:-3]
             path = root / "modules" / (f"{stem}.{lang}.md" if index else name)
@@ -107,10 +106,13 @@ def load_course(course_dir: Path) -> LoadedCourse:
                     error(rel, None, f"missing {lang} variant of module '{name}'", code="missing")
                 )
                 continue
-            src = reader.read(path, stem)
-            if src:
-                loaded.append(src)
-        problems += reader.problems
+            items.append((path, stem))
+        labels = tuple(sorted(labels_for(lang, overrides).items()))
+        jobs.append(Job(root, lang, lang if index else "", labels, tuple(items)))
+    for job, (read, read_problems, _) in zip(jobs, read_all(jobs), strict=True):
+        lang = job.language
+        loaded = [src for src in read if src is not None]
+        problems += read_problems
         sources[lang] = loaded
         problems += _cross_checks(loaded, config, root, {n[:-3] for n in names})
         courses.append(
