@@ -6,9 +6,11 @@ packager writes. Output is deterministic: sorted JSON keys, no timestamps.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.resources
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import jinja2
@@ -18,6 +20,7 @@ from scormbuild import state
 from scormbuild.i18n import Catalog
 from scormbuild.model import Course, Module, OutputFile, Question, Quiz, quiz_placeholder
 from scormbuild.theme import brand_css, read_static
+from scormbuild.workers import chunks, fork_map, worker_count
 
 # Load order matters: data first, then libraries, then the page's own runtime last.
 SHELL_SCRIPTS = (
@@ -219,6 +222,65 @@ def runtime_file(name: str) -> bytes:
     return compact(source).encode()
 
 
+# Module pages of the last course rendered, by everything a page is made from: a rebuild in
+# preview after one module changes renders that page (and its neighbours) only.
+_pages: dict[tuple[Any, ...], bytes] = {}
+
+
+def _module_pages(
+    env: jinja2.Environment, course: Course, quiz_index: dict[str, int]
+) -> list[bytes]:
+    global _pages
+    if course.root is not None and (course.root / "templates").is_dir():
+        # A course's own templates may use any part of the course: no reuse.
+        return _render_pages(env, course, quiz_index, range(len(course.modules)))
+    mods = course.modules
+    outline = tuple((m.slug, m.title) for m in mods)
+    base = (_theme_digest(env), course.config, course.language, outline)
+    keys = [(*base, i, m, tuple(quiz_index[q.id] for q in m.quizzes)) for i, m in enumerate(mods)]
+    missing = [i for i, key in enumerate(keys) if key not in _pages]
+    fresh = dict(zip(missing, _render_pages(env, course, quiz_index, missing), strict=True))
+    pages = [fresh[i] if i in fresh else _pages[key] for i, key in enumerate(keys)]
+    _pages = dict(zip(keys, pages, strict=True))
+    return pages
+
+
+# What forked render workers inherit: the environment cannot be pickled, an index can.
+_job: tuple[jinja2.Environment, Course, dict[str, int]] | None = None
+
+
+def _render_some(indexes: Sequence[int]) -> list[bytes]:
+    assert _job is not None
+    env, course, quiz_index = _job
+    return [render_module(env, course, i, quiz_index).encode() for i in indexes]
+
+
+def _render_pages(
+    env: jinja2.Environment, course: Course, quiz_index: dict[str, int], indexes: Sequence[int]
+) -> list[bytes]:
+    """The pages of ``indexes``, rendered on several processes when there are many."""
+    global _job
+    _job = (env, course, quiz_index)
+    for name in ("module.html", "quiz.html"):
+        env.get_template(name)  # compiled once here, inherited by every worker
+    try:
+        parts = chunks(list(indexes), worker_count(len(indexes)))
+        results = fork_map(_render_some, parts, len(parts))
+    finally:
+        _job = None
+    return [page for part in results for page in part]
+
+
+def _theme_digest(env: jinja2.Environment) -> str:
+    """A digest of every template the environment can load, so cached pages follow edits."""
+    assert env.loader is not None
+    digest = hashlib.sha256()
+    for name in sorted(env.list_templates()):
+        source, _, _ = env.loader.get_source(env, name)
+        digest.update(f"{name}\0{source}\0".encode())
+    return digest.hexdigest()
+
+
 def render_course(course: Course, env: jinja2.Environment) -> list[OutputFile]:
     """Every generated and static file of the package except ``assets/*`` and the manifest."""
     t = Catalog(course.language, course.config.strings)
@@ -230,11 +292,9 @@ def render_course(course: Course, env: jinja2.Environment) -> list[OutputFile]:
     data = data.replace("</", "<\\/")
     multi = course.config.sco_mode == "multi"
     runtime = [n for n in RUNTIME_FILES if not (multi and n in SHELL_ONLY)]
+    pages = _module_pages(env, course, quiz_index)
     files = [
-        *(
-            OutputFile(m.href, render_module(env, course, i, quiz_index).encode())
-            for i, m in enumerate(course.modules)
-        ),
+        *(OutputFile(m.href, page) for m, page in zip(course.modules, pages, strict=True)),
         OutputFile("scormbuild/course-data.js", f"window.SCORMBUILD_COURSE = {data};\n".encode()),
         OutputFile("scormbuild/theme.css", compact(read_static(env, "theme.css")).encode()),
         OutputFile("scormbuild/brand.css", brand_css(course.config.theme.brand_color).encode()),

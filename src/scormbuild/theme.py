@@ -7,6 +7,7 @@ A course's own ``templates/`` folder comes first, so an author can override any 
 from __future__ import annotations
 
 import importlib.resources
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +45,18 @@ def search_path(course_root: Path | None) -> list[Path]:
 
 
 def make_environment(course_root: Path | None) -> jinja2.Environment:
-    """A Jinja2 environment over the course's templates and then the built-in theme."""
+    """A Jinja2 environment over the course's templates and then the built-in theme.
+
+    Environments are kept per search path, so a rebuild reuses compiled templates; Jinja2
+    still recompiles a template whose file has changed.
+    """
+    return _environment(tuple(str(p) for p in search_path(course_root)))
+
+
+@lru_cache(maxsize=8)
+def _environment(paths: tuple[str, ...]) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=ThemeLoader([str(p) for p in search_path(course_root)]),
+        loader=ThemeLoader(list(paths)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

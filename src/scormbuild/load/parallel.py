@@ -1,19 +1,14 @@
 """Reading many modules on several cores.
 
 Modules are independent of each other until the cross-checks, so a cold load of a large course
-splits them among forked worker processes. Each worker returns what it read and the memo entries
-it made, so a later load in this process (the preview's rebuild) still reuses unchanged modules.
-Small courses, warm loads, single-core machines and processes with threads (forking those is
-unsafe) read in this process.
+splits them among forked worker processes (:mod:`scormbuild.workers`). Each worker returns what
+it read and the memo entries it made, so a later load in this process still reuses unchanged
+modules. A warm load reads in this process: the memo answers faster than any worker.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,9 +17,7 @@ from scormbuild.errors import Problem
 from scormbuild.load.memo import Remembered, memo_for
 from scormbuild.load.modules import ModuleReader, ModuleSource
 from scormbuild.markdown import make_markdown
-
-MIN_MODULES = 24  # below this, starting workers costs more than it saves
-MAX_WORKERS = 4
+from scormbuild.workers import chunks, fork_map, worker_count
 
 
 @dataclass(frozen=True)
@@ -53,21 +46,15 @@ def run(job: Job) -> Result:
 
 
 def _workers(jobs: Sequence[Job]) -> int:
-    modules = sum(len(j.items) for j in jobs)
-    if modules < MIN_MODULES or threading.active_count() > 1:
-        return 1
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
     if jobs and memo_for(jobs[0].root).entries:
-        return 1  # a warm load: the memo answers faster than any worker
-    return max(1, min(MAX_WORKERS, os.cpu_count() or 1, modules // (MIN_MODULES // 2)))
+        return 1
+    return worker_count(sum(len(j.items) for j in jobs))
 
 
 def _split(job: Job, parts: int) -> list[Job]:
-    size = -(-len(job.items) // parts)
     return [
-        Job(job.root, job.language, job.suffix, job.labels, job.items[i : i + size])
-        for i in range(0, len(job.items), size)
+        Job(job.root, job.language, job.suffix, job.labels, tuple(items))
+        for items in chunks(job.items, parts)
     ]
 
 
@@ -76,15 +63,12 @@ def read_all(jobs: Sequence[Job]) -> list[Result]:
     workers = _workers(jobs)
     if workers == 1:
         return [run(job) for job in jobs]
-    chunks = [_split(job, workers) for job in jobs]
-    flat = [c for parts in chunks for c in parts]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        results = list(pool.map(run, flat))
+    split = [_split(job, workers) for job in jobs]
+    results = fork_map(run, [part for parts in split for part in parts], workers)
     memo = memo_for(jobs[0].root)
     merged: list[Result] = []
     i = 0
-    for parts in chunks:
+    for parts in split:
         sources: list[ModuleSource | None] = []
         problems: list[Problem] = []
         for sources_part, problems_part, made in results[i : i + len(parts)]:

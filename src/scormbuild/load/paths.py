@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -25,21 +26,34 @@ def resolve_inside(root: Path, base_dir: Path, target: str) -> tuple[Path, str]:
 
     Refuses absolute paths, paths that leave the course folder, and symlinks pointing out.
     """
+    # String paths, not pathlib: this runs for every link and image of every module.
     path_part = unquote(urlsplit(target).path)
     if not path_part:
         raise PathProblem("empty path")
-    if path_part.startswith("/") or re.match(r"^[A-Za-z]:[\\/]", path_part):
+    if path_part.startswith("/") or _DRIVE_RE.match(path_part):
         raise PathProblem(f"absolute path '{target}': use a path relative to this file")
-    candidate = base_dir / path_part
-    root_real = root.resolve()
+    candidate = os.path.join(base_dir, path_part)
+    root_real = _realpath(os.fspath(root))
     try:
-        real = candidate.resolve()
+        real = os.path.realpath(candidate, strict=False)
     except (OSError, RuntimeError) as exc:
         raise PathProblem(f"cannot resolve '{target}': {exc}") from None
-    if not real.is_relative_to(root_real):
-        lexical = Path(os.path.normpath(root_real / candidate.relative_to(root)))
-        if lexical.is_relative_to(root_real):
+    if not _inside(real, root_real):
+        lexical = os.path.normpath(os.path.join(root_real, os.path.relpath(candidate, root)))
+        if _inside(lexical, root_real):
             raise PathProblem(f"'{target}' is a symlink that points outside the course folder")
         raise PathProblem(f"'{target}' leaves the course folder")
-    rel = real.relative_to(root_real).as_posix()
-    return real, rel
+    rel = real[len(root_real) + 1 :].replace(os.sep, "/") if real != root_real else "."
+    return Path(real), rel
+
+
+_DRIVE_RE = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+@lru_cache(maxsize=64)
+def _realpath(path: str) -> str:
+    return os.path.realpath(path)

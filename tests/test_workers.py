@@ -1,4 +1,4 @@
-"""A cold load of a large course reads modules on several processes; the result is the same."""
+"""Large courses are read and rendered on several processes; the results are the same."""
 
 from __future__ import annotations
 
@@ -49,3 +49,20 @@ def test_parallel_load_reports_the_same_problems(
     with pytest.raises(Exception) as info:
         load_course(root)
     assert "modules/17-part.md:2: error: unknown front matter key 'titel'" in str(info.value)
+
+
+def test_parallel_render_equals_sequential(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scormbuild import render
+    from scormbuild.theme import make_environment
+
+    (course,) = load_course(big_course(tmp_path)).courses
+    env = make_environment(course.root)
+    monkeypatch.setattr(render, "_pages", {})
+    monkeypatch.setattr(render, "worker_count", lambda n: 1)
+    expected = render.render_course(course, env)
+    monkeypatch.setattr(render, "_pages", {})
+    monkeypatch.setattr(render, "worker_count", lambda n: 3)
+    assert render.render_course(course, env) == expected
+    # A second render reuses every page: nothing is rendered again.
+    monkeypatch.setattr(render, "render_module", None)
+    assert render.render_course(course, env) == expected

@@ -1,0 +1,45 @@
+"""Spreading independent work over the machine's cores with forked processes.
+
+Used where a large course has many independent pieces (reading modules, rendering pages).
+Small jobs, single-core machines, platforms without fork, and processes that run threads
+(forking those is unsafe; the preview server is one) do the work in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_ITEMS = 24  # below this, starting workers costs more than it saves
+MAX_WORKERS = 4
+
+
+def worker_count(items: int) -> int:
+    """How many processes ``items`` independent pieces of work are worth."""
+    if items < MIN_ITEMS or threading.active_count() > 1:
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(MAX_WORKERS, os.cpu_count() or 1, items // (MIN_ITEMS // 2)))
+
+
+def chunks(items: Sequence[T], parts: int) -> list[Sequence[T]]:
+    """``items`` cut into at most ``parts`` runs of consecutive items, in order."""
+    size = max(1, -(-len(items) // max(1, parts)))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def fork_map(fn: Callable[[T], R], jobs: Sequence[T], workers: int) -> list[R]:
+    """``[fn(job) for job in jobs]``, on ``workers`` forked processes when more than one."""
+    if workers <= 1 or len(jobs) <= 1:
+        return [fn(job) for job in jobs]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(fn, jobs))
