@@ -64,7 +64,7 @@ def build(course: Path, out_dir: Path, schemas: Path | None, strict: bool, quiet
     if not quiet:
         for problem in result.warnings:
             click.echo(problem.format(), err=True)
-        for path in (*result.packages, *result.statements):
+        for path in (*result.packages, *result.statements, *result.sheets):
             click.echo(f"wrote {path}")
 
 
