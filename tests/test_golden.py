@@ -17,6 +17,8 @@ from scormbuild.validate import validate_package
 GOLDEN = Path(__file__).parent / "golden"
 XSD = Path(os.environ.get("SCORMBUILD_XSD_DIR", GOLDEN.parents[2] / "shared/scorm12/xsd"))
 TEXT_SUFFIXES = {".html", ".js", ".css", ".xml", ".md", ".svg"}
+# Copied from src/scormbuild/runtime and the theme as they are: not output of this course.
+STATIC = ("scormbuild/theme.css",)
 
 
 def built_files(out: Path) -> dict[str, bytes]:
@@ -28,7 +30,12 @@ def built_files(out: Path) -> dict[str, bytes]:
         assert report.valid and report.schema_checked, report.to_text()
         with zipfile.ZipFile(package) as zf:
             for name in zf.namelist():
-                if Path(name).suffix in TEXT_SUFFIXES:
+                static = name in STATIC or (
+                    name.startswith("scormbuild/")
+                    and name.endswith(".js")
+                    and name != "scormbuild/course-data.js"
+                )
+                if Path(name).suffix in TEXT_SUFFIXES and not static:
                     files[f"package/{name}"] = zf.read(name)
     for doc in sorted(out.glob("*.md")):
         files[doc.name] = doc.read_bytes()
