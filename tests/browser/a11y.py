@@ -179,12 +179,3 @@ def course_data(frame: Frame) -> dict[str, Any]:
     """``window.SCORMBUILD_COURSE`` of the page."""
     data: dict[str, Any] = frame.evaluate("() => window.SCORMBUILD_COURSE")
     return data
-
-
-def retry_all(frame: Frame) -> int:
-    """Press every visible "Try again" button of the page; how many there were."""
-    count: int = frame.evaluate(
-        "() => { const b = [...document.querySelectorAll('.sb-retry:not([hidden])')];"
-        " b.forEach((x) => x.click()); return b.length; }"
-    )
-    return count

@@ -56,13 +56,13 @@ def answer(frame: Frame, right: bool | str) -> int:
     return count
 
 
-def retry(frame: Frame) -> bool:
-    """Start the next attempt of every quiz on the page that offers one."""
-    clicked: bool = frame.evaluate(
-        "() => { let n = 0; document.querySelectorAll('.sb-retry:not([hidden])')"
-        ".forEach((b) => { b.click(); n++; }); return n > 0; }"
+def retry(frame: Frame) -> int:
+    """Press every visible "Try again" button of the page; how many there were."""
+    count: int = frame.evaluate(
+        "() => { const b = [...document.querySelectorAll('.sb-retry:not([hidden])')];"
+        " b.forEach((x) => x.click()); return b.length; }"
     )
-    return clicked
+    return count
 
 
 def interactions(cmi: dict[str, Any]) -> list[dict[str, Any]]:

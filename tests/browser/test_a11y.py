@@ -26,11 +26,10 @@ from tests.browser.a11y import (
     course_data,
     open_module,
     reflow_problems,
-    retry_all,
     run_axe,
     structure_problems,
 )
-from tests.browser.learner import ANSWER_JS
+from tests.browser.learner import ANSWER_JS, retry
 
 LANGUAGES = ("fi", "sv")
 WIDTHS = (1280, 320)
@@ -75,11 +74,11 @@ def quiz_states(lms: LmsSession, frame: Frame, lang: str, label: str) -> list[st
     for role, head in fb:
         assert role == "status", "feedback must be announced through a live region"
         assert head in words, f"feedback must say in words whether it was right: {head!r}"
-    if retry_all(frame):
+    if retry(frame):
         problems += page_problems(lms, frame, lang, f"{label} new attempt")
         for _ in range(10):
             frame.evaluate(ANSWER_JS, "wrong")
-            if not retry_all(frame):
+            if not retry(frame):
                 break
         quizzes = course_data(frame)["quizzes"]
         limited = [
