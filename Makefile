@@ -15,9 +15,9 @@ $(STAMP): pyproject.toml
 build: $(STAMP)
 	$(VENV)/bin/scormbuild build course -o dist
 
-# The browser tests need Debian's Chromium and the pinned npm packages in tests/lms.
+# The browser tests need Chromium, Node.js and the pinned npm packages in tests/lms.
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 || sh scripts/install-chromium.sh
+	sh scripts/install-system-deps.sh
 	cd tests/lms && npm ci --no-audit --no-fund --silent
 
 lint: $(STAMP)
