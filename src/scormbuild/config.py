@@ -15,6 +15,7 @@ from typing import Any
 
 from scormbuild.errors import Problem, error
 from scormbuild.model import CourseConfig, Localized, Theme
+from scormbuild.sourcetext import decode
 from scormbuild.yamlsrc import LineDict, LineList, YamlSyntaxError, load_yaml
 
 CONFIG_FILE = "course.yml"
@@ -188,16 +189,9 @@ def load_config(course_dir: Path) -> tuple[CourseConfig | None, list[Problem]]:
     if not file.is_file():
         hint = "run 'scormbuild new DIR' to start a course, or pass the course folder"
         return None, [error(str(file), None, f"no {CONFIG_FILE} in {course_dir}", hint=hint)]
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        line = file.read_bytes()[: exc.start].count(b"\n") + 1
-        hint = "save the file as UTF-8"
-        return None, [error(CONFIG_FILE, line, "not valid UTF-8 text", hint=hint)]
-    if text.startswith("\ufeff"):
-        # Refused like a module's byte-order mark, so every source file follows one rule.
-        hint = "save it as UTF-8 without BOM"
-        return None, [error(CONFIG_FILE, 1, "the file starts with a byte-order mark", hint=hint)]
+    text, problems = decode(file.read_bytes(), CONFIG_FILE)
+    if text is None:
+        return None, problems
     try:
         data = load_yaml(text)
     except YamlSyntaxError as exc:

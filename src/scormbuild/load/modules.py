@@ -18,6 +18,7 @@ from scormbuild.load.paths import PathProblem, is_remote
 from scormbuild.load.quizzes import QuizReader
 from scormbuild.markdown import render_inline
 from scormbuild.model import Heading, Module, Quiz, quiz_placeholder
+from scormbuild.sourcetext import decode, split_front_matter
 from scormbuild.yamlsrc import LineDict, LineList, YamlSyntaxError, load_yaml
 
 FRONT_MATTER_KEYS = {"title", "objectives", "duration"}
@@ -61,38 +62,6 @@ def _copy(source: ModuleSource | None) -> ModuleSource | None:
         images=list(source.images),
         heading_lines=list(source.heading_lines),
     )
-
-
-def decode(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
-    """UTF-8 text of a source file, or a problem naming the line of the first bad byte."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return None, [
-            error(
-                rel,
-                1,
-                "the file starts with a byte-order mark",
-                hint="save it as UTF-8 without BOM",
-                code="bom",
-            )
-        ]
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, [
-            error(rel, line, "not valid UTF-8 text", hint="save the file as UTF-8", code="encoding")
-        ]
-
-
-def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """(front matter or None, body, number of lines before the body)."""
-    if not text.startswith("---\n") and not text.startswith("---\r\n"):
-        return None, text, 0
-    lines = text.splitlines(keepends=True)
-    for i in range(1, len(lines)):
-        if lines[i].rstrip() in ("---", "..."):
-            return "".join(lines[1:i]), "".join(lines[i + 1 :]), i + 1
-    return None, text, 0
 
 
 class ModuleReader:
