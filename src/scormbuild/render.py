@@ -260,15 +260,18 @@ def _render_pages(
 ) -> list[bytes]:
     """The pages of ``indexes``, rendered on several processes when there are many."""
     global _job
+    indexes = list(indexes)
+    if not indexes:
+        return []
     _job = (env, course, quiz_index)
-    for name in ("module.html", "quiz.html"):
-        env.get_template(name)  # compiled once here, inherited by every worker
     try:
-        parts = chunks(list(indexes), worker_count(len(indexes)))
+        # The first page here compiles every template it uses; the workers inherit them.
+        first = _render_some(indexes[:1])
+        parts = chunks(indexes[1:], worker_count(len(indexes)))
         results = fork_map(_render_some, parts, len(parts))
     finally:
         _job = None
-    return [page for part in results for page in part]
+    return first + [page for part in results for page in part]
 
 
 def _theme_digest(env: jinja2.Environment) -> str:
