@@ -11,7 +11,7 @@ import pytest
 
 from scormbuild.errors import PackageError
 from scormbuild.model import OutputFile
-from scormbuild.package import CHUNK, PackageWriter, save_package, write_package
+from scormbuild.package import CHUNK, save_package, write_package
 
 
 def sample(tmp_path: Path) -> list[OutputFile]:
@@ -140,38 +140,3 @@ def test_failed_save_keeps_the_old_package(tmp_path: Path, bad: OutputFile) -> N
         save_package([*sample(tmp_path), bad], target)
     assert target.read_bytes() == b"previous package"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.mp4", "course.zip"]
-
-
-def _writer_files(tmp_path: Path) -> tuple[list[OutputFile], list[OutputFile]]:
-    media = tmp_path / "clip.mp4"
-    media.write_bytes(bytes(range(256)) * 4096)
-    early = [OutputFile("assets/clip.mp4", source=media), OutputFile("assets/a.txt", data=b"a")]
-    rest = [OutputFile("index.html", data=b"<p>"), OutputFile("modules/x.html", data=b"x")]
-    return early, rest
-
-
-def test_package_writer_writes_what_save_package_writes(tmp_path: Path) -> None:
-    early, rest = _writer_files(tmp_path)
-    one = save_package([*early, *rest], tmp_path / "one.zip").read_bytes()
-    two = PackageWriter(tmp_path / "two.zip", early).finish(rest).read_bytes()
-    assert one == two
-
-
-def test_package_writer_refuses_early_entries_that_do_not_sort_first(tmp_path: Path) -> None:
-    early, rest = _writer_files(tmp_path)
-    target = tmp_path / "p.zip"
-    target.write_bytes(b"previous")
-    writer = PackageWriter(target, early)
-    with pytest.raises(PackageError, match="sort before"):
-        writer.finish([*rest, OutputFile("aaa.txt", data=b"first")])
-    assert target.read_bytes() == b"previous"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.mp4", "p.zip"]
-
-
-def test_package_writer_abort_and_background_errors_leave_nothing(tmp_path: Path) -> None:
-    early, rest = _writer_files(tmp_path)
-    PackageWriter(tmp_path / "a.zip", early).abort()
-    missing = [OutputFile("assets/gone.mp4", source=tmp_path / "gone.mp4")]
-    with pytest.raises(PackageError, match="cannot read"):
-        PackageWriter(tmp_path / "b.zip", missing).finish(rest)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.mp4"]

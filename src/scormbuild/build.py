@@ -15,7 +15,7 @@ from scormbuild.load import LoadedCourse, load_course
 from scormbuild.manifest import manifest_bytes
 from scormbuild.model import Course, OutputFile
 from scormbuild.moodle_sheet import moodle_sheet, sheet_name
-from scormbuild.package import PackageWriter, save_text
+from scormbuild.package import save_package, save_text
 from scormbuild.render import render_course
 from scormbuild.statement import gather_facts, statement, statement_name
 from scormbuild.theme import make_environment
@@ -76,19 +76,6 @@ def gather(
     return loaded, problems
 
 
-# The first path of the generated files in sorted order; media sorting before it can go into
-# the zip before the pages are rendered.
-FIRST_GENERATED = "imsmanifest.xml"
-
-
-def media_files(course: Course, schemas: Path | None) -> list[OutputFile]:
-    """The files copied into the package as they are: assets and the control documents."""
-    files = [OutputFile(a.path, source=a.source) for a in course.assets]
-    if schemas is not None:
-        files += [OutputFile(name, source=schemas / name) for name in SCHEMA_FILES]
-    return files
-
-
 def package_files(
     course: Course, schemas: Path | None, timer: Timer | None = None
 ) -> list[OutputFile]:
@@ -96,7 +83,9 @@ def package_files(
     timer = timer or Timer()
     with timer.phase("render"):
         files = render_course(course, make_environment(course.root))
-    files += media_files(course, schemas)
+    files += [OutputFile(a.path, source=a.source) for a in course.assets]
+    if schemas is not None:
+        files += [OutputFile(name, source=schemas / name) for name in SCHEMA_FILES]
     with timer.phase("manifest"):
         manifest = manifest_bytes(course, [f.path for f in files])
         if schemas is not None:
@@ -142,35 +131,27 @@ def build(
                 ]
             )
     multilingual = len(loaded.courses) > 1
-    names = [package_name(c, multilingual) for c in loaded.courses]
-    out_dir.mkdir(parents=True, exist_ok=True)
-    # Media go into each package in the background while its pages render.
-    early = [
-        [f for f in media_files(c, schemas) if f.path < FIRST_GENERATED] for c in loaded.courses
-    ]
-    writers = [PackageWriter(out_dir / n, e) for n, e in zip(names, early, strict=True)]
-    pending = list(writers)
-    try:
-        written: list[Path] = []
-        statements: list[tuple[Path, str]] = []
-        for course, name, writer, media in zip(loaded.courses, names, writers, early, strict=True):
-            say(f"rendering {course.language}")
-            files = package_files(course, schemas, timer)
-            facts = gather_facts(course, loaded.sources.get(course.language, []), warnings)
-            text = statement(course, facts, name)
-            statements.append((out_dir / statement_name(name, course.language), text))
-            say(f"writing {name}")
-            with timer.phase("package"):
-                done = {f.path for f in media}
-                written.append(writer.finish([f for f in files if f.path not in done]))
-            pending.remove(writer)
-    finally:
-        for writer in pending:
-            writer.abort()
-    notes = tuple(save_text(text, path) for path, text in statements)
+    built: list[tuple[Path, list[OutputFile]]] = []
+    statements: list[tuple[Path, str]] = []
+    for course in loaded.courses:
+        say(f"rendering {course.language}")
+        files = package_files(course, schemas, timer)
+        name = package_name(course, multilingual)
+        built.append((out_dir / name, files))
+        facts = gather_facts(course, loaded.sources.get(course.language, []), warnings)
+        text = statement(course, facts, name)
+        statements.append((out_dir / statement_name(name, course.language), text))
     # Beside each package, the Moodle settings that match how it reports.
+    sheets = [moodle_sheet(c, package_name(c, multilingual)) for c in loaded.courses]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path, files in built:
+        say(f"writing {path.name}")
+        with timer.phase("package"):
+            written.append(save_package(files, path))
+    notes = tuple(save_text(text, path) for path, text in statements)
     sheet_paths = tuple(
-        save_text(moodle_sheet(c, n), out_dir / sheet_name(n))
-        for c, n in zip(loaded.courses, names, strict=True)
+        save_text(text, path.with_name(sheet_name(path.name)))
+        for text, (path, _) in zip(sheets, built, strict=True)
     )
     return BuildResult(tuple(written), tuple(warnings), timer.totals, notes, sheets=sheet_paths)

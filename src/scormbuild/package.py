@@ -12,11 +12,10 @@ import re
 import shutil
 import stat
 import tempfile
-import threading
 import time
 import zipfile
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -81,28 +80,6 @@ def _sorted_checked(files: Sequence[OutputFile]) -> list[OutputFile]:
     return sorted(files, key=lambda f: f.path)
 
 
-def _write_entry(zf: zipfile.ZipFile, f: OutputFile, stamp: tuple[int, ...]) -> None:
-    info = zipfile.ZipInfo(f.path, date_time=stamp)  # type: ignore[arg-type]
-    info.create_system = 3  # Unix, so external_attr holds the mode bits below
-    info.external_attr = (stat.S_IFREG | FILE_MODE) << 16
-    info.compress_type = compression_for(f.path)
-    if f.data is not None:
-        zf.writestr(info, f.data)
-        return
-    assert f.source is not None
-    try:
-        with f.source.open("rb") as src:
-            info.file_size = os.fstat(src.fileno()).st_size  # lets zipfile pick zip64
-            with zf.open(info, "w") as dst:
-                shutil.copyfileobj(src, dst, CHUNK)
-    except OSError as exc:
-        raise PackageError(f"{f.path}: cannot read {f.source}: {exc.strerror}") from exc
-
-
-def _zipfile(fp: BinaryIO) -> zipfile.ZipFile:
-    return zipfile.ZipFile(fp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9)
-
-
 def write_package(
     files: Sequence[OutputFile], fp: BinaryIO, *, date_time: tuple[int, ...] | None = None
 ) -> None:
@@ -112,9 +89,23 @@ def write_package(
     """
     stamp = tuple(date_time) if date_time is not None else date_time_from_env()
     entries = _sorted_checked(files)
-    with _zipfile(fp) as zf:
+    with zipfile.ZipFile(fp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for f in entries:
-            _write_entry(zf, f, stamp)
+            info = zipfile.ZipInfo(f.path, date_time=stamp)  # type: ignore[arg-type]
+            info.create_system = 3  # Unix, so external_attr holds the mode bits below
+            info.external_attr = (stat.S_IFREG | FILE_MODE) << 16
+            info.compress_type = compression_for(f.path)
+            if f.data is not None:
+                zf.writestr(info, f.data)
+                continue
+            assert f.source is not None
+            try:
+                with f.source.open("rb") as src:
+                    info.file_size = os.fstat(src.fileno()).st_size  # lets zipfile pick zip64
+                    with zf.open(info, "w") as dst:
+                        shutil.copyfileobj(src, dst, CHUNK)
+            except OSError as exc:
+                raise PackageError(f"{f.path}: cannot read {f.source}: {exc.strerror}") from exc
 
 
 @contextmanager
@@ -150,58 +141,3 @@ def save_text(text: str, path: Path) -> Path:
     with _atomic(path) as fp:
         fp.write(text.encode("utf-8"))
     return path
-
-
-class PackageWriter:
-    """Writes one package atomically, its first entries in the background.
-
-    The build knows a course's media once the course is loaded and checked, before it renders
-    the pages; copying megabytes of media then overlaps with rendering. The zip comes out the
-    same as :func:`save_package` would write it: the early entries must sort before all the
-    others, and :meth:`finish` refuses the package otherwise.
-    """
-
-    def __init__(self, path: Path, early: Sequence[OutputFile]) -> None:
-        self.path = path
-        self._early = _sorted_checked(early)
-        self._stamp = date_time_from_env()
-        self._target = _atomic(path)
-        self._zf = _zipfile(self._target.__enter__())
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._write_early, daemon=True)
-        self._thread.start()
-
-    def _write_early(self) -> None:
-        try:
-            for f in self._early:
-                _write_entry(self._zf, f, self._stamp)
-        except BaseException as exc:  # handed to the main thread in finish()
-            self._error = exc
-
-    def finish(self, rest: Sequence[OutputFile]) -> Path:
-        """Write the remaining entries, close the zip and put it in place."""
-        self._thread.join()
-        try:
-            if self._error is not None:
-                raise self._error
-            entries = _sorted_checked([*self._early, *rest])
-            if [f.path for f in entries[: len(self._early)]] != [f.path for f in self._early]:
-                raise PackageError("early package entries must sort before all the others")
-            for f in entries[len(self._early) :]:
-                _write_entry(self._zf, f, self._stamp)
-            self._zf.close()
-        except BaseException as exc:
-            with suppress(Exception):  # a half-written entry may refuse to close
-                self._zf.close()
-            self._target.__exit__(type(exc), exc, exc.__traceback__)
-            raise
-        self._target.__exit__(None, None, None)
-        return self.path
-
-    def abort(self) -> None:
-        """Stop and remove the temporary file; an earlier package at the path stays."""
-        self._thread.join()
-        error = PackageError(f"{self.path.name}: build abandoned")
-        with suppress(Exception):
-            self._zf.close()
-        self._target.__exit__(PackageError, error, None)
