@@ -26,14 +26,17 @@ DEFAULT_LABELS: dict[str, dict[str, str]] = {
     "fi": {
         "note": "Huomio", "tip": "Vinkki", "warning": "Varoitus", "footnotes": "Alaviitteet",
         "table": "Taulukko", "captions": "Tekstitys", "transcript": "Tekstiversio",
+        "backref": "Takaisin tekstiin",
     },
     "sv": {
         "note": "Obs", "tip": "Tips", "warning": "Varning", "footnotes": "Fotnoter",
         "table": "Tabell", "captions": "Textning", "transcript": "Textversion",
+        "backref": "Tillbaka till texten",
     },
     "en": {
         "note": "Note", "tip": "Tip", "warning": "Warning", "footnotes": "Footnotes",
         "table": "Table", "captions": "Captions", "transcript": "Transcript",
+        "backref": "Back to the text",
     },
 }  # fmt: skip
 
@@ -95,7 +98,21 @@ def _heading_levels_shift(md: MarkdownIt) -> None:
             '<hr class="footnotes-sep">\n<ol class="footnotes-list">\n'
         )
 
+    def render_footnote_anchor(
+        self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
+    ) -> str:
+        # The plugin's bare arrow would be read out as "leftwards arrow with hook".
+        ident = str(self.rules["footnote_anchor_name"](tokens, idx, options, env))
+        if tokens[idx].meta["subId"] > 0:
+            ident += ":" + str(tokens[idx].meta["subId"])
+        label = escapeHtml(env.get("labels", {}).get("backref", "Back to the text"))
+        return (
+            f' <a href="#fnref{ident}" class="footnote-backref" aria-label="{label}">'
+            "\u21a9\ufe0e</a>"
+        )
+
     md.add_render_rule("footnote_block_open", render_footnote_block_open)
+    md.add_render_rule("footnote_anchor", render_footnote_anchor)
 
 
 def _scrolling_tables(md: MarkdownIt, label: str) -> None:
