@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scormbuild.checks import check_course
-from scormbuild.errors import CourseError, PackageError, Problem, raise_if_errors
+from scormbuild.errors import CourseError, PackageError, Problem, error, raise_if_errors
 from scormbuild.load import LoadedCourse, load_course
-from scormbuild.manifest import manifest_bytes
+from scormbuild.manifest import CONTROL_DOCUMENTS, MANIFEST_NAME, manifest_bytes
 from scormbuild.model import Course, OutputFile
 from scormbuild.moodle_sheet import moodle_sheet, sheet_name
 from scormbuild.package import save_package, save_text
@@ -23,7 +23,8 @@ from scormbuild.validate.schema import load_schema
 
 log = logging.getLogger("scormbuild")
 
-SCHEMA_FILES = ("adlcp_rootv1p2.xsd", "ims_xml.xsd", "imscp_rootv1p1p2.xsd", "imsmd_rootv1p2p1.xsd")
+# The four ADL control documents that --schemas copies to the package root.
+SCHEMA_FILES = tuple(sorted(CONTROL_DOCUMENTS - {MANIFEST_NAME}))
 Progress = Callable[[str], None]
 
 
@@ -123,13 +124,8 @@ def build(
     if schemas is not None:
         missing = [n for n in SCHEMA_FILES if not (schemas / n).is_file()]
         if missing:
-            raise CourseError(
-                [
-                    Problem.make(
-                        "course.yml", None, f"schema directory {schemas} lacks {', '.join(missing)}"
-                    )
-                ]
-            )
+            message = f"schema directory {schemas} lacks {', '.join(missing)}"
+            raise CourseError([error("course.yml", None, message)])
     multilingual = len(loaded.courses) > 1
     built: list[tuple[Path, list[OutputFile]]] = []
     statements: list[tuple[Path, str]] = []

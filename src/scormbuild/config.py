@@ -16,7 +16,7 @@ from typing import Any
 from scormbuild.errors import Problem, error
 from scormbuild.model import CourseConfig, Localized, Theme
 from scormbuild.sourcetext import decode
-from scormbuild.yamlsrc import LineDict, LineList, YamlSyntaxError, load_yaml
+from scormbuild.yamlsrc import LineDict, YamlSyntaxError, load_yaml
 
 CONFIG_FILE = "course.yml"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -264,4 +264,4 @@ def for_language(config: CourseConfig, lang: str) -> CourseConfig:
     return replace(config, language=lang)
 
 
-__all__ = ["CONFIG_FILE", "OPTIONS", "LineList", "for_language", "load_config", "suggest"]
+__all__ = ["CONFIG_FILE", "OPTIONS", "for_language", "load_config", "suggest"]

@@ -49,11 +49,6 @@ class Problem:
     hint: str | None = None
     code: str = "error"
 
-    @classmethod
-    def make(cls, path: str, line: int | None, message: str, hint: str | None = None) -> Problem:
-        """An error-level problem at ``path:line``."""
-        return cls(SourceLocation(path, line), message, "error", hint)
-
     def format(self) -> str:
         """``path:line:column: level: message (hint)``, the way compilers print it."""
         text = f"{self.location}: {self.level}: {self.message}"

@@ -109,7 +109,7 @@ def load_course(course_dir: Path) -> LoadedCourse:
             items.append((path, stem))
         labels = tuple(sorted(labels_for(lang, overrides).items()))
         jobs.append(Job(root, lang, lang if index else "", labels, tuple(items)))
-    for job, (read, read_problems, _) in zip(jobs, read_all(jobs), strict=True):
+    for job, (read, read_problems) in zip(jobs, read_all(jobs), strict=True):
         lang = job.language
         loaded = [src for src in read if src is not None]
         problems += read_problems

@@ -19,7 +19,7 @@ from scormbuild.load.quizzes import QuizReader
 from scormbuild.markdown import render_inline
 from scormbuild.model import Heading, Module, Quiz, quiz_placeholder
 from scormbuild.sourcetext import decode, split_front_matter
-from scormbuild.yamlsrc import LineDict, LineList, YamlSyntaxError, load_yaml
+from scormbuild.yamlsrc import LineDict, YamlSyntaxError, load_yaml
 
 FRONT_MATTER_KEYS = {"title", "objectives", "duration"}
 VIDEO_EXT = {".mp4", ".webm", ".m4v", ".ogv"}
@@ -418,4 +418,4 @@ class ModuleReader:
     language_suffix: str = ""
 
 
-__all__ = ["LineList", "ModuleReader", "ModuleSource", "decode", "split_front_matter"]
+__all__ = ["ModuleReader", "ModuleSource"]

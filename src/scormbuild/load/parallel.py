@@ -32,6 +32,7 @@ class Job:
 
 
 Result = tuple[list[ModuleSource | None], list[Problem], dict[tuple[Any, ...], Remembered]]
+Read = tuple[list[ModuleSource | None], list[Problem]]
 
 
 def run(job: Job) -> Result:
@@ -58,23 +59,21 @@ def _split(job: Job, parts: int) -> list[Job]:
     ]
 
 
-def read_all(jobs: Sequence[Job]) -> list[Result]:
-    """Each job's result, in order, reading on several processes when that pays."""
+def read_all(jobs: Sequence[Job]) -> list[Read]:
+    """Each job's modules and problems, in order, reading on several processes when that pays."""
     workers = _workers(jobs)
     if workers == 1:
-        return [run(job) for job in jobs]
+        return [run(job)[:2] for job in jobs]
     split = [_split(job, workers) for job in jobs]
-    results = fork_map(run, [part for parts in split for part in parts], workers)
+    results = iter(fork_map(run, [part for parts in split for part in parts], workers))
     memo = memo_for(jobs[0].root)
-    merged: list[Result] = []
-    i = 0
+    merged: list[Read] = []
     for parts in split:
         sources: list[ModuleSource | None] = []
         problems: list[Problem] = []
-        for sources_part, problems_part, made in results[i : i + len(parts)]:
+        for sources_part, problems_part, made in (next(results) for _ in parts):
             sources += sources_part
             problems += problems_part
             memo.entries.update(made)
-        i += len(parts)
-        merged.append((sources, problems, {}))
+        merged.append((sources, problems))
     return merged
