@@ -8,20 +8,16 @@ from __future__ import annotations
 
 import posixpath
 
-from scormbuild.config import suggest
-from scormbuild.errors import Problem, error, warning
-from scormbuild.i18n import Catalog, known_keys
+from scormbuild.errors import Problem, warning
 from scormbuild.load import LoadedCourse
 from scormbuild.load.modules import ModuleSource
 from scormbuild.load.paths import is_remote
-from scormbuild.markdown import DEFAULT_LABELS
 from scormbuild.state import suspend_data_problems
-from scormbuild.yamlsrc import LineDict, YamlSyntaxError, load_yaml
 
 
 def check_course(loaded: LoadedCourse) -> list[Problem]:
     """Every problem found in ``loaded``, errors and warnings."""
-    problems: list[Problem] = string_override_problems(loaded)
+    problems: list[Problem] = []
     used: set[str] = set()
     for course in loaded.courses:
         problems += suspend_data_problems(course)
@@ -68,37 +64,6 @@ def check_course(loaded: LoadedCourse) -> list[Problem]:
             )
         )
     return problems
-
-
-def string_override_problems(loaded: LoadedCourse) -> list[Problem]:
-    """``strings:`` keys in course.yml that name no learner interface string."""
-    overrides = loaded.config.strings
-    labels = set(DEFAULT_LABELS["en"])
-    unknown = Catalog(loaded.config.language).unknown_overrides(overrides)
-    unknown = [k for k in unknown if k not in labels]
-    if not unknown:
-        return []
-    lines: dict[str, int] = {}
-    root = loaded.courses[0].root if loaded.courses else None
-    if root is not None:
-        try:
-            data = load_yaml((root / "course.yml").read_text(encoding="utf-8"))
-            block = data.get("strings") if isinstance(data, dict) else None
-            if isinstance(block, LineDict):
-                lines = {k: block.line_of(k) for k in unknown if k in block}
-        except (OSError, UnicodeDecodeError, YamlSyntaxError):
-            pass
-    known = sorted(known_keys() | labels)
-    return [
-        error(
-            "course.yml",
-            lines.get(key),
-            f"unknown string '{key}' in strings",
-            hint=suggest(key, known) or f"known strings: {', '.join(known)}",
-            key=f"strings.{key}",
-        )
-        for key in unknown
-    ]
 
 
 def _megabytes(size: int) -> str:

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from scormbuild.errors import Problem, error
+from scormbuild.i18n import known_keys
+from scormbuild.markdown import DEFAULT_LABELS
 from scormbuild.model import CourseConfig, Localized, Theme
 from scormbuild.sourcetext import decode
 from scormbuild.yamlsrc import LineDict, YamlSyntaxError, load_yaml
@@ -177,6 +179,22 @@ def _check_mapping(
     return problems
 
 
+def _unknown_strings(strings: LineDict) -> list[Problem]:
+    """``strings:`` keys that name no learner interface string or Markdown label."""
+    known = sorted(known_keys() | set(DEFAULT_LABELS["en"]))
+    return [
+        error(
+            CONFIG_FILE,
+            strings.line_of(key),
+            f"unknown string '{key}' in strings",
+            hint=suggest(key, known) or f"known strings: {', '.join(known)}",
+            key=f"strings.{key}",
+        )
+        for key in sorted(strings)
+        if key not in known
+    ]
+
+
 def _pick(value: Any, lang: str, primary: str) -> Any:
     if isinstance(value, dict):
         return value.get(lang, value.get(primary, next(iter(value.values()), "")))
@@ -202,6 +220,9 @@ def load_config(course_dir: Path) -> tuple[CourseConfig | None, list[Problem]]:
     theme = data.get("theme")
     if isinstance(theme, LineDict):
         problems += _check_mapping(theme, THEME_OPTIONS, CONFIG_FILE, "theme.")
+    strings = data.get("strings")
+    if isinstance(strings, LineDict):
+        problems += _unknown_strings(strings)
     if problems:
         return None, problems
     language = data["language"]

@@ -43,8 +43,3 @@ class Catalog:
         for name, value in values.items():
             text = text.replace("{" + name + "}", str(value))
         return text
-
-    def unknown_overrides(self, overrides: Iterable[tuple[str, str]]) -> list[str]:
-        """Override keys that name no string, so the config check can report them."""
-        keys = known_keys()
-        return sorted(k for k, _ in overrides if k not in keys)
