@@ -128,17 +128,20 @@ def build(
             raise CourseError([error("course.yml", None, message)])
     multilingual = len(loaded.courses) > 1
     built: list[tuple[Path, list[OutputFile]]] = []
+    # Written beside each package: a draft accessibility statement in the course language,
+    # and the Moodle settings that match how the package reports.
     statements: list[tuple[Path, str]] = []
+    sheets: list[tuple[Path, str]] = []
     for course in loaded.courses:
         say(f"rendering {course.language}")
         files = package_files(course, schemas, timer)
         name = package_name(course, multilingual)
         built.append((out_dir / name, files))
         facts = gather_facts(course, loaded.sources.get(course.language, []), warnings)
-        text = statement(course, facts, name)
-        statements.append((out_dir / statement_name(name, course.language), text))
-    # Beside each package, the Moodle settings that match how it reports.
-    sheets = [moodle_sheet(c, package_name(c, multilingual)) for c in loaded.courses]
+        statements.append(
+            (out_dir / statement_name(name, course.language), statement(course, facts, name))
+        )
+        sheets.append((out_dir / sheet_name(name), moodle_sheet(course, name)))
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for path, files in built:
@@ -146,8 +149,5 @@ def build(
         with timer.phase("package"):
             written.append(save_package(files, path))
     notes = tuple(save_text(text, path) for path, text in statements)
-    sheet_paths = tuple(
-        save_text(text, path.with_name(sheet_name(path.name)))
-        for text, (path, _) in zip(sheets, built, strict=True)
-    )
+    sheet_paths = tuple(save_text(text, path) for path, text in sheets)
     return BuildResult(tuple(written), tuple(warnings), timer.totals, notes, sheets=sheet_paths)
