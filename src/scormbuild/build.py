@@ -20,6 +20,7 @@ from scormbuild.render import render_course
 from scormbuild.statement import gather_facts, statement, statement_name
 from scormbuild.theme import make_environment
 from scormbuild.validate.schema import load_schema
+from scormbuild.workers import fewer_collections
 
 log = logging.getLogger("scormbuild")
 
@@ -62,6 +63,7 @@ def package_name(course: Course, multilingual: bool) -> str:
     return f"{cfg.id}-{cfg.version}{suffix}.zip"
 
 
+@fewer_collections()
 def gather(
     course_dir: Path, *, strict: bool = False, timer: Timer | None = None
 ) -> tuple[LoadedCourse, list[Problem]]:
@@ -103,6 +105,7 @@ def _self_check(manifest: bytes, schemas: Path) -> None:
         raise PackageError(f"the generated manifest is not schema-valid: {schema.error_log}")
 
 
+@fewer_collections()
 def build(
     course_dir: Path,
     out_dir: Path,
