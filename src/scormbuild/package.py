@@ -2,18 +2,18 @@
 
 Entries are sorted by path, carry one fixed timestamp (``SOURCE_DATE_EPOCH`` when set) and
 fixed permissions; already-compressed media are stored, everything else deflated. Files on
-disk are streamed in chunks, never read whole.
+disk are streamed in chunks, never read whole. The generated files of a large course are
+deflated on several processes while this one streams the media.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import stat
 import tempfile
 import time
-import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +21,8 @@ from typing import BinaryIO
 
 from scormbuild.errors import PackageError
 from scormbuild.model import OutputFile
+from scormbuild.workers import chunks, forked_map, worker_count
+from scormbuild.zipwriter import DEFLATED, STORED, SizeChanged, ZipWriter, deflate
 
 # Deflating these again costs time and saves nothing.
 STORED_EXTENSIONS = frozenset(
@@ -33,7 +35,6 @@ STORED_EXTENSIONS = frozenset(
 )
 DEFAULT_DATE_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip header can hold
 FILE_MODE = 0o644
-CHUNK = 1 << 20
 _BAD_CHARS = re.compile(r'[\x00-\x1f\x7f\\:*?"<>|]')
 
 
@@ -61,9 +62,9 @@ def check_archive_path(path: str) -> None:
 
 
 def compression_for(path: str) -> int:
-    """``ZIP_STORED`` for already-compressed media, else ``ZIP_DEFLATED``."""
+    """``ZIP_STORED`` (0) for already-compressed media, else ``ZIP_DEFLATED`` (8)."""
     ext = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
-    return zipfile.ZIP_STORED if ext in STORED_EXTENSIONS else zipfile.ZIP_DEFLATED
+    return STORED if ext in STORED_EXTENSIONS else DEFLATED
 
 
 def _sorted_checked(files: Sequence[OutputFile]) -> list[OutputFile]:
@@ -83,29 +84,61 @@ def _sorted_checked(files: Sequence[OutputFile]) -> list[OutputFile]:
 def write_package(
     files: Sequence[OutputFile], fp: BinaryIO, *, date_time: tuple[int, ...] | None = None
 ) -> None:
-    """Write ``files`` as a zip to ``fp``.
+    """Write ``files`` as a zip to the seekable ``fp``.
 
     Raises :class:`PackageError` on an invalid or duplicate path or an unreadable source.
     """
     stamp = tuple(date_time) if date_time is not None else date_time_from_env()
     entries = _sorted_checked(files)
-    with zipfile.ZipFile(fp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+    generated = [
+        f.data for f in entries if f.data is not None and compression_for(f.path) == DEFLATED
+    ]
+    zf = ZipWriter(fp, stamp, stat.S_IFREG | FILE_MODE)
+    with _deflating(generated) as packed:
         for f in entries:
-            info = zipfile.ZipInfo(f.path, date_time=stamp)  # type: ignore[arg-type]
-            info.create_system = 3  # Unix, so external_attr holds the mode bits below
-            info.external_attr = (stat.S_IFREG | FILE_MODE) << 16
-            info.compress_type = compression_for(f.path)
+            method = compression_for(f.path)
             if f.data is not None:
-                zf.writestr(info, f.data)
+                if method == DEFLATED:
+                    crc, body = next(packed)
+                    zf.add_raw(f.path, method, crc, len(f.data), body)
+                else:
+                    zf.add_bytes(f.path, f.data, method)
                 continue
             assert f.source is not None
             try:
                 with f.source.open("rb") as src:
-                    info.file_size = os.fstat(src.fileno()).st_size  # lets zipfile pick zip64
-                    with zf.open(info, "w") as dst:
-                        shutil.copyfileobj(src, dst, CHUNK)
+                    zf.add_stream(f.path, src, os.fstat(src.fileno()).st_size, method)
             except OSError as exc:
                 raise PackageError(f"{f.path}: cannot read {f.source}: {exc.strerror}") from exc
+            except SizeChanged as exc:
+                raise PackageError(f"{f.path}: {f.source} changed while packaging") from exc
+    zf.close()
+
+
+Packed = tuple[int, bytes]  # CRC-32 of the data, its raw deflate stream
+# What forked deflate workers inherit, so the pages are not pickled to reach them.
+_pending: Sequence[bytes] = ()
+
+
+def _deflate_some(span: tuple[int, int]) -> list[Packed]:
+    return [(zlib.crc32(data), deflate(data)) for data in _pending[span[0] : span[1]]]
+
+
+@contextmanager
+def _deflating(generated: Sequence[bytes]) -> Iterator[Iterator[Packed]]:
+    """Each of ``generated``, deflated, in order: on worker processes for a large course,
+    so that this process streams the media (first in the archive) in the meantime."""
+    global _pending
+    workers = worker_count(len(generated))
+    # Small runs, so that the first pages are ready by the time the media are written.
+    parts = chunks(range(len(generated)), workers * 4)
+    spans = [(part[0], part[-1] + 1) for part in parts]
+    _pending = generated
+    try:
+        with forked_map(_deflate_some, spans, workers) as results:
+            yield (packed for part in results for packed in part)
+    finally:
+        _pending = ()
 
 
 @contextmanager

@@ -56,14 +56,26 @@ def chunks(items: Sequence[T], parts: int) -> list[Sequence[T]]:
 
 def fork_map(fn: Callable[[T], R], jobs: Sequence[T], workers: int) -> list[R]:
     """``[fn(job) for job in jobs]``, on ``workers`` forked processes when more than one."""
+    with forked_map(fn, jobs, workers) as results:
+        return list(results)
+
+
+@contextmanager
+def forked_map(fn: Callable[[T], R], jobs: Sequence[T], workers: int) -> Iterator[Iterator[R]]:
+    """``fn(job)`` for each job, in order, as an iterator the block consumes.
+
+    With more than one worker, every job starts at once on forked processes and each result
+    is waited for only when the block asks for it; otherwise each job runs when asked for.
+    """
     if workers <= 1 or len(jobs) <= 1:
-        return [fn(job) for job in jobs]
+        yield (fn(job) for job in jobs)
+        return
     context = multiprocessing.get_context("fork")
     # Frozen objects are skipped by the collector, so the workers do not write to (and copy)
     # every page of the parent's heap when they collect.
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return list(pool.map(fn, jobs))
+            yield pool.map(fn, jobs)
     finally:
         gc.unfreeze()
