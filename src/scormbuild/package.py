@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from scormbuild.errors import PackageError
 from scormbuild.model import OutputFile
-from scormbuild.workers import chunks, forked_map, worker_count
+from scormbuild.workers import SHARES, chunks, forked_map, worker_count
 from scormbuild.zipwriter import DEFLATED, STORED, SizeChanged, ZipWriter, deflate
 
 # Deflating these again costs time and saves nothing.
@@ -131,7 +131,7 @@ def _deflating(generated: Sequence[bytes]) -> Iterator[Iterator[Packed]]:
     global _pending
     workers = worker_count(len(generated))
     # Small runs, so that the first pages are ready by the time the media are written.
-    parts = chunks(range(len(generated)), workers * 4)
+    parts = chunks(range(len(generated)), workers * SHARES)
     spans = [(part[0], part[-1] + 1) for part in parts]
     _pending = generated
     try:

@@ -20,7 +20,7 @@ from scormbuild import state
 from scormbuild.i18n import Catalog
 from scormbuild.model import Course, Module, OutputFile, Question, Quiz, quiz_placeholder
 from scormbuild.theme import brand_css, read_static
-from scormbuild.workers import chunks, fork_map, worker_count
+from scormbuild.workers import SHARES, chunks, fork_map, worker_count
 
 # Load order matters: data first, then libraries, then the page's own runtime last.
 SHELL_SCRIPTS = (
@@ -267,8 +267,9 @@ def _render_pages(
     try:
         # The first page here compiles every template it uses; the workers inherit them.
         first = _render_some(indexes[:1])
-        parts = chunks(indexes[1:], worker_count(len(indexes)))
-        results = fork_map(_render_some, parts, len(parts))
+        workers = worker_count(len(indexes))
+        parts = chunks(indexes[1:], workers * SHARES)
+        results = fork_map(_render_some, parts, workers)
     finally:
         _job = None
     return first + [page for part in results for page in part]

@@ -17,7 +17,7 @@ from scormbuild.errors import Problem
 from scormbuild.load.memo import Remembered, memo_for
 from scormbuild.load.modules import ModuleReader, ModuleSource
 from scormbuild.markdown import make_markdown
-from scormbuild.workers import chunks, fork_map, worker_count
+from scormbuild.workers import SHARES, chunks, fork_map, worker_count
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def read_all(jobs: Sequence[Job]) -> list[Read]:
     workers = _workers(jobs)
     if workers == 1:
         return [run(job)[:2] for job in jobs]
-    split = [_split(job, workers) for job in jobs]
+    split = [_split(job, workers * SHARES) for job in jobs]
     results = iter(fork_map(run, [part for parts in split for part in parts], workers))
     memo = memo_for(jobs[0].root)
     merged: list[Read] = []
