@@ -46,7 +46,7 @@ def fresh(root: Path) -> LoadedCourse | str:
     saved = dict(memo_module._MEMOS)
     memo_module._MEMOS.clear()
     try:
-        return load_course(root)
+        return load_course(root, reuse=True)
     except CourseError as exc:
         return exc.format_message()
     finally:
@@ -56,7 +56,7 @@ def fresh(root: Path) -> LoadedCourse | str:
 
 def again(root: Path) -> LoadedCourse | str:
     try:
-        return load_course(root)
+        return load_course(root, reuse=True)
     except CourseError as exc:
         return exc.format_message()
 
@@ -124,5 +124,12 @@ def test_unchanged_modules_are_not_parsed_again(
 def test_example_course_reloads_identically() -> None:
     root = Path(__file__).resolve().parents[1] / "course"
     first = fresh(root)
-    load_course(root)
+    load_course(root, reuse=True)
     assert same(again(root), first)
+
+
+def test_without_reuse_nothing_is_remembered(tmp_path: Path) -> None:
+    root = write_course(tmp_path)
+    memo_module._MEMOS.pop(root.resolve(), None)
+    load_course(root)
+    assert not memo_module.memo_for(root.resolve()).entries

@@ -33,7 +33,7 @@ def test_parallel_load_equals_sequential(
     expected = load_course(root)
     forget(root)
     monkeypatch.setattr(parallel, "_workers", lambda jobs: workers)
-    actual = load_course(root)
+    actual = load_course(root, reuse=True)
     assert actual.courses == expected.courses
     assert [s.module for s in actual.sources["en"]] == [s.module for s in expected.sources["en"]]
     # The workers' memo entries came back: a reload reuses every module.
@@ -62,7 +62,7 @@ def test_parallel_render_equals_sequential(tmp_path: Path, monkeypatch: pytest.M
     expected = render.render_course(course, env)
     monkeypatch.setattr(render, "_pages", {})
     monkeypatch.setattr(render, "worker_count", lambda n: 3)
-    assert render.render_course(course, env) == expected
+    assert render.render_course(course, env, reuse=True) == expected
     # A second render reuses every page: nothing is rendered again.
     monkeypatch.setattr(render, "render_module", None)
-    assert render.render_course(course, env) == expected
+    assert render.render_course(course, env, reuse=True) == expected

@@ -65,12 +65,15 @@ def package_name(course: Course, multilingual: bool) -> str:
 
 @fewer_collections()
 def gather(
-    course_dir: Path, *, strict: bool = False, timer: Timer | None = None
+    course_dir: Path, *, strict: bool = False, timer: Timer | None = None, reuse: bool = False
 ) -> tuple[LoadedCourse, list[Problem]]:
-    """Load and check the whole course; raise :class:`CourseError` on any error."""
+    """Load and check the whole course; raise :class:`CourseError` on any error.
+
+    ``reuse`` keeps what was read for the next call in this process (the preview's rebuilds).
+    """
     timer = timer or Timer()
     with timer.phase("load"):
-        loaded = load_course(course_dir)
+        loaded = load_course(course_dir, reuse=reuse)
     with timer.phase("check"):
         problems = list(loaded.warnings) + check_course(loaded)
     if strict:
@@ -80,12 +83,12 @@ def gather(
 
 
 def package_files(
-    course: Course, schemas: Path | None, timer: Timer | None = None
+    course: Course, schemas: Path | None, timer: Timer | None = None, *, reuse: bool = False
 ) -> list[OutputFile]:
-    """Every file of ``course``'s package, the manifest included."""
+    """Every file of ``course``'s package, the manifest included (``reuse``: see gather)."""
     timer = timer or Timer()
     with timer.phase("render"):
-        files = render_course(course, make_environment(course.root))
+        files = render_course(course, make_environment(course.root), reuse=reuse)
     files += [OutputFile(a.path, source=a.source) for a in course.assets]
     if schemas is not None:
         files += [OutputFile(name, source=schemas / name) for name in SCHEMA_FILES]

@@ -134,7 +134,7 @@ def course_data(course: Course, t: Catalog) -> dict[str, Any]:
 def correct_answer(q: Question, lang: str) -> Markup:
     """The correct answer as HTML, shown after the last attempt."""
     if q.type in ("single", "multiple", "truefalse"):
-        return Markup(", ").join(Markup(c.html) for c in q.choices if c.correct)
+        return Markup(", ".join(c.html for c in q.choices if c.correct))
     if q.type == "fill":
         return escape(q.answers[0]) if q.answers else Markup("")
     if q.type == "numeric" and q.numeric is not None:
@@ -142,14 +142,12 @@ def correct_answer(q: Question, lang: str) -> Markup:
         if n.value is not None:
             return escape(number(n.value, lang))
         return escape(f"{number(n.minimum, lang)}–{number(n.maximum, lang)}")
+    # The parts are HTML already: joined as plain strings (Markup.format costs far more).
     if q.type == "matching":
-        rows = Markup("").join(
-            Markup("<li>{} → {}</li>").format(Markup(p.left_html), Markup(p.right_html))
-            for p in q.pairs
-        )
-        return Markup("<ul>{}</ul>").format(rows)
-    items = Markup("").join(Markup("<li>{}</li>").format(Markup(i.html)) for i in q.items)
-    return Markup("<ol>{}</ol>").format(items)
+        rows = "".join(f"<li>{p.left_html} → {p.right_html}</li>" for p in q.pairs)
+        return Markup(f"<ul>{rows}</ul>")
+    items = "".join(f"<li>{i.html}</li>" for i in q.items)
+    return Markup(f"<ol>{items}</ol>")
 
 
 def render_quiz(env: jinja2.Environment, quiz: Quiz, index: int, lang: str) -> Markup:
@@ -285,8 +283,14 @@ def _theme_digest(env: jinja2.Environment) -> str:
     return digest.hexdigest()
 
 
-def render_course(course: Course, env: jinja2.Environment) -> list[OutputFile]:
-    """Every generated and static file of the package except ``assets/*`` and the manifest."""
+def render_course(
+    course: Course, env: jinja2.Environment, *, reuse: bool = False
+) -> list[OutputFile]:
+    """Every generated and static file of the package except ``assets/*`` and the manifest.
+
+    With ``reuse``, module pages whose inputs are unchanged since the last render in this
+    process are not rendered again: for the preview's rebuilds.
+    """
     t = Catalog(course.language, course.config.strings)
     env.globals["t"] = t
     quiz_index = {q.id: i for i, q in enumerate(course.quizzes)}
@@ -296,7 +300,10 @@ def render_course(course: Course, env: jinja2.Environment) -> list[OutputFile]:
     data = data.replace("</", "<\\/")
     multi = course.config.sco_mode == "multi"
     runtime = [n for n in RUNTIME_FILES if not (multi and n in SHELL_ONLY)]
-    pages = _module_pages(env, course, quiz_index)
+    if reuse:
+        pages = _module_pages(env, course, quiz_index)
+    else:
+        pages = _render_pages(env, course, quiz_index, range(len(course.modules)))
     files = [
         *(OutputFile(m.href, page) for m, page in zip(course.modules, pages, strict=True)),
         OutputFile("scormbuild/course-data.js", f"window.SCORMBUILD_COURSE = {data};\n".encode()),

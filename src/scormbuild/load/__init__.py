@@ -82,8 +82,12 @@ def _module_files(root: Path, config: CourseConfig) -> tuple[list[str], list[Pro
     return names, problems
 
 
-def load_course(course_dir: Path) -> LoadedCourse:
-    """Read and validate ``course_dir``; raise :class:`CourseError` listing every error."""
+def load_course(course_dir: Path, *, reuse: bool = False) -> LoadedCourse:
+    """Read and validate ``course_dir``; raise :class:`CourseError` listing every error.
+
+    With ``reuse``, modules read by an earlier load in this process are reused when nothing
+    they depend on has changed (:mod:`scormbuild.load.memo`): for the preview's rebuilds.
+    """
     root = course_dir.resolve()
     config, problems = load_config(root)
     raise_if_errors(problems)
@@ -108,7 +112,7 @@ def load_course(course_dir: Path) -> LoadedCourse:
                 continue
             items.append((path, stem))
         labels = tuple(sorted(labels_for(lang, overrides).items()))
-        jobs.append(Job(root, lang, lang if index else "", labels, tuple(items)))
+        jobs.append(Job(root, lang, lang if index else "", labels, tuple(items), reuse))
     for job, (read, read_problems) in zip(jobs, read_all(jobs), strict=True):
         lang = job.language
         loaded = [src for src in read if src is not None]

@@ -13,7 +13,7 @@ from markdown_it.token import Token
 
 from scormbuild.config import suggest
 from scormbuild.errors import Problem, error
-from scormbuild.load.memo import Probe, Remembered, memo_for
+from scormbuild.load.memo import ModuleMemo, Probe, Remembered
 from scormbuild.load.paths import PathProblem, is_remote
 from scormbuild.load.quizzes import QuizReader
 from scormbuild.markdown import render_inline
@@ -67,14 +67,21 @@ def _copy(source: ModuleSource | None) -> ModuleSource | None:
 class ModuleReader:
     """Reads one module file in one language."""
 
-    def __init__(self, root: Path, md: MarkdownIt, language: str, labels: dict[str, str]) -> None:
+    def __init__(
+        self,
+        root: Path,
+        md: MarkdownIt,
+        language: str,
+        labels: dict[str, str],
+        memo: ModuleMemo | None = None,
+    ) -> None:
         self.root = root
         self.md = md
         self.language = language
         self.labels = labels
         self.problems: list[Problem] = []
         self.quiz_files: dict[str, Quiz] = {}
-        self.memo = memo_for(root)
+        self.memo = memo
         self.probe = Probe()
 
     def read(self, path: Path, slug: str) -> ModuleSource | None:
@@ -84,12 +91,14 @@ class ModuleReader:
         system, is not parsed again (see :mod:`scormbuild.load.memo`).
         """
         data = path.read_bytes()
+        self.probe = Probe()
+        if self.memo is None:
+            return self._read(path, slug, data)
         key = (path, slug, self.language, self.language_suffix, tuple(sorted(self.labels.items())))
         known = self.memo.get(key, data)
         if known is not None:
             self.problems += known.problems
             return _copy(known.result)
-        self.probe = Probe()
         before = len(self.problems)
         result = self._read(path, slug, data)
         self.memo.put(key, Remembered(data, self.probe, _copy(result), self.problems[before:]))

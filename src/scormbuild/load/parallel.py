@@ -29,6 +29,7 @@ class Job:
     suffix: str
     labels: tuple[tuple[str, str], ...]
     items: tuple[tuple[Path, str], ...]
+    reuse: bool = False  # remember what was read, and reuse what was remembered
 
 
 Result = tuple[list[ModuleSource | None], list[Problem], dict[tuple[Any, ...], Remembered]]
@@ -38,23 +39,25 @@ Read = tuple[list[ModuleSource | None], list[Problem]]
 def run(job: Job) -> Result:
     """Read the job's modules with one reader; also return the memo entries it made."""
     labels = dict(job.labels)
-    reader = ModuleReader(job.root, make_markdown(job.language, labels), job.language, labels)
+    memo = memo_for(job.root) if job.reuse else None
+    md = make_markdown(job.language, labels)
+    reader = ModuleReader(job.root, md, job.language, labels, memo)
     reader.language_suffix = job.suffix
-    before = set(reader.memo.entries)
+    before = set(memo.entries) if memo else set()
     sources = [reader.read(path, slug) for path, slug in job.items]
-    made = {k: v for k, v in reader.memo.entries.items() if k not in before}
+    made = {k: v for k, v in memo.entries.items() if k not in before} if memo else {}
     return sources, reader.problems, made
 
 
 def _workers(jobs: Sequence[Job]) -> int:
-    if jobs and memo_for(jobs[0].root).entries:
+    if jobs and jobs[0].reuse and memo_for(jobs[0].root).entries:
         return 1
     return worker_count(sum(len(j.items) for j in jobs))
 
 
 def _split(job: Job, parts: int) -> list[Job]:
     return [
-        Job(job.root, job.language, job.suffix, job.labels, tuple(items))
+        Job(job.root, job.language, job.suffix, job.labels, tuple(items), job.reuse)
         for items in chunks(job.items, parts)
     ]
 

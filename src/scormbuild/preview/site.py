@@ -52,9 +52,11 @@ class PreviewSite:
             problems: tuple[Problem, ...] = ()
             course: dict[str, Any] = {}
             try:
-                loaded, warnings = gather(self.course_dir)
+                # Reuse: a rebuild after one module changes reads and renders that module again.
+                loaded, warnings = gather(self.course_dir, reuse=True)
                 files = {
-                    c.language: {f.path: f for f in package_files(c, None)} for c in loaded.courses
+                    c.language: {f.path: f for f in package_files(c, None, reuse=True)}
+                    for c in loaded.courses
                 }
                 problems = tuple(warnings)
                 cfg = loaded.config
