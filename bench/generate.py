@@ -145,11 +145,11 @@ def question(rng: random.Random, qid: str, qtype: str) -> list[str]:
         ]
     if qtype in ("single", "multiple"):
         n = 4 if qtype == "single" else 5
-        right = {0} if qtype == "single" else {0, 2}
+        correct = {0} if qtype == "single" else {0, 2}
         out.append("    choices:")
         for c in rng.sample(range(n), n):
             out.append(f"      - text: {json.dumps(sentence(rng, 5))}")
-            if c in right:
+            if c in correct:
                 out.append("        correct: true")
             if c == 1:
                 out.append(f"        feedback: {json.dumps(sentence(rng, 6))}")
@@ -170,8 +170,8 @@ def question(rng: random.Random, qid: str, qtype: str) -> list[str]:
             left, right = json.dumps(words(rng, 3)), json.dumps(f"{words(rng, 4)} ({k + 1})")
             out.append(f"      - [{left}, {right}]")
     elif qtype == "ordering":
-        items = [json.dumps(f"{words(rng, 3).capitalize()} ({k + 1})") for k in range(4)]
-        out.append(f"    items: [{', '.join(items)}]")
+        steps = [json.dumps(f"{words(rng, 3).capitalize()} ({k + 1})") for k in range(4)]
+        out.append(f"    items: [{', '.join(steps)}]")
     return out
 
 

@@ -52,6 +52,9 @@ def test_every_target_is_evaluated(report: dict) -> None:
         if "MkDocs" in t["name"] and not HAVE_MKDOCS:
             continue
         assert t["value"] is not None and t["holds"] in (True, False), t
+        if t["unit"] == "x":  # a paired ratio: the median lies within the rounds' ratios
+            low, high = t["spread"]
+            assert low <= t["value"] <= high, t
 
 
 def test_generated_course_is_deterministic(tmp_path: Path) -> None:
