@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,37 @@ def test_symlink_out_of_the_course_is_refused(tmp_path: Path) -> None:
     (course / "assets/link.png").symlink_to(outside)
     text = messages(course)
     assert "symlink" in text
+
+
+def test_symlinked_folder_out_of_the_course_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "a.png").write_bytes(b"\x89PNG")
+    course = write_course(
+        tmp_path / "c",
+        {"modules/02-more.md": "---\ntitle: More\n---\n\n![A](../assets/pics/a.png)\n"},
+    )
+    (course / "assets").mkdir()
+    (course / "assets/pics").symlink_to(outside, target_is_directory=True)
+    assert "symlink that points outside" in messages(course)
+
+
+def test_a_folder_replaced_by_a_symlink_is_seen_by_the_next_load(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "a.png").write_bytes(b"\x89PNG")
+    course = write_course(
+        tmp_path / "c",
+        {"modules/02-more.md": "---\ntitle: More\n---\n\n![A](../assets/pics/a.png)\n"},
+    )
+    (course / "assets/pics").mkdir(parents=True)
+    (course / "assets/pics/a.png").write_bytes(b"\x89PNG")
+    load_course(course, reuse=True)  # folders resolved and modules remembered
+    shutil.rmtree(course / "assets/pics")
+    (course / "assets/pics").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(CourseError) as info:
+        load_course(course, reuse=True)
+    assert "symlink that points outside" in info.value.format_message()
 
 
 def test_all_problems_in_one_run(tmp_path: Path) -> None:

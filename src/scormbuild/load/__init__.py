@@ -16,6 +16,7 @@ from scormbuild.load.assets import scan_assets
 from scormbuild.load.modules import ModuleSource
 from scormbuild.load.parallel import Job, read_all
 from scormbuild.load.parity import check_parity
+from scormbuild.load.paths import forget_folders
 from scormbuild.markdown import labels_for
 from scormbuild.model import Course, CourseConfig
 
@@ -89,6 +90,7 @@ def load_course(course_dir: Path, *, reuse: bool = False) -> LoadedCourse:
     they depend on has changed (:mod:`scormbuild.load.memo`): for the preview's rebuilds.
     """
     root = course_dir.resolve()
+    forget_folders()
     config, problems = load_config(root)
     raise_if_errors(problems)
     assert config is not None

@@ -35,7 +35,7 @@ def resolve_inside(root: Path, base_dir: Path, target: str) -> tuple[Path, str]:
     candidate = os.path.join(base_dir, path_part)
     root_real = _realpath(os.fspath(root))
     try:
-        real = os.path.realpath(candidate, strict=False)
+        real = _resolve(candidate)
     except (OSError, RuntimeError) as exc:
         raise PathProblem(f"cannot resolve '{target}': {exc}") from None
     if not _inside(real, root_real):
@@ -54,6 +54,24 @@ def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
-@lru_cache(maxsize=64)
+def _resolve(path: str) -> str:
+    """``os.path.realpath(path)``, with the folder part looked up once per load.
+
+    A course links hundreds of files in a handful of folders; resolving every folder again
+    (one ``lstat`` per path component) was most of the cost of a link.
+    """
+    head, tail = os.path.split(path)
+    if tail in ("", ".", "..") or not head:
+        return os.path.realpath(path)
+    joined = os.path.join(_realpath(head), tail)
+    return os.path.realpath(joined) if os.path.islink(joined) else joined
+
+
+@lru_cache(maxsize=256)
 def _realpath(path: str) -> str:
     return os.path.realpath(path)
+
+
+def forget_folders() -> None:
+    """Resolve folders afresh: a load must see renames and new symlinks since the last one."""
+    _realpath.cache_clear()
