@@ -220,22 +220,42 @@ def runtime_file(name: str) -> bytes:
     return compact(source).encode()
 
 
+class _Hashed:
+    """A key whose (deep) hash is computed once, not on every dictionary lookup."""
+
+    __slots__ = ("hash", "value")
+
+    def __init__(self, value: tuple[Any, ...]) -> None:
+        self.value = value
+        self.hash = hash(value)
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Hashed) and self.hash == other.hash and self.value == other.value
+
+
 # Module pages of the last course rendered, by everything a page is made from: a rebuild in
-# preview after one module changes renders that page (and its neighbours) only.
-_pages: dict[tuple[Any, ...], bytes] = {}
+# preview after one module changes renders that page (and its neighbours) only. What all
+# pages share (theme, configuration, language, outline) is compared once per render.
+_pages: dict[_Hashed, bytes] = {}
+_pages_shared: tuple[Any, ...] = ()
 
 
 def _module_pages(
     env: jinja2.Environment, course: Course, quiz_index: dict[str, int]
 ) -> list[bytes]:
-    global _pages
+    global _pages, _pages_shared
     if course.root is not None and (course.root / "templates").is_dir():
         # A course's own templates may use any part of the course: no reuse.
         return _render_pages(env, course, quiz_index, range(len(course.modules)))
     mods = course.modules
     outline = tuple((m.slug, m.title) for m in mods)
-    base = (_theme_digest(env), course.config, course.language, outline)
-    keys = [(*base, i, m, tuple(quiz_index[q.id] for q in m.quizzes)) for i, m in enumerate(mods)]
+    shared = (_theme_digest(env), course.config, course.language, outline)
+    if shared != _pages_shared:
+        _pages, _pages_shared = {}, shared
+    keys = [_Hashed((i, m, tuple(quiz_index[q.id] for q in m.quizzes))) for i, m in enumerate(mods)]
     missing = [i for i, key in enumerate(keys) if key not in _pages]
     fresh = dict(zip(missing, _render_pages(env, course, quiz_index, missing), strict=True))
     pages = [fresh[i] if i in fresh else _pages[key] for i, key in enumerate(keys)]

@@ -1,0 +1,71 @@
+"""A render that reuses the pages of the last one returns what a fresh render does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scormbuild import render
+from scormbuild.load import load_course
+from scormbuild.model import OutputFile
+from scormbuild.theme import make_environment
+from tests.coursekit import COURSE_YML, MODULE, QUIZ, write_course
+
+
+def files(root: Path) -> dict[str, str | bytes]:
+    return {
+        "modules/03-third.md": MODULE.format(title="Third") + "\n" + QUIZ.format(qid="third"),
+        "modules/04-last.md": MODULE.format(title="Last"),
+    }
+
+
+def both(root: Path) -> tuple[list[OutputFile], list[OutputFile]]:
+    """(reusing render, fresh render) of the course as it is now."""
+    (course,) = load_course(root, reuse=True).courses
+    reused = render.render_course(course, make_environment(root), reuse=True)
+    return reused, render.render_course(course, make_environment(root))
+
+
+EDITS = {
+    # A neighbour's title is in the previous/next links of the pages beside it.
+    "a neighbour's title": ("modules/02-more.md", MODULE.format(title="Renamed")),
+    # Quizzes are numbered across the course: a new one shifts those after it.
+    "a quiz added earlier": (
+        "modules/02-more.md",
+        MODULE.format(title="More") + "\n" + QUIZ.format(qid="added"),
+    ),
+    "the course title": ("course.yml", COURSE_YML.replace("Demo course", "Another title")),
+    "a UI string": ("course.yml", COURSE_YML + "strings:\n  next: Onwards\n"),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_reused_pages_follow_every_edit(tmp_path: Path, edit: str) -> None:
+    root = write_course(tmp_path, files(tmp_path))
+    reused, fresh = both(root)
+    assert reused == fresh
+    path, text = EDITS[edit]
+    write_course(root, {**files(tmp_path), path: text})
+    reused, fresh = both(root)
+    assert reused == fresh
+    assert reused != both(write_course(tmp_path / "before", files(tmp_path)))[1]
+
+
+def test_unchanged_pages_are_not_rendered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_course(tmp_path, files(tmp_path))
+    both(root)
+    write_course(root, {"modules/04-last.md": MODULE.format(title="Last") + "\nMore text.\n"})
+    rendered: list[int] = []
+    real = render.render_module
+
+    def spy(env: object, course: object, index: int, quiz_index: object) -> str:
+        rendered.append(index)
+        return real(env, course, index, quiz_index)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render, "render_module", spy)
+    (course,) = load_course(root, reuse=True).courses
+    render.render_course(course, make_environment(root), reuse=True)
+    assert rendered == [3]  # the changed module only; its neighbour's links did not change
