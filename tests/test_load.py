@@ -139,7 +139,8 @@ def test_symlink_out_of_the_course_is_refused(tmp_path: Path) -> None:
     assert "symlink" in text
 
 
-def test_symlinked_folder_out_of_the_course_is_refused(tmp_path: Path) -> None:
+def picture_course(tmp_path: Path) -> tuple[Path, Path]:
+    """A course whose module shows assets/pics/a.png, and a folder outside it with an a.png."""
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     (outside / "a.png").write_bytes(b"\x89PNG")
@@ -148,19 +149,18 @@ def test_symlinked_folder_out_of_the_course_is_refused(tmp_path: Path) -> None:
         {"modules/02-more.md": "---\ntitle: More\n---\n\n![A](../assets/pics/a.png)\n"},
     )
     (course / "assets").mkdir()
+    return course, outside
+
+
+def test_symlinked_folder_out_of_the_course_is_refused(tmp_path: Path) -> None:
+    course, outside = picture_course(tmp_path)
     (course / "assets/pics").symlink_to(outside, target_is_directory=True)
     assert "symlink that points outside" in messages(course)
 
 
 def test_a_folder_replaced_by_a_symlink_is_seen_by_the_next_load(tmp_path: Path) -> None:
-    outside = tmp_path / "elsewhere"
-    outside.mkdir()
-    (outside / "a.png").write_bytes(b"\x89PNG")
-    course = write_course(
-        tmp_path / "c",
-        {"modules/02-more.md": "---\ntitle: More\n---\n\n![A](../assets/pics/a.png)\n"},
-    )
-    (course / "assets/pics").mkdir(parents=True)
+    course, outside = picture_course(tmp_path)
+    (course / "assets/pics").mkdir()
     (course / "assets/pics/a.png").write_bytes(b"\x89PNG")
     load_course(course, reuse=True)  # folders resolved and modules remembered
     shutil.rmtree(course / "assets/pics")
