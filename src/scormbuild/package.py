@@ -35,6 +35,7 @@ STORED_EXTENSIONS = frozenset(
 )
 DEFAULT_DATE_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip header can hold
 FILE_MODE = 0o644
+PARALLEL_DEFLATE_BYTES = 2 * 1024 * 1024
 _BAD_CHARS = re.compile(r'[\x00-\x1f\x7f\\:*?"<>|]')
 
 
@@ -129,7 +130,9 @@ def _deflating(generated: Sequence[bytes]) -> Iterator[Iterator[Packed]]:
     """Each of ``generated``, deflated, in order: on worker processes for a large course,
     so that this process streams the media (first in the archive) in the meantime."""
     global _pending
-    workers = worker_count(len(generated))
+    # Deflate runs at tens of megabytes a second: below a few, starting workers costs more.
+    large = sum(len(data) for data in generated) >= PARALLEL_DEFLATE_BYTES
+    workers = worker_count(len(generated)) if large else 1
     # Small runs, so that the first pages are ready by the time the media are written.
     parts = chunks(range(len(generated)), workers * SHARES)
     spans = [(part[0], part[-1] + 1) for part in parts]
