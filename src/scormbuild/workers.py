@@ -1,8 +1,9 @@
 """Spreading independent work over the machine's cores with forked processes.
 
-Used where a large course has many independent pieces (reading modules, rendering pages).
-Small jobs, single-core machines, platforms without fork, and processes that run threads
-(forking those is unsafe; the preview server is one) do the work in this process.
+Used where a large course has many independent pieces (reading modules, rendering pages,
+deflating pages). Small jobs, single-core machines, platforms without fork, and processes that
+run threads (forking those is unsafe; the preview server is one) do the work in this process.
+Also here: how often the cycle collector runs while a build does.
 """
 
 from __future__ import annotations
