@@ -24,7 +24,7 @@ MIN_ITEMS = 24  # below this, starting workers costs more than it saves
 MAX_WORKERS = 4
 # Work is cut into this many pieces per worker, handed out as workers finish: a worker
 # that got slower pieces (or a slower core) does not leave the others waiting at the end.
-SHARES = 4
+SHARES = 8
 # A build allocates hundreds of thousands of short-lived objects (tokens, YAML nodes, template
 # fragments) that reference counting frees on its own. At Python's default threshold (700)
 # the cycle collector would run thousands of times over them, and now and then over the
