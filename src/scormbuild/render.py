@@ -9,16 +9,16 @@ from __future__ import annotations
 import hashlib
 import importlib.resources
 import json
-import re
 from collections.abc import Sequence
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from scormbuild import state
 from scormbuild.i18n import Catalog
 from scormbuild.model import Course, Module, OutputFile, Question, Quiz, quiz_placeholder
+from scormbuild.quizview import correct_answer, phrasing, question_views
 from scormbuild.theme import brand_css, read_static
 from scormbuild.workers import SHARES, chunks, fork_map, worker_count
 
@@ -47,22 +47,6 @@ JS_STRINGS = (
     "not_tracked", "number_needed", "progress", "score", "status_completed", "status_failed",
     "status_passed",
 )  # fmt: skip
-
-_BLOCK = re.compile(r"<(?:ul|ol|table|div|pre|figure|blockquote|h[1-6]|hr|video|audio)\b", re.I)
-
-
-def phrasing(html: str) -> Markup | None:
-    """``html`` made fit for a ``<legend>`` or ``<label>`` (paragraphs become spans), or None."""
-    if _BLOCK.search(html):
-        return None
-    html = re.sub(r"<p\b[^>]*>", '<span class="sb-p">', html.strip())
-    return Markup(html.replace("</p>", "</span>"))
-
-
-def number(value: float, lang: str) -> str:
-    """A number as the course language writes it (decimal comma in Finnish and Swedish)."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang.split("-")[0] in ("fi", "sv") else text
 
 
 def question_data(q: Question) -> dict[str, Any]:
@@ -131,29 +115,13 @@ def course_data(course: Course, t: Catalog) -> dict[str, Any]:
     return data
 
 
-def correct_answer(q: Question, lang: str) -> Markup:
-    """The correct answer as HTML, shown after the last attempt."""
-    if q.type in ("single", "multiple", "truefalse"):
-        return Markup(", ".join(c.html for c in q.choices if c.correct))
-    if q.type == "fill":
-        return escape(q.answers[0]) if q.answers else Markup("")
-    if q.type == "numeric" and q.numeric is not None:
-        n = q.numeric
-        if n.value is not None:
-            return escape(number(n.value, lang))
-        return escape(f"{number(n.minimum, lang)}–{number(n.maximum, lang)}")
-    # The parts are HTML already: joined as plain strings (Markup.format costs far more).
-    if q.type == "matching":
-        rows = "".join(f"<li>{p.left_html} → {p.right_html}</li>" for p in q.pairs)
-        return Markup(f"<ul>{rows}</ul>")
-    items = "".join(f"<li>{i.html}</li>" for i in q.items)
-    return Markup(f"<ol>{items}</ol>")
-
-
 def render_quiz(env: jinja2.Environment, quiz: Quiz, index: int, lang: str) -> Markup:
     """One quiz's markup, every question present (the runtime picks, orders and fills)."""
+    t = env.globals["t"]
+    assert isinstance(t, Catalog)  # render_course puts the course's catalog there
     html = env.get_template("quiz.html").render(
         quiz=quiz,
+        questions=question_views(env, quiz, lang, t),
         index=index,
         lang=lang,
         phrasing=phrasing,

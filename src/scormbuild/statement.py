@@ -17,7 +17,7 @@ from pathlib import Path
 from scormbuild.errors import Problem
 from scormbuild.load.modules import AUDIO_EXT, VIDEO_EXT, ModuleSource
 from scormbuild.model import Course
-from scormbuild.render import number
+from scormbuild.quizview import number
 from scormbuild.statement_texts import TEXTS
 from scormbuild.theme import contrast, parse_color, readable_on_white
 
