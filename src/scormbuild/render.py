@@ -188,26 +188,35 @@ def runtime_file(name: str) -> bytes:
     return compact(source).encode()
 
 
-class _Hashed:
-    """A key whose (deep) hash is computed once, not on every dictionary lookup."""
+class _PageKey:
+    """A page's own inputs: its position, its module and its quizzes' numbers.
 
-    __slots__ = ("hash", "value")
+    The module is compared by identity: the loader hands back the very same object for a
+    module it reused, and hashing a whole module for every lookup cost more than rendering
+    the page it keys. A module read again is a new object, so its page is rendered again.
+    """
 
-    def __init__(self, value: tuple[Any, ...]) -> None:
-        self.value = value
-        self.hash = hash(value)
+    __slots__ = ("hash", "index", "module", "quizzes")
+
+    def __init__(self, index: int, module: Module, quizzes: tuple[int, ...]) -> None:
+        self.index, self.module, self.quizzes = index, module, quizzes
+        self.hash = hash((index, id(module), quizzes))
 
     def __hash__(self) -> int:
         return self.hash
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Hashed) and self.hash == other.hash and self.value == other.value
+        return (
+            isinstance(other, _PageKey)
+            and self.module is other.module
+            and (self.index, self.quizzes) == (other.index, other.quizzes)
+        )
 
 
 # Module pages of the last course rendered, by everything a page is made from: a rebuild in
 # preview after one module changes renders that page (and its neighbours) only. What all
 # pages share (theme, configuration, language, outline) is compared once per render.
-_pages: dict[_Hashed, bytes] = {}
+_pages: dict[_PageKey, bytes] = {}
 _pages_shared: tuple[Any, ...] = ()
 
 
@@ -223,7 +232,7 @@ def _module_pages(
     shared = (_theme_digest(env), course.config, course.language, outline)
     if shared != _pages_shared:
         _pages, _pages_shared = {}, shared
-    keys = [_Hashed((i, m, tuple(quiz_index[q.id] for q in m.quizzes))) for i, m in enumerate(mods)]
+    keys = [_PageKey(i, m, tuple(quiz_index[q.id] for q in m.quizzes)) for i, m in enumerate(mods)]
     missing = [i for i, key in enumerate(keys) if key not in _pages]
     fresh = dict(zip(missing, _render_pages(env, course, quiz_index, missing), strict=True))
     pages = [fresh[i] if i in fresh else _pages[key] for i, key in enumerate(keys)]

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from scormbuild.errors import Problem, error
-from scormbuild.load.paths import SAFE_NAME_RE
+from scormbuild.load.paths import SAFE_NAME_RE, real_path
 from scormbuild.model import Asset
 
 
@@ -45,5 +45,6 @@ def scan_assets(root: Path) -> tuple[tuple[Asset, ...], list[Problem]]:
                     )
                 )
                 continue
-            assets.append(Asset(rel, path.resolve(), path.stat().st_size))
+            real = real_path(os.fspath(path))
+            assets.append(Asset(rel, Path(real), os.stat(real).st_size))
     return tuple(sorted(assets, key=lambda a: a.path)), problems

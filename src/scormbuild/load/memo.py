@@ -58,11 +58,12 @@ class Probe:
         return answer
 
     def resolve(self, root: Path, base: Path, target: str) -> tuple[Path, str]:
-        """:func:`resolve_inside`, recorded."""
+        """:func:`resolve_inside`, recorded (the real path as a Path)."""
         status, value = self._ask("resolve", root, base, target)
         if status == "error":
             raise PathProblem(value)
-        return value  # type: ignore[no-any-return]
+        real, rel = value
+        return Path(real), rel
 
     def is_file(self, path: Path) -> bool:
         """``path.is_file()``, recorded."""

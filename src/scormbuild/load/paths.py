@@ -21,10 +21,11 @@ def is_remote(url: str) -> bool:
     return bool(REMOTE_RE.match(url.strip()))
 
 
-def resolve_inside(root: Path, base_dir: Path, target: str) -> tuple[Path, str]:
-    """Resolve ``target`` (relative to ``base_dir``) and return it with its course-relative path.
+def resolve_inside(root: Path, base_dir: Path, target: str) -> tuple[str, str]:
+    """Resolve ``target`` (relative to ``base_dir``): its real path and its course-relative path.
 
     Refuses absolute paths, paths that leave the course folder, and symlinks pointing out.
+    Plain strings: the preview asks again for every link on every rebuild.
     """
     # String paths, not pathlib: this runs for every link and image of every module.
     path_part = unquote(urlsplit(target).path)
@@ -35,7 +36,7 @@ def resolve_inside(root: Path, base_dir: Path, target: str) -> tuple[Path, str]:
     candidate = os.path.join(base_dir, path_part)
     root_real = _realpath(os.fspath(root))
     try:
-        real = _resolve(candidate)
+        real = real_path(candidate)
     except (OSError, RuntimeError) as exc:
         raise PathProblem(f"cannot resolve '{target}': {exc}") from None
     if not _inside(real, root_real):
@@ -44,7 +45,7 @@ def resolve_inside(root: Path, base_dir: Path, target: str) -> tuple[Path, str]:
             raise PathProblem(f"'{target}' is a symlink that points outside the course folder")
         raise PathProblem(f"'{target}' leaves the course folder")
     rel = real[len(root_real) + 1 :].replace(os.sep, "/") if real != root_real else "."
-    return Path(real), rel
+    return real, rel
 
 
 _DRIVE_RE = re.compile(r"^[A-Za-z]:[\\/]")
@@ -54,7 +55,7 @@ def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def _resolve(path: str) -> str:
+def real_path(path: str) -> str:
     """``os.path.realpath(path)``, with the folder part looked up once per load.
 
     A course links hundreds of files in a handful of folders; resolving every folder again
