@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -15,6 +16,7 @@ from scormbuild.build import build
 from scormbuild.validate.schema import load_schema
 from tests.coursekit import write_course
 
+PHASES = ("load", "check", "render", "manifest", "package")
 REPO = Path(__file__).resolve().parents[1]
 XSD = Path(os.environ.get("SCORMBUILD_XSD_DIR", REPO.parent / "shared/scorm12/xsd"))
 
@@ -96,6 +98,14 @@ def test_failed_build_leaves_previous_package_untouched(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert package.read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == listing
+
+
+def test_build_reports_its_time_phase_by_phase(tmp_path: Path) -> None:
+    result = run_cli("build", write_course(tmp_path / "course"), "-o", tmp_path / "dist")
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.strip().splitlines()[-1]
+    phases = ", ".join(f"{name} [0-9.]+ s" for name in PHASES)
+    assert re.fullmatch(rf"built 1 package in [0-9.]+ s \({phases}\)", last), last
 
 
 def test_bad_course_writes_nothing(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,12 +61,17 @@ def build(course: Path, out_dir: Path, schemas: Path | None, strict: bool, quiet
     """Build COURSE (default: ./course) into SCORM 1.2 zip packages."""
     from scormbuild.build import build as run_build
 
+    start = time.perf_counter()
     result = run_build(course, out_dir, schemas=schemas, strict=strict, progress=_progress(quiet))
+    seconds = time.perf_counter() - start
     if not quiet:
         for problem in result.warnings:
             click.echo(problem.format(), err=True)
         for path in (*result.packages, *result.statements, *result.sheets):
             click.echo(f"wrote {path}")
+        n = len(result.packages)
+        phases = ", ".join(f"{name} {t:.2f} s" for name, t in result.timings.items())
+        click.echo(f"built {n} package{'' if n == 1 else 's'} in {seconds:.2f} s ({phases})")
 
 
 @main.command()
