@@ -43,3 +43,9 @@ class Catalog:
         for name, value in values.items():
             text = text.replace("{" + name + "}", str(value))
         return text
+
+
+def number(value: float, lang: str) -> str:
+    """A number as the course language writes it (decimal comma in Finnish and Swedish)."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang.split("-")[0] in ("fi", "sv") else text

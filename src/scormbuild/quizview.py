@@ -16,7 +16,7 @@ from jinja2.filters import do_truncate
 from markupsafe import Markup, escape
 
 from scormbuild import state
-from scormbuild.i18n import Catalog
+from scormbuild.i18n import Catalog, number
 from scormbuild.model import Question, Quiz
 
 _BLOCK = re.compile(r"<(?:ul|ol|table|div|pre|figure|blockquote|h[1-6]|hr|video|audio)\b", re.I)
@@ -34,12 +34,6 @@ def phrasing(html: str) -> Markup | None:
 def text_of(html: str) -> str:
     """The text of ``html``, tags removed and entities decoded (the template escapes it)."""
     return Markup(html).striptags()
-
-
-def number(value: float, lang: str) -> str:
-    """A number as the course language writes it (decimal comma in Finnish and Swedish)."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang.split("-")[0] in ("fi", "sv") else text
 
 
 def correct_answer(q: Question, lang: str) -> Markup:

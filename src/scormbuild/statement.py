@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scormbuild.errors import Problem
+from scormbuild.i18n import number
 from scormbuild.load.modules import AUDIO_EXT, VIDEO_EXT, ModuleSource
 from scormbuild.model import Course
-from scormbuild.quizview import number
 from scormbuild.statement_texts import TEXTS
 from scormbuild.theme import contrast, parse_color, readable_on_white
 
