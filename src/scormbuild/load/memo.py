@@ -48,13 +48,16 @@ ASK: dict[str, Callable[..., Any]] = {
 
 @dataclass
 class Probe:
-    """The file system as one module's reader sees it, every question and answer recorded."""
+    """The file system as one module's reader sees it, every question and answer recorded
+    (unless ``record`` is off: a load that remembers nothing has no use for them)."""
 
     asked: list[tuple[str, tuple[Any, ...], Any]] = field(default_factory=list)
+    record: bool = True
 
     def _ask(self, kind: str, *args: Any) -> Any:
         answer = ASK[kind](*args)
-        self.asked.append((kind, args, answer))
+        if self.record:
+            self.asked.append((kind, args, answer))
         return answer
 
     def resolve(self, root: Path, base: Path, target: str) -> tuple[Path, str]:

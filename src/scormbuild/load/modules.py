@@ -91,7 +91,7 @@ class ModuleReader:
         system, is not parsed again (see :mod:`scormbuild.load.memo`).
         """
         data = path.read_bytes()
-        self.probe = Probe()
+        self.probe = Probe(record=self.memo is not None)
         if self.memo is None:
             return self._read(path, slug, data)
         key = (path, slug, self.language, self.language_suffix, tuple(sorted(self.labels.items())))
