@@ -99,11 +99,8 @@ def write_package(
         for f in entries:
             method = compression_for(f.path)
             if f.data is not None:
-                if method == DEFLATED:
-                    crc, body = next(packed)
-                    zf.add_raw(f.path, method, crc, len(f.data), body)
-                else:
-                    zf.add_bytes(f.path, f.data, method)
+                crc, body = next(packed) if method == DEFLATED else (zlib.crc32(f.data), f.data)
+                zf.add_raw(f.path, method, crc, len(f.data), body)
                 continue
             assert f.source is not None
             try:

@@ -67,11 +67,6 @@ class ZipWriter:
         self.entries: list[_Entry] = []
         self.start = fp.tell()
 
-    def add_bytes(self, name: str, data: bytes, method: int) -> None:
-        """Add ``data``, deflated when ``method`` is :data:`DEFLATED`."""
-        body = deflate(data) if method == DEFLATED else data
-        self.add_raw(name, method, zlib.crc32(data), len(data), body)
-
     def add_raw(self, name: str, method: int, crc: int, size: int, body: bytes) -> None:
         """Add an entry whose stored bytes (already deflated for DEFLATED) are ``body``."""
         entry = self._begin(name, method, size, len(body))
