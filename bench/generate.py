@@ -6,9 +6,9 @@ images and three 30 MB videos with captions. ``small`` has the same shape at a s
 build in seconds.
 
 Saved progress must fit the 4,096 characters of SCORM 1.2's ``cmi.suspend_data``; every quiz
-counts, graded or not (see ``scormbuild.state``). Each quiz therefore draws one question per
-attempt from its ten (``pool: 1``), and only one quiz in twenty holds the fill-in and numeric
-questions, whose saved answers are the longest. The worst case is printed after generating.
+counts, graded or not (see ``scormbuild.package.suspend_data``). Each quiz therefore draws one
+question per attempt from its ten (``pool: 1``), and only one quiz in twenty holds the fill-in and
+numeric questions, whose saved answers are the longest. The worst case is printed after generating.
 
     python bench/generate.py --size large --out bench/out/large/course
 """

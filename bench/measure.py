@@ -121,7 +121,7 @@ def package_sizes(path: Path) -> Result:
 
 
 def run_build(course: Path, work: Path) -> Result:
-    from scormbuild.build import build
+    from scormbuild.commands.build import build
 
     clock = Clock()
     result = build(course, work / "dist")
@@ -146,7 +146,7 @@ def plain_markdown() -> Any:
 
 
 def our_markdown() -> Any:
-    from scormbuild.markdown import make_markdown
+    from scormbuild.source.markdown import make_markdown
 
     return make_markdown("en")
 
@@ -163,7 +163,7 @@ def run_mkdocs(course: Path, work: Path) -> Result:
 
 def full_rebuild_in_memory(course: Path) -> Callable[[], None]:
     """What a rebuild costs without the preview: gather and render, no zip."""
-    from scormbuild.build import gather, package_files
+    from scormbuild.commands.build import gather, package_files
 
     def rebuild() -> None:
         loaded, _warnings = gather(course)
@@ -179,7 +179,7 @@ def run_incremental(course: Path, work: Path) -> Result:
         from scormbuild.preview.site import PreviewSite
     except ImportError:
         rebuild = full_rebuild_in_memory(course)
-        api = "scormbuild.build.gather + package_files (no preview module)"
+        api = "scormbuild.commands.build.gather + package_files (no preview module)"
     else:
         site = PreviewSite(course)
 

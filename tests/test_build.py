@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from scormbuild.build import build
+from scormbuild.commands.build import build
 from scormbuild.validate.schema import load_schema
 from tests.coursekit import write_course
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from scormbuild.cli import main
-from scormbuild.report import check
+from scormbuild.commands.check import check
 from tests.coursekit import MODULE, write_course
 
 SKIPPED = MODULE.format(title="More") + "\n### Deep\n\n![](../assets/pic.png)\n"

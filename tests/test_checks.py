@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scormbuild.checks import check_course
-from scormbuild.load import load_course
+from scormbuild.source.checks import check_course
+from scormbuild.source.load import load_course
 from tests.coursekit import write_course
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from scormbuild.build import build
-from scormbuild.validate import validate_package
+from scormbuild.commands.build import build
+from scormbuild.commands.validate import validate_package
 
 GOLDEN = Path(__file__).parent / "golden"
 XSD = Path(os.environ.get("SCORMBUILD_XSD_DIR", GOLDEN.parents[2] / "shared/scorm12/xsd"))

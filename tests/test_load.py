@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scormbuild.errors import CourseError
-from scormbuild.load import load_course
+from scormbuild.source.load import load_course
 from tests.coursekit import MODULE, write_course
 
 REPO = Path(__file__).resolve().parents[1]

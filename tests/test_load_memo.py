@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from scormbuild.errors import CourseError
-from scormbuild.load import LoadedCourse, load_course
-from scormbuild.load import memo as memo_module
+from scormbuild.source import memo as memo_module
+from scormbuild.source.load import LoadedCourse, load_course
 from tests.coursekit import write_course
 
 IMAGE_MODULE = """\
@@ -106,7 +106,7 @@ def test_reload_after_an_edit_equals_a_fresh_load(course: Path, edit: str) -> No
 def test_unchanged_modules_are_not_parsed_again(
     course: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from scormbuild.load.modules import ModuleReader
+    from scormbuild.source.modules import ModuleReader
 
     parsed: list[str] = []
     original = ModuleReader._read

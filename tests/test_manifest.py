@@ -8,15 +8,15 @@ from dataclasses import replace
 import pytest
 from lxml import etree
 
-from scormbuild.manifest import (
+from scormbuild.commands.validate import load_schema, validate_manifest
+from scormbuild.model import Localized
+from scormbuild.package.manifest import (
     ADLCP_NS,
     IMSCP_NS,
     IMSMD_NS,
     build_manifest,
     manifest_bytes,
 )
-from scormbuild.model import Localized
-from scormbuild.validate import load_schema, validate_manifest
 from tests.factories import course_files, make_course, xsd_dir
 
 NS = {"cp": IMSCP_NS, "adlcp": ADLCP_NS, "imsmd": IMSMD_NS}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scormbuild.load import load_course
+from scormbuild.source.load import load_course
 from tests.coursekit import write_course
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from scormbuild.build import build
+from scormbuild.commands.build import build
+from scormbuild.documents.moodle_sheet import moodle_sheet, settings, sheet_name
 from scormbuild.errors import CourseError
 from scormbuild.model import Course
-from scormbuild.moodle_sheet import moodle_sheet, settings, sheet_name
 from tests.course_samples import module, sample_course
 from tests.coursekit import write_course
 

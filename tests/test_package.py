@@ -11,8 +11,8 @@ import pytest
 
 from scormbuild.errors import PackageError
 from scormbuild.model import OutputFile
-from scormbuild.package import save_package, write_package
-from scormbuild.zipwriter import CHUNK
+from scormbuild.package.write import save_package, write_package
+from scormbuild.package.zipwriter import CHUNK
 
 
 def sample(tmp_path: Path) -> list[OutputFile]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scormbuild.build import build
+from scormbuild.commands.build import build
 from scormbuild.errors import CourseError
 from tests.coursekit import write_course
 

@@ -6,7 +6,7 @@ import re
 import time
 from pathlib import Path
 
-from scormbuild.scaffold import create_course
+from scormbuild.commands.new import create_course
 from tests.previewkit import get, running_preview, status, wait_for
 
 MODULE = "modules/01-welcome.md"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scormbuild.load import load_course
-from scormbuild.render import render_course
-from scormbuild.theme import make_environment
+from scormbuild.render.pages import render_course
+from scormbuild.render.theme import make_environment
+from scormbuild.source.load import load_course
 from tests.coursekit import write_course
 
 TRUEFALSE = """\

@@ -12,8 +12,8 @@ import pytest
 from lxml import html as lxml_html
 
 from scormbuild.model import OutputFile, Theme
-from scormbuild.render import compact, render_course
-from scormbuild.theme import brand_css, contrast, make_environment, parse_color
+from scormbuild.render.pages import compact, render_course
+from scormbuild.render.theme import brand_css, contrast, make_environment, parse_color
 from tests.course_samples import sample_course
 
 CSP = "default-src 'self'; script-src 'self'"

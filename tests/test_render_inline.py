@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from scormbuild.markdown import make_markdown, render_inline
+from scormbuild.source.markdown import make_markdown, render_inline
 
 PIECES = [
     *"abcXYZäö 1.-+*_`~[]()<>&{}^!:|#\\\"'=\t\n\u00a0/",

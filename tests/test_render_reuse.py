@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from scormbuild import render
-from scormbuild.load import load_course
 from scormbuild.model import OutputFile
-from scormbuild.theme import make_environment
+from scormbuild.render import pages as render
+from scormbuild.render.theme import make_environment
+from scormbuild.source.load import load_course
 from tests.coursekit import COURSE_YML, MODULE, QUIZ, write_course
 
 

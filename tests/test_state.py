@@ -11,14 +11,14 @@ from typing import Any
 
 import pytest
 
-from scormbuild import state
-from scormbuild.i18n import Catalog
-from scormbuild.load import load_course
 from scormbuild.model import Course, Question, Quiz
-from scormbuild.render import course_data
+from scormbuild.package import suspend_data as state
+from scormbuild.render.pages import course_data
+from scormbuild.source.load import load_course
+from scormbuild.strings import Catalog
 from tests.course_samples import module, questions, sample_course
 
-RUNTIME = Path(state.__file__).parent / "runtime"
+RUNTIME = Path(state.__file__).parents[1] / "runtime"
 EXAMPLE = Path(__file__).resolve().parents[1] / "course"
 
 pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from scormbuild.build import build
+from scormbuild.commands.build import build
+from scormbuild.documents.statement_texts import TEXTS
 from scormbuild.errors import CourseError
-from scormbuild.statement_texts import TEXTS
 from tests.coursekit import write_course
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "course"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scormbuild.load import load_course, memo, parallel
+from scormbuild.source import memo, parallel
+from scormbuild.source.load import load_course
 from tests.coursekit import MODULE, QUIZ, write_course
 
 
@@ -52,8 +53,8 @@ def test_parallel_load_reports_the_same_problems(
 
 
 def test_parallel_render_equals_sequential(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from scormbuild import render
-    from scormbuild.theme import make_environment
+    from scormbuild.render import pages as render
+    from scormbuild.render.theme import make_environment
 
     (course,) = load_course(big_course(tmp_path)).courses
     env = make_environment(course.root)

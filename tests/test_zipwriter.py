@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from scormbuild import package, zipwriter
 from scormbuild.model import OutputFile
-from scormbuild.package import compression_for, write_package
-from scormbuild.zipwriter import CHUNK, SizeChanged, ZipWriter
+from scormbuild.package import write as package
+from scormbuild.package import zipwriter
+from scormbuild.package.write import compression_for, write_package
+from scormbuild.package.zipwriter import CHUNK, SizeChanged, ZipWriter
 
 STAMP = (2024, 5, 17, 12, 30, 44)
 

@@ -9,8 +9,8 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from scormbuild.manifest import manifest_bytes
 from scormbuild.model import Course
+from scormbuild.package.manifest import manifest_bytes
 from tests.factories import course_files, make_course
 
 Member = tuple[str | zipfile.ZipInfo, bytes]

@@ -59,7 +59,7 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build(course: Path, out_dir: Path, schemas: Path | None, strict: bool, quiet: bool) -> None:
     """Build COURSE (default: ./course) into SCORM 1.2 zip packages."""
-    from scormbuild.build import build as run_build
+    from scormbuild.commands.build import build as run_build
 
     start = time.perf_counter()
     result = run_build(course, out_dir, schemas=schemas, strict=strict, progress=_progress(quiet))
@@ -83,7 +83,7 @@ def check(course: Path, strict: bool, output_format: str) -> None:
 
     Exit status: 0 no errors, 1 errors (or warnings, with --strict).
     """
-    from scormbuild.report import check as run_check
+    from scormbuild.commands.check import check as run_check
 
     report = run_check(course, strict=strict)
     click.echo(report.to_json() if output_format == "json" else report.to_text())
@@ -99,7 +99,7 @@ def check(course: Path, strict: bool, output_format: str) -> None:
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
 def preview(course: Path, host: str, port: int, open_browser: bool) -> None:
     """Serve COURSE in a test LMS, rebuilding and reloading on every saved change."""
-    from scormbuild.preview import serve
+    from scormbuild.commands.preview import serve
 
     serve(course, host=host, port=port, open_browser=open_browser)
 
@@ -110,7 +110,7 @@ def preview(course: Path, host: str, port: int, open_browser: bool) -> None:
 @click.option("--language", default="en", show_default=True, help="Primary language (BCP 47).")
 def new(directory: Path, title: str | None, language: str) -> None:
     """Start a course in DIRECTORY that builds and passes 'check --strict' as it is."""
-    from scormbuild.scaffold import create_course
+    from scormbuild.commands.new import create_course
 
     for path in create_course(directory, title=title, language=language):
         click.echo(f"created {path}")
@@ -131,7 +131,7 @@ def validate(package: Path, schemas: Path | None, output_format: str) -> None:
 
     Exit status: 0 valid, 1 invalid, 2 unusable input.
     """
-    from scormbuild.validate import validate_package
+    from scormbuild.commands.validate import validate_package
 
     report = validate_package(package, schemas)
     click.echo(report.to_json() if output_format == "json" else report.to_text())

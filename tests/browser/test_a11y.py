@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Frame
 from scorm_lms import LmsSession, default_init
 
-from scormbuild.build import build
+from scormbuild.commands.build import build
 from tests.browser.a11y import (
     AXE_JS,
     CONTROL_BORDERS,

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Frame, Page
 from scorm_lms import LmsSession, default_init
 
-from scormbuild.build import build
+from scormbuild.commands.build import build
 from tests.browser.a11y import content_frame, wait_for_module
 
 COURSE = Path(__file__).resolve().parents[1] / "keyboard_course"

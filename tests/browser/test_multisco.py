@@ -16,11 +16,11 @@ import pytest
 from lxml import etree
 from scorm_lms import LmsSession, default_init, extract_package, launch_href
 
-from scormbuild.build import build
-from scormbuild.load import load_course
-from scormbuild.manifest import ADLCP_NS, IMSCP_NS
-from scormbuild.state import LIMIT, fingerprint, scopes, worst_case_length
-from scormbuild.validate import validate_package
+from scormbuild.commands.build import build
+from scormbuild.commands.validate import validate_package
+from scormbuild.package.manifest import ADLCP_NS, IMSCP_NS
+from scormbuild.package.suspend_data import LIMIT, fingerprint, scopes, worst_case_length
+from scormbuild.source.load import load_course
 from tests.browser.learner import answer, interactions
 
 COURSE = Path(__file__).resolve().parents[1] / "fixtures" / "multisco"

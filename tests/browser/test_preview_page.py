@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 
-from scormbuild.scaffold import create_course
+from scormbuild.commands.new import create_course
 from tests.previewkit import running_preview
 
 MODULE = "modules/01-welcome.md"

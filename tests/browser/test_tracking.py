@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import Frame
 from scorm_lms import LmsSession, default_init
 
-from scormbuild.render import render_course
-from scormbuild.theme import make_environment
+from scormbuild.render.pages import render_course
+from scormbuild.render.theme import make_environment
 from tests.browser.learner import answer, interactions, retry
 from tests.course_samples import sample_course
 
@@ -228,7 +228,7 @@ def test_corrupt_suspend_data_starts_afresh(lms: LmsSession, package: Path) -> N
 
 def test_example_course_end_to_end(lms: LmsSession, tmp_path: Path) -> None:
     """The real example course, built as a zip, passed by a learner in the test LMS."""
-    from scormbuild.build import build
+    from scormbuild.commands.build import build
 
     result = build(Path(__file__).resolve().parents[2] / "course", tmp_path / "dist")
     zips = sorted((tmp_path / "dist").glob("*-fi.zip"))

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scormbuild.commands.check import problem_dict
 from scormbuild.errors import CourseError, Problem, ScormBuildError
 from scormbuild.model import OutputFile
-from scormbuild.report import problem_dict
 
 
 @dataclass
@@ -44,7 +44,7 @@ class PreviewSite:
     def rebuild(self) -> BuildState:
         """Build every language in memory; never raises for a broken course."""
         # Imported here so `scormbuild preview --help` stays fast.
-        from scormbuild.build import gather, package_files
+        from scormbuild.commands.build import gather, package_files
 
         with self._build_lock:
             start = time.perf_counter()

@@ -1,5 +1,5 @@
 /* scormbuild state codec: the learner's progress <-> cmi.suspend_data.
- * Layout (mirrored by scormbuild/state.py, which proves the worst case fits in 4096):
+ * Layout (mirrored by scormbuild/package/suspend_data.py, which proves the worst case fits in 4096):
  *   1|fingerprint|visited|interactions|quiz;quiz;...
  *   quiz = attempts,seed,best,drawn,answer.answer...   ("" when never started)
  * Numbers are base 36; flag sets are base 32, five flags a digit; fill-in and numeric

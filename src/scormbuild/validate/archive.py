@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scormbuild.errors import Problem, error, warning
-from scormbuild.manifest import MANIFEST_NAME
+from scormbuild.package.manifest import MANIFEST_NAME
 
 CHUNK = 64 * 1024
 _MIB = 1024 * 1024

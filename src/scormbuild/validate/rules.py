@@ -15,7 +15,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 
 from scormbuild.errors import Problem, error, warning
-from scormbuild.manifest import ADLCP_NS, CONTROL_DOCUMENTS, IMSCP_NS, MANIFEST_NAME
+from scormbuild.package.manifest import ADLCP_NS, CONTROL_DOCUMENTS, IMSCP_NS, MANIFEST_NAME
 from scormbuild.validate.prereq import check_prerequisites
 
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"

@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from scormbuild.errors import ScormBuildError
-from scormbuild.manifest import SCHEMA_FILES
+from scormbuild.package.manifest import SCHEMA_FILES
 
 XML_SCHEMA_FILE = "ims_xml.xsd"
 REQUIRED_FILES = (*SCHEMA_FILES.values(), XML_SCHEMA_FILE)

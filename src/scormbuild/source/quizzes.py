@@ -7,7 +7,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from scormbuild.config import suggest
 from scormbuild.errors import Problem, error
 from scormbuild.model import (
     QUESTION_TYPES,
@@ -19,7 +18,8 @@ from scormbuild.model import (
     QuestionType,
     Quiz,
 )
-from scormbuild.yamlsrc import LineDict, LineList
+from scormbuild.source.config import suggest
+from scormbuild.source.yamlsrc import LineDict, LineList
 
 ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 QUIZ_KEYS = {

@@ -11,15 +11,15 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
-from scormbuild.config import suggest
 from scormbuild.errors import Problem, error
-from scormbuild.load.memo import ModuleMemo, Probe, Remembered
-from scormbuild.load.paths import PathProblem, is_remote
-from scormbuild.load.quizzes import QuizReader
-from scormbuild.markdown import render_inline
 from scormbuild.model import Heading, Module, Quiz, quiz_placeholder
-from scormbuild.sourcetext import decode, split_front_matter
-from scormbuild.yamlsrc import LineDict, YamlSyntaxError, load_yaml
+from scormbuild.source.config import suggest
+from scormbuild.source.markdown import render_inline
+from scormbuild.source.memo import ModuleMemo, Probe, Remembered
+from scormbuild.source.paths import PathProblem, is_remote
+from scormbuild.source.quizzes import QuizReader
+from scormbuild.source.text import decode, split_front_matter
+from scormbuild.source.yamlsrc import LineDict, YamlSyntaxError, load_yaml
 
 FRONT_MATTER_KEYS = {"title", "objectives", "duration"}
 VIDEO_EXT = {".mp4", ".webm", ".m4v", ".ogv"}
@@ -88,7 +88,7 @@ class ModuleReader:
         """Load ``path``; None when it cannot be used (the problems say why).
 
         A module read before from the same text, with the same answers from the file
-        system, is not parsed again (see :mod:`scormbuild.load.memo`).
+        system, is not parsed again (see :mod:`scormbuild.source.memo`).
         """
         data = path.read_bytes()
         self.probe = Probe(record=self.memo is not None)

@@ -9,16 +9,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scormbuild.checks import check_course
+from scormbuild.documents.moodle_sheet import moodle_sheet, sheet_name
+from scormbuild.documents.statement import gather_facts, statement, statement_name
 from scormbuild.errors import CourseError, PackageError, Problem, error, raise_if_errors
-from scormbuild.load import LoadedCourse, load_course
-from scormbuild.manifest import CONTROL_DOCUMENTS, MANIFEST_NAME, manifest_bytes
 from scormbuild.model import Course, OutputFile
-from scormbuild.moodle_sheet import moodle_sheet, sheet_name
-from scormbuild.package import save_package, save_text
-from scormbuild.render import render_course
-from scormbuild.statement import gather_facts, statement, statement_name
-from scormbuild.theme import make_environment
+from scormbuild.package.manifest import CONTROL_DOCUMENTS, MANIFEST_NAME, manifest_bytes
+from scormbuild.package.write import save_package, save_text
+from scormbuild.render.pages import render_course
+from scormbuild.render.theme import make_environment
+from scormbuild.source.checks import check_course
+from scormbuild.source.load import LoadedCourse, load_course
 from scormbuild.validate.schema import load_schema
 from scormbuild.workers import fewer_collections
 

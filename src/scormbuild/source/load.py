@@ -10,15 +10,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scormbuild.config import for_language, load_config
 from scormbuild.errors import Problem, error, raise_if_errors
-from scormbuild.load.assets import scan_assets
-from scormbuild.load.modules import ModuleSource
-from scormbuild.load.parallel import Job, read_all
-from scormbuild.load.parity import check_parity
-from scormbuild.load.paths import forget_folders
-from scormbuild.markdown import labels_for
 from scormbuild.model import Course, CourseConfig
+from scormbuild.source.assets import scan_assets
+from scormbuild.source.config import for_language, load_config
+from scormbuild.source.markdown import labels_for
+from scormbuild.source.modules import ModuleSource
+from scormbuild.source.parallel import Job, read_all
+from scormbuild.source.parity import check_parity
+from scormbuild.source.paths import forget_folders
 
 LANG_SUFFIX_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
 MODULE_NAME_RE = re.compile(r"^[0-9]{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
@@ -87,7 +87,7 @@ def load_course(course_dir: Path, *, reuse: bool = False) -> LoadedCourse:
     """Read and validate ``course_dir``; raise :class:`CourseError` listing every error.
 
     With ``reuse``, modules read by an earlier load in this process are reused when nothing
-    they depend on has changed (:mod:`scormbuild.load.memo`): for the preview's rebuilds.
+    they depend on has changed (:mod:`scormbuild.source.memo`): for the preview's rebuilds.
     """
     root = course_dir.resolve()
     forget_folders()

@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 from scormbuild.errors import Problem, error
-from scormbuild.load.paths import SAFE_NAME_RE, real_path
 from scormbuild.model import Asset
+from scormbuild.source.paths import SAFE_NAME_RE, real_path
 
 
 def scan_assets(root: Path) -> tuple[tuple[Asset, ...], list[Problem]]:

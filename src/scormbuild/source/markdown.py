@@ -3,7 +3,7 @@
 CommonMark plus tables, strikethrough, footnotes, heading anchors, attributes
 (``[text]{lang=sv}``, ``{#id}`` before a heading), callouts (``::: note|tip|warning``) and
 language blocks (``::: lang sv``). Course-specific rewriting (figures, media, links,
-quizzes) happens on the token stream in :mod:`scormbuild.load.modules`.
+quizzes) happens on the token stream in :mod:`scormbuild.source.modules`.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from typing import Any
 
 import jinja2
 
-from scormbuild.i18n import Catalog
+from scormbuild.strings import Catalog
 
 
 def builtin_templates() -> Path:
@@ -21,7 +21,7 @@ def builtin_templates() -> Path:
     packaged = importlib.resources.files("scormbuild") / "templates"
     if packaged.is_dir():
         return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "templates"
+    return Path(__file__).resolve().parents[3] / "templates"
 
 
 class ThemeLoader(jinja2.FileSystemLoader):
@@ -63,7 +63,7 @@ def _environment(paths: tuple[str, ...]) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    # A default catalog so templates render even before render.py sets the course's own.
+    # A default catalog so templates render even before render/pages.py sets the course's own.
     env.globals["t"] = Catalog("en")
     return env
 

@@ -21,8 +21,8 @@ from typing import BinaryIO
 
 from scormbuild.errors import PackageError
 from scormbuild.model import OutputFile
+from scormbuild.package.zipwriter import DEFLATED, STORED, SizeChanged, ZipWriter, deflate
 from scormbuild.workers import SHARES, chunks, forked_map, worker_count
-from scormbuild.zipwriter import DEFLATED, STORED, SizeChanged, ZipWriter, deflate
 
 # Deflating these again costs time and saves nothing.
 STORED_EXTENSIONS = frozenset(

@@ -9,10 +9,10 @@ from __future__ import annotations
 import posixpath
 
 from scormbuild.errors import Problem, warning
-from scormbuild.load import LoadedCourse
-from scormbuild.load.modules import ModuleSource
-from scormbuild.load.paths import is_remote
-from scormbuild.state import suspend_data_problems
+from scormbuild.package.suspend_data import suspend_data_problems
+from scormbuild.source.load import LoadedCourse
+from scormbuild.source.modules import ModuleSource
+from scormbuild.source.paths import is_remote
 
 
 def check_course(loaded: LoadedCourse) -> list[Problem]:

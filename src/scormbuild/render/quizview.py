@@ -15,9 +15,9 @@ import jinja2
 from jinja2.filters import do_truncate
 from markupsafe import Markup, escape
 
-from scormbuild import state
-from scormbuild.i18n import Catalog, number
 from scormbuild.model import Question, Quiz
+from scormbuild.package import suspend_data as state
+from scormbuild.strings import Catalog, number
 
 _BLOCK = re.compile(r"<(?:ul|ol|table|div|pre|figure|blockquote|h[1-6]|hr|video|audio)\b", re.I)
 _P_OPEN = re.compile(r"<p\b[^>]*>")

@@ -9,9 +9,9 @@ reproducible as the package.
 
 from __future__ import annotations
 
-from scormbuild.i18n import Catalog
 from scormbuild.model import Course
-from scormbuild.state import LIMIT, scopes, worst_case_length
+from scormbuild.package.suspend_data import LIMIT, scopes, worst_case_length
+from scormbuild.strings import Catalog
 
 Row = tuple[str, str, str]  # setting, recommended value, why
 

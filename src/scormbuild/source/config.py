@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from scormbuild.errors import Problem, error
-from scormbuild.i18n import known_keys
-from scormbuild.markdown import DEFAULT_LABELS
 from scormbuild.model import CourseConfig, Localized, Theme
-from scormbuild.sourcetext import decode
-from scormbuild.yamlsrc import LineDict, YamlSyntaxError, load_yaml
+from scormbuild.source.markdown import DEFAULT_LABELS
+from scormbuild.source.text import decode
+from scormbuild.source.yamlsrc import LineDict, YamlSyntaxError, load_yaml
+from scormbuild.strings import known_keys
 
 CONFIG_FILE = "course.yml"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from scormbuild.errors import Problem
-from scormbuild.load.memo import Remembered, memo_for
-from scormbuild.load.modules import ModuleReader, ModuleSource
-from scormbuild.markdown import make_markdown
+from scormbuild.source.markdown import make_markdown
+from scormbuild.source.memo import Remembered, memo_for
+from scormbuild.source.modules import ModuleReader, ModuleSource
 from scormbuild.workers import SHARES, chunks, fork_map, worker_count
 
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scormbuild.checks import check_course
 from scormbuild.errors import CourseError, Problem
-from scormbuild.load import load_course
+from scormbuild.source.checks import check_course
+from scormbuild.source.load import load_course
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from scormbuild.errors import Problem
-from scormbuild.load.paths import PathProblem, resolve_inside
+from scormbuild.source.paths import PathProblem, resolve_inside
 
 MAX_COURSES = 2  # a preview loads one course; tests load many, each once
 

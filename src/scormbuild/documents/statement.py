@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from scormbuild.documents.statement_texts import TEXTS
 from scormbuild.errors import Problem
-from scormbuild.i18n import number
-from scormbuild.load.modules import AUDIO_EXT, VIDEO_EXT, ModuleSource
 from scormbuild.model import Course
-from scormbuild.statement_texts import TEXTS
-from scormbuild.theme import contrast, parse_color, readable_on_white
+from scormbuild.render.theme import contrast, parse_color, readable_on_white
+from scormbuild.source.modules import AUDIO_EXT, VIDEO_EXT, ModuleSource
+from scormbuild.strings import number
 
 _LANG_ATTR = re.compile(r"""\slang=["']?([A-Za-z-]+)""")
 

@@ -15,11 +15,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from scormbuild import state
-from scormbuild.i18n import Catalog
 from scormbuild.model import Course, Module, OutputFile, Question, Quiz, quiz_placeholder
-from scormbuild.quizview import correct_answer, phrasing, question_views
-from scormbuild.theme import brand_css, read_static
+from scormbuild.package import suspend_data as state
+from scormbuild.render.quizview import correct_answer, phrasing, question_views
+from scormbuild.render.theme import brand_css, read_static
+from scormbuild.strings import Catalog
 from scormbuild.workers import SHARES, chunks, fork_map, worker_count
 
 # Load order matters: data first, then libraries, then the page's own runtime last.

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from scormbuild.errors import Problem, error
-from scormbuild.load.modules import ModuleSource
 from scormbuild.model import Question, Quiz
+from scormbuild.source.modules import ModuleSource
 
 
 def _answer_key(q: Question) -> tuple[Any, ...]:

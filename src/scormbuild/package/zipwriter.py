@@ -2,7 +2,7 @@
 
 Python's :mod:`zipfile` compresses everything it writes itself, one entry after another. The
 packager deflates a large course's pages on several processes first (see
-:mod:`scormbuild.package`), so it needs a writer that takes a finished deflate stream. The
+:mod:`scormbuild.package.write`), so it needs a writer that takes a finished deflate stream. The
 headers are the ones :mod:`zipfile` writes (Unix mode bits, one timestamp, no extra fields),
 with zip64 records only when a size or offset passes 4 GiB or entries pass 65,535.
 """

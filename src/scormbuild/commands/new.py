@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 from string import Template
 
-from scormbuild.config import LANG_RE
 from scormbuild.errors import ScormBuildError
-from scormbuild.markdown import slugify
+from scormbuild.source.config import LANG_RE
+from scormbuild.source.markdown import slugify
 
 TEMPLATED = {"course.yml"}
 
