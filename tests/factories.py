@@ -1,21 +1,11 @@
-"""Course models built by hand for tests, and the location of the ADL schemas."""
+"""Course models built by hand for tests."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from scormbuild.model import Course, CourseConfig, Module
-
-
-def xsd_dir() -> Path:
-    """The ADL SCORM 1.2 schemas: $SCORMBUILD_XSD_DIR or ../shared/scorm12/xsd (CI has it)."""
-    env = os.environ.get("SCORMBUILD_XSD_DIR")
-    path = Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared/scorm12/xsd"
-    assert (path / "imscp_rootv1p1p2.xsd").is_file(), f"ADL schemas not found in {path}"
-    return path
 
 
 def make_module(n: int, title: str | None = None) -> Module:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -15,10 +14,10 @@ from lxml import etree
 from scormbuild.commands.build import build
 from scormbuild.validate.schema import load_schema
 from tests.coursekit import write_course
+from tests.needs import xsd_dir
 
 PHASES = ("load", "check", "render", "manifest", "package")
 REPO = Path(__file__).resolve().parents[1]
-XSD = Path(os.environ.get("SCORMBUILD_XSD_DIR", REPO.parent / "shared/scorm12/xsd"))
 
 
 def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -34,7 +33,7 @@ def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedP
 @pytest.fixture(scope="module")
 def example_packages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     out = tmp_path_factory.mktemp("dist")
-    result = run_cli("build", REPO / "course", "-o", out, "--schemas", XSD)
+    result = run_cli("build", REPO / "course", "-o", out, "--schemas", xsd_dir())
     assert result.returncode == 0, result.stderr
     return sorted(out.glob("*.zip"))
 
@@ -45,7 +44,7 @@ def test_example_course_builds_one_package_per_language(example_packages: list[P
 
 
 def test_example_packages_are_schema_valid(example_packages: list[Path]) -> None:
-    schema = load_schema(XSD)
+    schema = load_schema(xsd_dir())
     for package in example_packages:
         with zipfile.ZipFile(package) as zf:
             names = zf.namelist()
@@ -65,7 +64,7 @@ def test_example_packages_are_schema_valid(example_packages: list[Path]) -> None
 
 def test_example_packages_pass_validate(example_packages: list[Path]) -> None:
     for package in example_packages:
-        result = run_cli("validate", package, "--schemas", XSD)
+        result = run_cli("validate", package, "--schemas", xsd_dir())
         assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -13,9 +13,9 @@ import pytest
 
 from scormbuild.commands.build import build
 from scormbuild.commands.validate import validate_package
+from tests.needs import xsd_dir
 
 GOLDEN = Path(__file__).parent / "golden"
-XSD = Path(os.environ.get("SCORMBUILD_XSD_DIR", GOLDEN.parents[2] / "shared/scorm12/xsd"))
 TEXT_SUFFIXES = {".html", ".js", ".css", ".xml", ".md", ".svg"}
 # Copied from src/scormbuild/runtime and the theme as they are: not output of this course.
 STATIC = ("scormbuild/theme.css",)
@@ -26,7 +26,7 @@ def built_files(out: Path) -> dict[str, bytes]:
     result = build(GOLDEN / "course", out)
     files: dict[str, bytes] = {}
     for package in result.packages:
-        report = validate_package(package, XSD)
+        report = validate_package(package, xsd_dir())
         assert report.valid and report.schema_checked, report.to_text()
         with zipfile.ZipFile(package) as zf:
             for name in zf.namelist():

@@ -17,7 +17,8 @@ from scormbuild.package.manifest import (
     build_manifest,
     manifest_bytes,
 )
-from tests.factories import course_files, make_course, xsd_dir
+from tests.factories import course_files, make_course
+from tests.needs import xsd_dir
 
 NS = {"cp": IMSCP_NS, "adlcp": ADLCP_NS, "imsmd": IMSMD_NS}
 NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")

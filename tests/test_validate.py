@@ -16,7 +16,8 @@ from scormbuild.model import OutputFile
 from scormbuild.package.write import save_package
 from scormbuild.validate.prereq import check_prerequisites
 from tests import zips
-from tests.factories import course_files, make_course, xsd_dir
+from tests.factories import course_files, make_course
+from tests.needs import xsd_dir
 from tests.zips import Member
 
 SMALL = Limits(max_entries=50, max_total_size=2_000_000, max_ratio=100, ratio_floor=100_000)

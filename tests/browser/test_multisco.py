@@ -7,7 +7,6 @@ when the learner picks it from the table of contents.
 
 from __future__ import annotations
 
-import os
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -22,25 +21,17 @@ from scormbuild.package.manifest import ADLCP_NS, IMSCP_NS
 from scormbuild.package.suspend_data import LIMIT, fingerprint, scopes, worst_case_length
 from scormbuild.source.load import load_course
 from tests.browser.learner import answer, interactions
+from tests.needs import xsd_dir
 
 COURSE = Path(__file__).resolve().parents[1] / "fixtures" / "multisco"
 SCOS = ("modules/01-perusteet.html", "modules/02-lukemista.html", "modules/03-koe.html")
-
-
-def schema_dir() -> Path:
-    """The ADL SCORM 1.2 schemas: $SCORMBUILD_XSD_DIR, or ../shared/scorm12/xsd beside the repo."""
-    env = os.environ.get("SCORMBUILD_XSD_DIR")
-    path = Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared/scorm12/xsd"
-    if not (path / "imscp_rootv1p1p2.xsd").is_file():
-        pytest.fail(f"the ADL SCORM 1.2 schemas are missing from {path}", pytrace=False)
-    return path
 
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The multi-SCO course built into a zip (schemas included, as an admin might upload it)."""
     out = tmp_path_factory.mktemp("multisco")
-    result = build(COURSE, out, schemas=schema_dir())
+    result = build(COURSE, out, schemas=xsd_dir())
     (zip_path,) = result.packages
     return zip_path
 
@@ -51,7 +42,7 @@ def manifest_of(package: Path) -> etree._Element:
 
 
 def test_package_is_valid(package: Path) -> None:
-    report = validate_package(package, schema_dir())
+    report = validate_package(package, xsd_dir())
     assert report.schema_checked
     assert report.valid, [p.message for p in report.findings]
     assert not report.warnings, [p.message for p in report.warnings]
