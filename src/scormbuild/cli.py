@@ -136,3 +136,43 @@ def validate(package: Path, schemas: Path | None, output_format: str) -> None:
     report = validate_package(package, schemas)
     click.echo(report.to_json() if output_format == "json" else report.to_text())
     click.get_current_context().exit(report.exit_status)
+
+
+@main.command(name="export")
+@click.argument("course", type=PATH, default=Path("course"))
+@click.option(
+    "--format",
+    "export_format",
+    type=click.Choice(["moodle-xml", "gift"]),
+    default="moodle-xml",
+    show_default=True,
+    help="Question bank format for Moodle's Question bank > Import.",
+)
+@click.option(
+    "-o", "--out", type=PATH, default=None,
+    help="File to write ('-': standard output). Default: dist/<package>-questions.xml|.gift.txt",
+)  # fmt: skip
+@click.option("--language", default=None, help="Which language to export (default: primary).")
+def export(course: Path, export_format: str, out: Path | None, language: str | None) -> None:
+    """Write the quizzes of COURSE as a Moodle question bank file, one category per quiz.
+
+    What the format cannot express is printed per question as a warning.
+    """
+    from scormbuild.commands.export import export as run_export
+
+    result, text = run_export(
+        course, "gift" if export_format == "gift" else "moodle-xml", out, language=language
+    )
+    for problem in result.warnings:
+        click.echo(problem.format(), err=True)
+    ex = result.exported
+    where = "standard output" if result.path is None else str(result.path)
+    if result.path is None:
+        click.echo(text, nl=False)
+    skipped = f", {ex.skipped} left out" if ex.skipped else ""
+    n_warn = len(ex.warnings)
+    click.echo(
+        f"wrote {where}: {ex.questions} questions{skipped} ({result.course.language}), "
+        f"{n_warn} warning{'' if n_warn == 1 else 's'}",
+        err=result.path is None,
+    )
