@@ -10,6 +10,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from scormbuild.options import (
+    COLOR_RE,
+    LANG_RE,
+    SLUG_RE,
+    FolderPath,
+    OneOf,
+    Pattern,
+    PerLanguage,
+    Positive,
+    Section,
+    Text,
+    TextMapping,
+    Texts,
+    Version,
+    WholeNumber,
+    option,
+)
+
 QuestionType = Literal["single", "multiple", "truefalse", "fill", "numeric", "matching", "ordering"]
 QUESTION_TYPES: tuple[str, ...] = (
     "single",
@@ -27,9 +45,15 @@ CompletionRule = Literal["viewed", "passed"]
 class Theme:
     """Theme options from course.yml ``theme:``."""
 
-    brand_color: str = "#00578a"
-    logo: str | None = None  # archive path under assets/, e.g. "assets/logo.svg"
-    logo_alt: str = ""
+    brand_color: str = option(
+        Pattern(COLOR_RE, "must be a colour like '#00578a'"),
+        "Brand colour (hex): links, headings and buttons.",
+        default="#00578a",
+    )
+    logo: str | None = option(
+        Text(message="must be a path"), "Logo image under assets/.", default=None
+    )
+    logo_alt: str = option(Text(), "Alternative text of the logo.", default="")
 
 
 @dataclass(frozen=True)
@@ -42,28 +66,96 @@ class Localized:
     keywords: tuple[str, ...] = ()
 
 
+_TEXT_OR_LANGS = "must be a text, or a mapping from language code to text"
+
+
 @dataclass(frozen=True)
 class CourseConfig:
-    """Everything course.yml says, validated and typed."""
+    """Everything course.yml says, validated and typed.
 
-    id: str
-    title: str
-    version: str
-    language: str
-    languages: tuple[str, ...]
-    description: str = ""
-    organization: str = ""
-    author: str = ""
-    keywords: tuple[str, ...] = ()
-    mastery_score: int | None = None
-    completion: tuple[CompletionRule, ...] = ("viewed",)
-    modules: tuple[str, ...] | None = None
-    theme: Theme = field(default_factory=Theme)
-    schemas: Path | None = None
-    sco_mode: Literal["single", "multi"] = "single"
-    size_budget_mb: float = 100.0
-    strings: tuple[tuple[str, str], ...] = ()  # UI string overrides, (key, text)
+    Each course.yml key is declared here once, with :func:`~scormbuild.options.option`: its
+    type, check, conversion, default and meaning. The fields after them are worked out by the
+    loader (:mod:`scormbuild.source.config`).
+    """
+
+    id: str = option(
+        Pattern(SLUG_RE, "must be a slug: lowercase letters, digits and single hyphens, "
+                "e.g. 'my-course'"),
+        "Course identifier: a slug, used in package names and ids.",
+    )  # fmt: skip
+    title: str = option(PerLanguage(Text(), _TEXT_OR_LANGS), "Course title (or one per language).")
+    version: str = option(Version(), "Course version, e.g. 1.0.0.")
+    language: str = option(
+        Pattern(LANG_RE, "must be a BCP 47 language code such as 'fi', 'sv' or 'en-GB'"),
+        "Primary language (BCP 47).",
+    )
+    languages: tuple[str, ...] = option(
+        Texts(
+            "must be a list of distinct language codes, e.g. [fi, sv]",
+            item=lambda x: bool(LANG_RE.match(x)),
+            empty=False,
+            distinct=True,
+        ),
+        "Every language built, primary first (default: the primary language alone).",
+        default=(),
+    )
+    description: str = option(
+        PerLanguage(Text(empty=True), _TEXT_OR_LANGS),
+        "Short description for the LMS (or one per language).",
+        default="",
+    )
+    organization: str = option(Text(), "The organisation that publishes the course.", default="")
+    author: str = option(Text(), "Author or team.", default="")
+    keywords: tuple[str, ...] = option(
+        PerLanguage(
+            Texts("must be a list of texts"),
+            "must be a list of texts (or a mapping from language code to such lists)",
+        ),
+        "Keywords for the LMS catalogue (or a list per language).",
+        default=(),
+    )
+    mastery_score: int | None = option(
+        WholeNumber(0, 100), "Passing score 0-100 (adlcp:masteryscore).", default=None
+    )
+    completion: tuple[CompletionRule, ...] = option(
+        Texts(
+            "must be 'viewed', 'passed', or a list of both",
+            item=lambda x: x in ("viewed", "passed"),
+            empty=False,
+            single=True,
+            order=("viewed", "passed"),
+        ),
+        "When the course is complete: viewed, passed, or both.",
+        default=("viewed",),
+    )
+    modules: tuple[str, ...] | None = option(
+        Texts(
+            "must be a list of module file names such as '01-intro.md'",
+            item=lambda x: x.endswith(".md"),
+            empty=False,
+        ),
+        "Explicit module order (file names); default: by file name.",
+        default=None,
+    )
+    theme: Theme = option(Section(Theme), "Theme options.", default=Theme)
+    schemas: Path | None = option(
+        FolderPath(), "Folder of the ADL control documents to copy into packages.", default=None
+    )
+    sco_mode: Literal["single", "multi"] = option(
+        OneOf("single", "multi"), "single: one SCO; multi: one SCO per module.", default="single"
+    )
+    size_budget_mb: float = option(
+        Positive(), "check warns when the package is larger (MB).", default=100.0
+    )
+    strings: tuple[tuple[str, str], ...] = option(
+        TextMapping(), "Overrides of learner interface strings, (key, text).", default=()
+    )
     localized: tuple[Localized, ...] = ()  # title, description, keywords per language
+    lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)  # (key, line)
+
+    def line_of(self, key: str) -> int | None:
+        """The course.yml line of ``key`` (``theme.logo`` for a nested one), if it was given."""
+        return dict(self.lines).get(key)
 
 
 @dataclass(frozen=True)

@@ -126,12 +126,13 @@ def build(
     timer = Timer()
     say("loading")
     loaded, warnings = gather(course_dir, strict=strict, timer=timer)
+    line = None if schemas else loaded.config.line_of("schemas")
     schemas = schemas or loaded.config.schemas
     if schemas is not None:
         missing = [n for n in SCHEMA_FILES if not (schemas / n).is_file()]
         if missing:
             message = f"schema directory {schemas} lacks {', '.join(missing)}"
-            raise CourseError([error("course.yml", None, message)])
+            raise CourseError([error("course.yml", line, message, key="schemas")])
     multilingual = len(loaded.courses) > 1
     built: list[tuple[Path, list[OutputFile]]] = []
     # Written beside each package: a draft accessibility statement in the course language,

@@ -13,7 +13,7 @@ from pathlib import Path
 from string import Template
 
 from scormbuild.errors import ScormBuildError
-from scormbuild.source.config import LANG_RE
+from scormbuild.options import LANG_RE
 from scormbuild.source.markdown import slugify
 
 TEMPLATED = {"course.yml"}

@@ -56,7 +56,7 @@ def check_course(loaded: LoadedCourse) -> list[Problem]:
         problems.append(
             warning(
                 "course.yml",
-                None,
+                config.line_of("size_budget_mb"),
                 f"the assets take {_megabytes(size)}, more than size_budget_mb "
                 f"({config.size_budget_mb:g} MB)",
                 hint="compress media or raise size_budget_mb",

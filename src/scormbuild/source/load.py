@@ -13,7 +13,7 @@ from pathlib import Path
 from scormbuild.errors import Problem, error, raise_if_errors
 from scormbuild.model import Course, CourseConfig
 from scormbuild.source.assets import scan_assets
-from scormbuild.source.config import for_language, load_config
+from scormbuild.source.config import CONFIG_FILE, for_language, load_config
 from scormbuild.source.markdown import labels_for
 from scormbuild.source.modules import ModuleSource
 from scormbuild.source.parallel import Job, read_all
@@ -43,15 +43,15 @@ def _module_files(root: Path, config: CourseConfig) -> tuple[list[str], list[Pro
             if not (mdir / name).is_file():
                 problems.append(
                     error(
-                        "course.yml",
-                        None,
+                        CONFIG_FILE,
+                        config.line_of("modules"),
                         f"module 'modules/{name}' listed in 'modules' is missing",
                         key="modules",
                     )
                 )
         return list(config.modules), problems
     if not mdir.is_dir():
-        return [], [error("course.yml", None, "no modules/ folder", hint="add modules/01-intro.md")]
+        return [], [error(CONFIG_FILE, None, "no modules/ folder", hint="add modules/01-intro.md")]
     names: list[str] = []
     for path in sorted(mdir.glob("*.md")):
         lang = path.suffixes[-2].lstrip(".") if len(path.suffixes) >= 2 else ""
@@ -199,6 +199,11 @@ def _cross_checks(
     logo = config.theme.logo
     if logo and not (root / logo).is_file():
         problems.append(
-            error("course.yml", None, f"theme logo '{logo}' is missing", key="theme.logo")
+            error(
+                CONFIG_FILE,
+                config.line_of("theme.logo"),
+                f"theme logo '{logo}' is missing",
+                key="theme.logo",
+            )
         )
     return problems

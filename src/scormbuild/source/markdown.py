@@ -21,24 +21,11 @@ from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from scormbuild.strings import Catalog
+
 CALLOUTS = ("note", "tip", "warning")
-DEFAULT_LABELS: dict[str, dict[str, str]] = {
-    "fi": {
-        "note": "Huomio", "tip": "Vinkki", "warning": "Varoitus", "footnotes": "Alaviitteet",
-        "table": "Taulukko", "captions": "Tekstitys", "transcript": "Tekstiversio",
-        "backref": "Takaisin tekstiin",
-    },
-    "sv": {
-        "note": "Obs", "tip": "Tips", "warning": "Varning", "footnotes": "Fotnoter",
-        "table": "Tabell", "captions": "Textning", "transcript": "Textversion",
-        "backref": "Tillbaka till texten",
-    },
-    "en": {
-        "note": "Note", "tip": "Tip", "warning": "Warning", "footnotes": "Footnotes",
-        "table": "Table", "captions": "Captions", "transcript": "Transcript",
-        "backref": "Back to the text",
-    },
-}  # fmt: skip
+# The strings the Markdown itself shows, from the learner string catalogs (strings/*.json).
+LABELS = ("note", "tip", "warning", "footnotes", "table", "captions", "transcript", "backref")
 
 
 def slugify(text: str) -> str:
@@ -49,12 +36,9 @@ def slugify(text: str) -> str:
 
 
 def labels_for(language: str, overrides: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Callout titles in ``language`` (base language when the region is unknown)."""
-    base = DEFAULT_LABELS.get(language, DEFAULT_LABELS.get(language.split("-")[0], {}))
-    merged = {**DEFAULT_LABELS["en"], **base}
-    if overrides:
-        merged.update({k: v for k, v in overrides.items() if k in merged})
-    return merged
+    """The Markdown's labels in ``language``, with the course's own ``strings:`` applied."""
+    t = Catalog(language, (overrides or {}).items())
+    return {key: t(key) for key in LABELS}
 
 
 def _callout(md: MarkdownIt, kind: str, label: str) -> None:

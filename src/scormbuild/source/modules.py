@@ -13,7 +13,7 @@ from markdown_it.token import Token
 
 from scormbuild.errors import Problem, error
 from scormbuild.model import Heading, Module, Quiz, quiz_placeholder
-from scormbuild.source.config import suggest
+from scormbuild.options import suggest
 from scormbuild.source.markdown import render_inline
 from scormbuild.source.memo import ModuleMemo, Probe, Remembered
 from scormbuild.source.paths import PathProblem, is_remote

@@ -18,7 +18,7 @@ from scormbuild.model import (
     QuestionType,
     Quiz,
 )
-from scormbuild.source.config import suggest
+from scormbuild.options import suggest
 from scormbuild.source.yamlsrc import LineDict, LineList
 
 ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")

@@ -1,0 +1,246 @@
+"""Option types: how one course.yml value is checked, converted and documented.
+
+:class:`~scormbuild.model.CourseConfig` declares every course.yml key once, as a field made
+with :func:`option`: the annotation is its type, and the option gives its check, conversion,
+default and docstring. :mod:`scormbuild.source.config` reads course.yml and applies them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import MISSING
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class OptionError(ValueError):
+    """A value that does not fit its option: the message follows the key ("'id' must ...")."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Context:
+    """What a conversion may need besides the value: the course folder."""
+
+    root: Path
+
+
+class Option(Generic[T]):
+    """One kind of course.yml value: :meth:`convert` checks a value and returns it typed."""
+
+    #: Whether a per-language mapping (``{fi: ..., sv: ...}``) is accepted instead of a value.
+    per_language = False
+
+    def convert(self, value: Any, context: Context) -> T:
+        """The value as the model holds it; raises :class:`OptionError` when it does not fit."""
+        raise NotImplementedError
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+class Text(Option[str]):
+    """A text; empty only when ``empty`` is allowed."""
+
+    def __init__(self, *, empty: bool = False, message: str = "must be a non-empty text") -> None:
+        self.empty, self.message = empty, message
+
+    def convert(self, value: Any, context: Context) -> str:
+        if isinstance(value, str) and (self.empty or value.strip()):
+            return value
+        raise OptionError(self.message)
+
+
+class Pattern(Option[str]):
+    """A text matching ``regex``; ``message`` says what it must be."""
+
+    def __init__(self, regex: re.Pattern[str], message: str) -> None:
+        self.regex, self.message = regex, message
+
+    def convert(self, value: Any, context: Context) -> str:
+        if isinstance(value, str) and self.regex.match(value):
+            return value
+        raise OptionError(self.message)
+
+
+class Version(Option[str]):
+    """A version text; YAML's numbers (``version: 1.0``) are taken as their text."""
+
+    def convert(self, value: Any, context: Context) -> str:
+        if (isinstance(value, str) or _is_number(value)) and str(value).strip():
+            return str(value)
+        raise OptionError("must be a version text such as '1.0.0'")
+
+
+class WholeNumber(Option[int]):
+    """A whole number from ``minimum`` to ``maximum``."""
+
+    def __init__(self, minimum: int, maximum: int) -> None:
+        self.minimum, self.maximum = minimum, maximum
+
+    def convert(self, value: Any, context: Context) -> int:
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        if whole and self.minimum <= value <= self.maximum:
+            return int(value)
+        raise OptionError(f"must be a whole number from {self.minimum} to {self.maximum}")
+
+
+class Positive(Option[float]):
+    """A number greater than zero."""
+
+    def convert(self, value: Any, context: Context) -> float:
+        if _is_number(value) and value > 0:
+            return float(value)
+        raise OptionError("must be a positive number")
+
+
+class OneOf(Option[str]):
+    """One of ``choices``."""
+
+    def __init__(self, *choices: str) -> None:
+        self.choices = choices
+
+    def convert(self, value: Any, context: Context) -> str:
+        if value in self.choices:
+            return str(value)
+        raise OptionError("must be " + " or ".join(f"'{c}'" for c in self.choices))
+
+
+class Texts(Option[tuple[str, ...]]):
+    """A list of non-empty texts, each checked by ``item`` when given.
+
+    ``single``: one value alone counts as a list of one. ``distinct``: no repeats. ``order``:
+    the result keeps the items' order in ``order`` instead of the list's, once each.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        item: Callable[[str], bool] = lambda _text: True,
+        empty: bool = True,
+        single: bool = False,
+        distinct: bool = False,
+        order: tuple[str, ...] = (),
+    ) -> None:
+        self.message, self.item, self.empty = message, item, empty
+        self.single, self.distinct, self.order = single, distinct, order
+
+    def convert(self, value: Any, context: Context) -> tuple[str, ...]:
+        items = [value] if self.single and isinstance(value, str) else value
+        ok = (
+            isinstance(items, list)
+            and (self.empty or bool(items))
+            and all(isinstance(x, str) and x.strip() and self.item(x) for x in items)
+            and (not self.distinct or len(set(items)) == len(items))
+        )
+        if not ok:
+            raise OptionError(self.message)
+        if self.order:
+            return tuple(x for x in self.order if x in items)
+        return tuple(items)
+
+
+class PerLanguage(Option[T]):
+    """``inner``, or a mapping from language code to such values (``title: {fi: .., sv: ..}``).
+
+    Converts to the value of the primary language; the loader picks the others' values.
+    """
+
+    per_language = True
+
+    def __init__(self, inner: Option[T], message: str) -> None:
+        self.inner, self.message = inner, message
+
+    def convert(self, value: Any, context: Context) -> T:
+        values = value.values() if isinstance(value, dict) else [value]
+        try:
+            converted = [self.inner.convert(v, context) for v in values]
+        except OptionError:
+            raise OptionError(self.message) from None
+        if not converted:
+            raise OptionError(self.message)
+        return converted[0]
+
+    def pick(self, value: Any, language: str, primary: str, context: Context) -> T:
+        """The value for ``language``: its own, else the primary language's, else the first."""
+        if isinstance(value, dict):
+            chosen = value.get(language, value.get(primary, next(iter(value.values()))))
+            return self.inner.convert(chosen, context)
+        return self.inner.convert(value, context)
+
+
+class TextMapping(Option[tuple[tuple[str, str], ...]]):
+    """A mapping from key to text, held as sorted (key, text) pairs."""
+
+    def convert(self, value: Any, context: Context) -> tuple[tuple[str, str], ...]:
+        if isinstance(value, dict) and all(isinstance(x, str) for x in value.values()):
+            return tuple(sorted(value.items()))
+        raise OptionError("must be a mapping from string key to text")
+
+
+class FolderPath(Option[Path]):
+    """A path relative to the course folder, resolved."""
+
+    def convert(self, value: Any, context: Context) -> Path:
+        if isinstance(value, str) and value.strip():
+            return (context.root / value).resolve()
+        raise OptionError("must be a path")
+
+
+class Section(Generic[T]):
+    """A mapping of options of its own: the :func:`option` fields of the dataclass ``kind``."""
+
+    def __init__(self, kind: type[T]) -> None:
+        self.kind = kind
+
+
+@dataclasses.dataclass(frozen=True)
+class Declared:
+    """One field of a config dataclass as course.yml sees it."""
+
+    key: str
+    option: Option[Any] | Section[Any]
+    doc: str
+    required: bool
+    default: Any
+
+
+def option(kind: Option[Any] | Section[Any], doc: str, *, default: Any = MISSING) -> Any:
+    """A config dataclass field read from course.yml: required unless it has a default."""
+    metadata = {"option": kind, "doc": doc}
+    if default is MISSING:
+        return dataclasses.field(metadata=metadata)
+    if isinstance(default, type):  # a section: a fresh default instance
+        return dataclasses.field(default_factory=default, metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)
+
+
+def declared(kind: type[Any]) -> dict[str, Declared]:
+    """The course.yml keys the dataclass ``kind`` declares with :func:`option`, in order."""
+    out: dict[str, Declared] = {}
+    for f in dataclasses.fields(kind):
+        if "option" not in f.metadata:
+            continue
+        default: Any = f.default
+        if f.default_factory is not MISSING:
+            default = f.default_factory()
+        out[f.name] = Declared(
+            f.name, f.metadata["option"], f.metadata["doc"], default is MISSING, default
+        )
+    return out
+
+
+def suggest(key: str, known: Iterable[str] | Mapping[str, Any]) -> str | None:
+    """A 'did you mean' hint for an unknown key."""
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
