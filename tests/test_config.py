@@ -77,7 +77,7 @@ def test_per_language_values_pick_the_primary_language_whatever_the_order(
 @pytest.mark.parametrize(
     ("extra", "expected"),
     [
-        ("completion: passed\n", "course.yml:5: error: completion 'passed' needs a 'mastery_score'"),
+        ("completion: passed\n", "course.yml:5: error: completion 'passed' needs a"),
         ("languages: [sv, en]\n", "course.yml:5: error: 'languages' must start with"),
         ("completion: [viewed, seen]\n", "course.yml:5: error: 'completion' must be 'viewed'"),
         ("sco_mode: many\n", "course.yml:5: error: 'sco_mode' must be 'single' or 'multi'"),
