@@ -8,10 +8,12 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
 from scormbuild import __version__
+from scormbuild.failures import unexpected
 
 PATH = click.Path(path_type=Path)
 FORMAT = click.option(
@@ -31,7 +33,22 @@ def _progress(quiet: bool) -> Callable[[str], None] | None:
     return lambda msg: click.echo(f"  {msg}…", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Commands(click.Group):
+    """The command group: whatever a command raises ends as a message and an exit status."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BaseException as exc:
+            failure = unexpected(exc)
+            if failure is None:
+                raise
+            raise failure from exc
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="scormbuild")
 def main() -> None:
     """Compile Markdown courses into SCORM 1.2 packages, and check any SCORM 1.2 package."""

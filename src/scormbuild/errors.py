@@ -63,12 +63,16 @@ class ScormBuildError(click.ClickException):
     exit_code = 1
 
 
-class CourseError(ScormBuildError):
-    """The course has one or more problems; all of them are listed."""
+class ProblemsError(ScormBuildError):
+    """Failures that carry their locations; printed as they are, exit status 1."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(p.format() for p in self.problems))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Raised on forked workers too: rebuilt from the problems, not from the message.
+        return (type(self), (self.problems,))
 
     def format_message(self) -> str:
         n = sum(1 for p in self.problems if p.level == "error")
@@ -77,6 +81,21 @@ class CourseError(ScormBuildError):
     def show(self, file: IO[Any] | None = None) -> None:
         """Print the problems as they are, without click's 'Error:' prefix."""
         click.echo(self.format_message(), file=file or sys.stderr)
+
+
+class Failure(ProblemsError):
+    """A located failure after which some files may exist: no "nothing was written" line."""
+
+    def format_message(self) -> str:
+        return self.message
+
+
+class CourseError(ProblemsError):
+    """The course has one or more problems; all of them are listed."""
+
+
+class OutputError(ProblemsError):
+    """The output folder cannot take the build (a file, read-only, full, or in use)."""
 
 
 class PackageError(ScormBuildError):

@@ -14,7 +14,7 @@ from scormbuild.documents.statement import gather_facts, statement, statement_na
 from scormbuild.errors import CourseError, PackageError, Problem, error, raise_if_errors
 from scormbuild.model import Course, OutputFile
 from scormbuild.package.manifest import CONTROL_DOCUMENTS, MANIFEST_NAME, manifest_bytes
-from scormbuild.package.write import save_package, save_text
+from scormbuild.package.output import OutputFolder, name_problem
 from scormbuild.render.pages import render_course
 from scormbuild.render.theme import make_environment
 from scormbuild.source.checks import check_course
@@ -134,27 +134,54 @@ def build(
             message = f"schema directory {schemas} lacks {', '.join(missing)}"
             raise CourseError([error("course.yml", line, message, key="schemas")])
     multilingual = len(loaded.courses) > 1
-    built: list[tuple[Path, list[OutputFile]]] = []
+    _check_output_names(loaded, multilingual)
+    built: list[tuple[str, list[OutputFile]]] = []
     # Written beside each package: a draft accessibility statement in the course language,
     # and the Moodle settings that match how the package reports.
-    statements: list[tuple[Path, str]] = []
-    sheets: list[tuple[Path, str]] = []
+    statements: list[tuple[str, str]] = []
+    sheets: list[tuple[str, str]] = []
     for course in loaded.courses:
         say(f"rendering {course.language}")
         files = package_files(course, schemas, timer)
         name = package_name(course, multilingual)
-        built.append((out_dir / name, files))
+        built.append((name, files))
         facts = gather_facts(course, loaded.sources.get(course.language, []), warnings)
-        statements.append(
-            (out_dir / statement_name(name, course.language), statement(course, facts, name))
-        )
-        sheets.append((out_dir / sheet_name(name), moodle_sheet(course, name)))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for path, files in built:
-        say(f"writing {path.name}")
-        with timer.phase("package"):
-            written.append(save_package(files, path))
-    notes = tuple(save_text(text, path) for path, text in statements)
-    sheet_paths = tuple(save_text(text, path) for path, text in sheets)
-    return BuildResult(tuple(written), tuple(warnings), timer.totals, notes, sheets=sheet_paths)
+        statements.append((statement_name(name, course.language), statement(course, facts, name)))
+        sheets.append((sheet_name(name), moodle_sheet(course, name)))
+    # All or nothing: every file goes to a temporary name, then all are renamed into place.
+    with OutputFolder(out_dir) as output:
+        for name, files in built:
+            say(f"writing {name}")
+            with timer.phase("package"):
+                output.add_package(name, files)
+        for name, text in (*statements, *sheets):
+            output.add_text(name, text)
+        output.commit()
+    return BuildResult(
+        tuple(out_dir / name for name, _files in built),
+        tuple(warnings),
+        timer.totals,
+        tuple(out_dir / name for name, _text in statements),
+        sheets=tuple(out_dir / name for name, _text in sheets),
+    )
+
+
+def _check_output_names(loaded: LoadedCourse, multilingual: bool) -> None:
+    """Refuse package names (from id, version, language) that are no plain file names."""
+    problems = []
+    for course in loaded.courses:
+        name = package_name(course, multilingual)
+        why = name_problem(name)
+        if why is not None:
+            cfg = course.config
+            key = "id" if name_problem(f"x{cfg.id}") else "version"
+            problems.append(
+                error(
+                    "course.yml",
+                    None,
+                    f"the package name {name!r} (from id, version and language) {why}",
+                    key=key,
+                    hint=f"give '{key}' letters, digits, dots and hyphens only, e.g. 1.0.0",
+                )
+            )
+    raise_if_errors(problems)

@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 from string import Template
 
-from scormbuild.errors import ScormBuildError
+from scormbuild.errors import Failure, ScormBuildError, error
 from scormbuild.options import LANG_RE
+from scormbuild.package.output import describe_os_error
 from scormbuild.source.markdown import slugify
 
 TEMPLATED = {"course.yml"}
@@ -44,13 +45,20 @@ def create_course(directory: Path, *, title: str | None = None, language: str = 
     }
     root = _template_root()
     written: list[Path] = []
-    for source in sorted(p for p in root.rglob("*") if p.is_file()):
-        rel = source.relative_to(root)
-        target = directory / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if rel.as_posix() in TEMPLATED:
-            target.write_text(Template(source.read_text("utf-8")).substitute(values), "utf-8")
-        else:
-            target.write_bytes(source.read_bytes())
-        written.append(target)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for source in sorted(p for p in root.rglob("*") if p.is_file()):
+            rel = source.relative_to(root)
+            target = directory / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if rel.as_posix() in TEMPLATED:
+                target.write_text(Template(source.read_text("utf-8")).substitute(values), "utf-8")
+            else:
+                target.write_bytes(source.read_bytes())
+            written.append(target)
+    except OSError as exc:
+        message, hint = describe_os_error(exc)
+        done = f" ({len(written)} files were written)" if written else "; nothing was written"
+        where = str(exc.filename or directory)
+        raise Failure([error(where, None, f"cannot create: {message}{done}", hint=hint)]) from None
     return written

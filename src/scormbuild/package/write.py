@@ -3,7 +3,8 @@
 Entries are sorted by path, carry one fixed timestamp (``SOURCE_DATE_EPOCH`` when set) and
 fixed permissions; already-compressed media are stored, everything else deflated. Files on
 disk are streamed in chunks, never read whole. The generated files of a large course are
-deflated on several processes while this one streams the media.
+deflated on several processes while this one streams the media. Writing it to the output
+folder, with every other file of a build, is :mod:`scormbuild.package.output`'s job.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tempfile
 import time
 import zlib
 from collections.abc import Iterator, Sequence
@@ -87,7 +87,8 @@ def write_package(
 ) -> None:
     """Write ``files`` as a zip to the seekable ``fp``.
 
-    Raises :class:`PackageError` on an invalid or duplicate path or an unreadable source.
+    Raises :class:`PackageError` on an invalid or duplicate path or an unreadable source; an
+    :class:`OSError` is a failure to write ``fp``.
     """
     stamp = tuple(date_time) if date_time is not None else date_time_from_env()
     entries = _sorted_checked(files)
@@ -103,14 +104,45 @@ def write_package(
                 zf.add_raw(f.path, method, crc, len(f.data), body)
                 continue
             assert f.source is not None
-            try:
-                with f.source.open("rb") as src:
-                    zf.add_stream(f.path, src, os.fstat(src.fileno()).st_size, method)
-            except OSError as exc:
-                raise PackageError(f"{f.path}: cannot read {f.source}: {exc.strerror}") from exc
-            except SizeChanged as exc:
-                raise PackageError(f"{f.path}: {f.source} changed while packaging") from exc
+            _add_file(zf, f.path, f.source, method)
     zf.close()
+
+
+class _ReadFailed(Exception):
+    """Reading a source file failed (an OSError from here on is one of writing)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+class _Reader:
+    """A source file whose read errors are told apart from the archive's write errors."""
+
+    def __init__(self, fp: BinaryIO) -> None:
+        self.fp = fp
+
+    def read(self, size: int, /) -> bytes:
+        try:
+            return self.fp.read(size)
+        except OSError as exc:
+            raise _ReadFailed(exc) from exc
+
+
+def _add_file(zf: ZipWriter, path: str, source: Path, method: int) -> None:
+    """Stream ``source`` into the archive as ``path``; a read failure is a PackageError."""
+    try:
+        src = source.open("rb")
+    except OSError as exc:
+        raise PackageError(f"{path}: cannot read {source}: {exc.strerror}") from exc
+    with src:
+        try:
+            zf.add_stream(path, _Reader(src), os.fstat(src.fileno()).st_size, method)
+        except _ReadFailed as exc:
+            message = exc.error.strerror or str(exc.error)
+            raise PackageError(f"{path}: cannot read {source}: {message}") from exc
+        except SizeChanged as exc:
+            raise PackageError(f"{path}: {source} changed while packaging") from exc
 
 
 Packed = tuple[int, bytes]  # CRC-32 of the data, its raw deflate stream
@@ -139,38 +171,3 @@ def _deflating(generated: Sequence[bytes]) -> Iterator[Iterator[Packed]]:
             yield (packed for part in results for packed in part)
     finally:
         _pending = ()
-
-
-@contextmanager
-def _atomic(path: Path) -> Iterator[BinaryIO]:
-    """A file that replaces ``path`` only when the block succeeds; removed otherwise."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fp:
-            yield fp
-            fp.flush()
-            os.fsync(fp.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp creates 0600; the output is meant to be shared
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def save_package(files: Sequence[OutputFile], path: Path) -> Path:
-    """Write the package to ``path`` atomically: a temporary file beside it, then a rename.
-
-    On any failure the temporary file is removed and an earlier package at ``path`` stays.
-    """
-    with _atomic(path) as fp:
-        write_package(files, fp)
-    return path
-
-
-def save_text(text: str, path: Path) -> Path:
-    """Write a document beside a package (UTF-8, LF line ends) atomically, like a package."""
-    with _atomic(path) as fp:
-        fp.write(text.encode("utf-8"))
-    return path

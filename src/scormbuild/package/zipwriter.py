@@ -12,7 +12,7 @@ from __future__ import annotations
 import struct
 import zlib
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 STORED = 0
 DEFLATED = 8
@@ -30,6 +30,12 @@ _VERSION, _VERSION64 = 20, 45
 _MADE_BY = (3 << 8) | _VERSION  # Unix, so the external attributes hold the mode bits
 _UTF8 = 0x800
 CHUNK = 1 << 20
+
+
+class Readable(Protocol):
+    """What :meth:`ZipWriter.add_stream` reads from: a binary file, or a wrapper of one."""
+
+    def read(self, size: int, /) -> bytes: ...
 
 
 class SizeChanged(Exception):
@@ -74,7 +80,7 @@ class ZipWriter:
         self._header(entry)
         self.fp.write(body)
 
-    def add_stream(self, name: str, src: BinaryIO, size: int, method: int) -> None:
+    def add_stream(self, name: str, src: Readable, size: int, method: int) -> None:
         """Add ``size`` bytes read from ``src`` in chunks; the header is completed afterwards.
 
         Raises :class:`SizeChanged` when ``src`` does not hold exactly ``size`` bytes.

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from scormbuild.model import Course, Module, OutputFile, Question, Quiz, quiz_placeholder
 from scormbuild.package import suspend_data as state
 from scormbuild.render.quizview import correct_answer, phrasing, question_views
-from scormbuild.render.theme import brand_css, read_static
+from scormbuild.render.theme import brand_css, course_template_errors, read_static
 from scormbuild.strings import Catalog
 from scormbuild.workers import SHARES, chunks, fork_map, worker_count
 
@@ -247,7 +247,8 @@ _job: tuple[jinja2.Environment, Course, dict[str, int]] | None = None
 def _render_some(indexes: Sequence[int]) -> list[bytes]:
     assert _job is not None
     env, course, quiz_index = _job
-    return [render_module(env, course, i, quiz_index).encode() for i in indexes]
+    with course_template_errors(env):
+        return [render_module(env, course, i, quiz_index).encode() for i in indexes]
 
 
 def _render_pages(
@@ -288,6 +289,11 @@ def render_course(
     With ``reuse``, module pages whose inputs are unchanged since the last render in this
     process are not rendered again: for the preview's rebuilds.
     """
+    with course_template_errors(env):
+        return _render_course(course, env, reuse=reuse)
+
+
+def _render_course(course: Course, env: jinja2.Environment, *, reuse: bool) -> list[OutputFile]:
     t = Catalog(course.language, course.config.strings)
     env.globals["t"] = t
     quiz_index = {q.id: i for i, q in enumerate(course.quizzes)}

@@ -7,12 +7,16 @@ A course's own ``templates/`` folder comes first, so an author can override any 
 from __future__ import annotations
 
 import importlib.resources
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 
+from scormbuild.errors import CourseError, Problem, error
 from scormbuild.strings import Catalog
 
 
@@ -24,8 +28,13 @@ def builtin_templates() -> Path:
     return Path(__file__).resolve().parents[3] / "templates"
 
 
+class TemplateEncodingError(jinja2.TemplateSyntaxError):
+    """A template file that is not UTF-8 text."""
+
+
 class ThemeLoader(jinja2.FileSystemLoader):
-    """A file system loader whose "not found" error names every folder it searched."""
+    """A file system loader whose errors name the template: every folder searched when it is
+    not found, the line of the first byte that is not UTF-8 when it cannot be read."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
         try:
@@ -33,6 +42,99 @@ class ThemeLoader(jinja2.FileSystemLoader):
         except jinja2.TemplateNotFound:
             searched = ", ".join(str(p) for p in self.searchpath)
             raise jinja2.TemplateNotFound(f"{template} (searched: {searched})") from None
+        except UnicodeDecodeError as exc:
+            data = exc.object
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise TemplateEncodingError(
+                f"template is not UTF-8 text (byte 0x{data[exc.start]:02x})",
+                line,
+                template,
+                self._filename(template),
+            ) from None
+
+    def _filename(self, template: str) -> str | None:
+        parts = jinja2.loaders.split_template_path(template)
+        for folder in self.searchpath:
+            path = Path(folder, *parts)
+            if path.is_file():
+                return str(path)
+        return None
+
+
+@contextmanager
+def course_template_errors(env: jinja2.Environment) -> Iterator[None]:
+    """Turn a failure in one of the course's own templates into a located :class:`CourseError`.
+
+    A syntax error, an undefined name, a template that is missing (or named with ``..``), or
+    any other exception raised while a course template runs is reported at the line of that
+    template; failures elsewhere (the built-in theme, the renderer) propagate unchanged.
+    """
+    try:
+        yield
+    except CourseError:
+        raise
+    except Exception as exc:
+        problem = _template_problem(env, exc)
+        if problem is None:
+            raise
+        raise CourseError([problem]) from exc
+
+
+def _course_folder(env: jinja2.Environment) -> Path | None:
+    """The course's ``templates/`` folder when the environment searches one."""
+    loader = env.loader
+    if isinstance(loader, ThemeLoader) and len(loader.searchpath) > 1:
+        return Path(loader.searchpath[0])
+    return None
+
+
+def _template_problem(env: jinja2.Environment, exc: Exception) -> Problem | None:
+    folder = _course_folder(env)
+    if folder is None:
+        return None
+    where: tuple[str, int | None] | None
+    if isinstance(exc, TemplateEncodingError):
+        where, message = (exc.filename or "", exc.lineno), exc.message or ""
+    elif isinstance(exc, jinja2.TemplateSyntaxError):
+        where, message = (exc.filename or "", exc.lineno), f"template syntax error: {exc.message}"
+    else:
+        # Jinja2 rewrites tracebacks so that a template's frames carry its file name and line.
+        where = None
+        tb = exc.__traceback__
+        while tb is not None:
+            name = tb.tb_frame.f_code.co_filename
+            if folder in Path(name).parents:
+                where = (name, tb.tb_lineno)
+            tb = tb.tb_next
+        message = f"template error: {_describe(exc)}"
+    if where is None or not where[0]:
+        return None
+    path = Path(where[0])
+    if path != folder and folder not in path.parents:
+        return None  # the built-in theme's own template: a bug, not the course's problem
+    return error(
+        (folder.name / path.relative_to(folder)).as_posix(),
+        where[1],
+        message,
+        hint=_HINTS.get(type(exc), _HINT),
+    )
+
+
+_HINT = "see the template reference in docs/format.md; a course template overrides the theme's"
+_HINTS: dict[type[Exception], str] = {
+    jinja2.UndefinedError: "use only the names the theme gives each template (docs/format.md)",
+    jinja2.TemplateNotFound: "name templates as they are in templates/ or the theme, without ..",
+    TemplateEncodingError: "save the file as UTF-8 text",
+    jinja2.exceptions.SecurityError: "course templates run sandboxed: no names that start with _",
+}
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return f"no template {exc.name.split(' (searched')[0]!r}" if exc.name else "not found"
+    if isinstance(exc, jinja2.TemplateError) and exc.message:
+        return exc.message
+    return f"{type(exc).__name__}: {exc}"
 
 
 def search_path(course_root: Path | None) -> list[Path]:
@@ -55,7 +157,10 @@ def make_environment(course_root: Path | None) -> jinja2.Environment:
 
 @lru_cache(maxsize=8)
 def _environment(paths: tuple[str, ...]) -> jinja2.Environment:
-    env = jinja2.Environment(
+    # A course's own templates come from whoever wrote the course: sandboxed, they can reach
+    # no Python internals (``cycler.__init__.__globals__`` would otherwise run any command).
+    kind = SandboxedEnvironment if len(paths) > 1 else jinja2.Environment
+    env = kind(
         loader=ThemeLoader(list(paths)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
