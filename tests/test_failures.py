@@ -20,6 +20,7 @@ from scormbuild.package.output import Terminated
 ARGS = {
     "build": ["course"],
     "check": ["course"],
+    "export": ["course"],
     "preview": ["course"],
     "new": ["somewhere"],
     "validate": ["package.zip"],

@@ -11,8 +11,7 @@ import pytest
 
 from scormbuild.errors import PackageError
 from scormbuild.model import OutputFile
-from scormbuild.package.output import save_package
-from scormbuild.package.write import write_package
+from scormbuild.package.write import save_package, write_package
 from scormbuild.package.zipwriter import CHUNK
 
 

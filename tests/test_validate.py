@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from scormbuild.cli import validate
 from scormbuild.commands.validate import Limits, ValidationReport, validate_package
 from scormbuild.model import OutputFile
-from scormbuild.package.output import save_package
+from scormbuild.package.write import save_package
 from scormbuild.validate.prereq import check_prerequisites
 from tests import zips
 from tests.factories import course_files, make_course

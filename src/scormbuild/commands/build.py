@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from scormbuild.documents.moodle_sheet import moodle_sheet, sheet_name
@@ -15,6 +16,7 @@ from scormbuild.errors import CourseError, PackageError, Problem, error, raise_i
 from scormbuild.model import Course, OutputFile
 from scormbuild.package.manifest import CONTROL_DOCUMENTS, MANIFEST_NAME, manifest_bytes
 from scormbuild.package.output import OutputFolder, name_problem
+from scormbuild.package.write import write_package
 from scormbuild.render.pages import render_course
 from scormbuild.render.theme import make_environment
 from scormbuild.source.checks import check_course
@@ -153,7 +155,7 @@ def build(
         for name, files in built:
             say(f"writing {name}")
             with timer.phase("package"):
-                output.add_package(name, files)
+                output.add(name, partial(write_package, files))
         for name, text in (*statements, *sheets):
             output.add_text(name, text)
         output.commit()

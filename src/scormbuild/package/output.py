@@ -20,15 +20,13 @@ import secrets
 import signal
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any, BinaryIO
 
 from scormbuild.errors import OutputError, error
-from scormbuild.model import OutputFile
-from scormbuild.package.write import write_package
 
 try:
     import fcntl
@@ -118,7 +116,7 @@ class OutputFolder:
     """The output folder of one build: use as a context manager, add files, then commit.
 
     >>> with OutputFolder(Path("dist")) as out:  # doctest: +SKIP
-    ...     out.add_package("course.zip", files)
+    ...     out.add("course.zip", functools.partial(write_package, files))
     ...     out.add_text("course-moodle.md", sheet)
     ...     out.commit()
     """
@@ -271,10 +269,6 @@ class OutputFolder:
             raise self._write_error(target, exc) from None
         return target
 
-    def add_package(self, name: str, files: Sequence[OutputFile]) -> Path:
-        """The zip of ``files`` as ``name`` (see :func:`.write.write_package`)."""
-        return self.add(name, lambda fp: write_package(files, fp))
-
     def add_text(self, name: str, text: str) -> Path:
         """A document beside the packages: UTF-8, as given."""
 
@@ -343,19 +337,3 @@ class OutputFolder:
         if self._fd is not None:
             with suppress(OSError):
                 os.fsync(self._fd)  # the renames themselves reach the disk
-
-
-def save_package(files: Sequence[OutputFile], path: Path) -> Path:
-    """Write one package to ``path`` as an output set of one file (see :class:`OutputFolder`)."""
-    with OutputFolder(path.parent) as out:
-        out.add_package(path.name, files)
-        out.commit()
-    return path
-
-
-def save_text(text: str, path: Path) -> Path:
-    """Write one document to ``path`` as an output set of one file."""
-    with OutputFolder(path.parent) as out:
-        out.add_text(path.name, text)
-        out.commit()
-    return path

@@ -16,11 +16,13 @@ import time
 import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
 from scormbuild.errors import PackageError
 from scormbuild.model import OutputFile
+from scormbuild.package.output import OutputFolder
 from scormbuild.package.zipwriter import DEFLATED, STORED, SizeChanged, ZipWriter, deflate
 from scormbuild.workers import SHARES, chunks, forked_map, worker_count
 
@@ -171,3 +173,19 @@ def _deflating(generated: Sequence[bytes]) -> Iterator[Iterator[Packed]]:
             yield (packed for part in results for packed in part)
     finally:
         _pending = ()
+
+
+def save_package(files: Sequence[OutputFile], path: Path) -> Path:
+    """Write one package to ``path`` as an output set of one file (see :mod:`.output`)."""
+    with OutputFolder(path.parent) as out:
+        out.add(path.name, partial(write_package, files))
+        out.commit()
+    return path
+
+
+def save_text(text: str, path: Path) -> Path:
+    """Write one document to ``path`` as an output set of one file (see :mod:`.output`)."""
+    with OutputFolder(path.parent) as out:
+        out.add_text(path.name, text)
+        out.commit()
+    return path
