@@ -26,15 +26,15 @@ def test_single_sco_with_mastery_score() -> None:
     got = chosen(course)
     assert got["Grading method"] == "Highest grade"
     assert got["Maximum grade"] == "100"
-    assert got["Grade to pass (gradebook)"] == "80"
+    assert got["Grade to pass"] == "80"
     assert got["Number of attempts"] == "1 attempt"  # the quizzes limit attempts themselves
     assert got["Force new attempt"] == "No"
-    assert got["Require status"] == "Passed"
+    assert (got["Passed"], got["Completed"]) == ("Yes", "No")
     assert got["Mastery score overrides status"] == "No"
-    assert got["Display course structure in player"] == "Disabled"
+    assert got["Display content structure in player"] == "Disabled"
     assert got["Student skip content structure page"] == "Always"
-    assert "Require all scos to return completion status" not in got
-    assert got["SCORM standards mode (Site administration › Plugins › SCORM package)"] == "On"
+    assert "All SCOs must return completion status" not in got
+    assert got["SCORM standards mode"] == "Yes"
     text = moodle_sheet(course, "testikurssi-1.0.0.zip")
     assert text.startswith("# Moodle settings: Opit jakoon\n")
     assert "**One SCO** (`index.html`)" in text
@@ -52,9 +52,9 @@ def test_multi_sco() -> None:
     course = sample_course(sco_mode="multi")
     got = chosen(course)
     assert got["Grading method"] == "Average grade"
-    assert got["Require status"] == "Passed and Completed"
-    assert got["Require all scos to return completion status"] == "Yes"
-    assert got["Display course structure in player"] == "To the side"
+    assert (got["Passed"], got["Completed"]) == ("Yes", "Yes")
+    assert got["All SCOs must return completion status"] == "Yes"
+    assert got["Display content structure in player"] == "To the side"
     assert got["Student skip content structure page"] == "Never"
     text = moodle_sheet(course, "x.zip")
     assert "**3 SCOs**, one per module" in text
@@ -66,9 +66,9 @@ def test_multi_sco() -> None:
 def test_without_mastery_score_or_graded_quizzes() -> None:
     plain = sample_course(mastery_score=None, completion=("viewed",))
     got = chosen(plain)
-    assert got["Require status"] == "Completed"
+    assert (got["Passed"], got["Completed"]) == ("No", "Yes")
     assert got["Mastery score overrides status"] == "No"
-    assert "Grade to pass (gradebook)" not in got
+    assert "Grade to pass" not in got
     assert "then `completed`" in moodle_sheet(plain, "x.zip")
 
     reading = replace(sample_course(), modules=(module(1), module(2)))

@@ -149,7 +149,7 @@ def settings(course: Course) -> list[tuple[str, list[Row]]]:
     if judged:
         grade.append(
             (
-                "Grade to pass (gradebook)",
+                "Grade to pass",
                 str(mastery),
                 "The same threshold as the mastery score, so the gradebook shows pass and fail.",
             )
@@ -220,14 +220,14 @@ def settings(course: Course) -> list[tuple[str, list[Row]]]:
         ),
         ("Disable preview mode", "Yes", "Preview sessions record nothing: no progress, no grade."),
         (
-            "Display course structure on entry page",
+            "Display content structure on entry page",
             "Yes" if multi else "No",
             "The modules are SCOs; learners choose among them."
             if multi
             else "One entry only; the package has its own module list.",
         ),
         (
-            "Display course structure in player",
+            "Display content structure in player",
             "To the side" if multi else "Disabled",
             "Module pages have no next/previous links in multi-SCO mode: the table of contents "
             "is the navigation."
@@ -243,24 +243,22 @@ def settings(course: Course) -> list[tuple[str, list[Row]]]:
         ),
     ]
 
-    if judged:
-        status = ("Require status", "Passed", "The package ends with passed or failed.")
-        if multi and n > 1:
-            status = (
-                "Require status",
-                "Passed and Completed",
-                "Ticking both means either; modules without graded quizzes end as completed.",
-            )
-    else:
-        status = ("Require status", "Completed", "The package ends with completed.")
+    passed = judged
+    completed = not judged or (multi and n > 1)
+    why_status = (
+        "Ticking both means either; modules without graded quizzes end as completed."
+        if passed and completed
+        else "The package ends with passed or failed."
+        if passed
+        else "The package ends with completed."
+    )
     completion: list[Row] = [
         (
-            "Completion tracking",
-            "Show activity as complete when conditions are met",
+            "Completion conditions",
+            "Add requirements",
             "The package reports completion itself.",
         ),
-        ("Require view", "No", "Opening the activity is not progress."),
-        status,
+        ("View the activity", "No", "Opening the activity is not progress."),
         (
             "Require minimum score",
             "No",
@@ -268,11 +266,13 @@ def settings(course: Course) -> list[tuple[str, list[Row]]]:
             if judged
             else "Use it only to demand a score the package does not judge.",
         ),
+        ("Passed", "Yes" if passed else "No", why_status),
+        ("Completed", "Yes" if completed else "No", why_status),
     ]
     if multi:
         completion.append(
             (
-                "Require all scos to return completion status",
+                "All SCOs must return completion status",
                 "Yes",
                 "Otherwise one finished module completes the whole activity.",
             )
@@ -280,8 +280,9 @@ def settings(course: Course) -> list[tuple[str, list[Row]]]:
 
     site: list[Row] = [
         (
-            "SCORM standards mode (Site administration › Plugins › SCORM package)",
-            "On",
+            "SCORM standards mode",
+            "Yes",
+            "Site administration › Plugins › SCORM package. "
             f"The package keeps suspend_data within {LIMIT} characters, as standards mode "
             "requires; nothing needs the larger, non-standard limit.",
         )

@@ -1,0 +1,68 @@
+"""Fixtures for the real-Moodle tests: the running Moodle, a logged-in learner, built packages.
+
+Without the Moodle helpers (``../shared/moodle``) every test that needs Moodle is skipped, all under
+one summary line that says how to enable them; with ``CI`` set they fail instead (tests/needs.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from scormbuild.commands.build import build
+from scormbuild.documents.moodle_sheet import sheet_name
+from scormbuild.source.load import load_course
+from tests.moodle.harness import HOW_TO_ENABLE, Moodle, MoodleEnv, MoodleError
+from tests.moodle.learner import Learner
+from tests.needs import need
+
+
+@pytest.fixture(scope="session")
+def moodle(tmp_path_factory: pytest.TempPathFactory) -> Moodle:
+    """The running Moodle (started with setup.sh when it is not), its course emptied."""
+    env = MoodleEnv.from_environ()
+    need(not env.missing(), HOW_TO_ENABLE)
+    try:
+        return Moodle.start(env, tmp_path_factory.mktemp("moodle") / "setup.log")
+    except MoodleError as problem:
+        pytest.fail(str(problem), pytrace=False)
+
+
+@pytest.fixture
+def learner(moodle: Moodle, browser: Browser) -> Iterator[Learner]:
+    """``student1``, logged in, in a browser context of its own."""
+    person = Learner(moodle, browser)
+    person.login()
+    yield person
+    person.close()
+
+
+@dataclass(frozen=True)
+class Built:
+    """One language's package of a built course, and its Moodle sheet."""
+
+    language: str
+    package: Path
+    sheet: Path
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], dict[str, Built]]:
+    """Build a course once per test session: ``{language: Built}``."""
+    cache: dict[Path, dict[str, Built]] = {}
+
+    def get(course: Path) -> dict[str, Built]:
+        if course not in cache:
+            languages = [c.language for c in load_course(course).courses]
+            result = build(course, tmp_path_factory.mktemp(course.name))
+            cache[course] = {
+                lang: Built(lang, package, package.with_name(sheet_name(package.name)))
+                for lang, package in zip(languages, result.packages, strict=True)
+            }
+        return cache[course]
+
+    return get

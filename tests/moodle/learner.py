@@ -1,0 +1,228 @@
+"""``student1`` in headless Chromium, playing packages through Moodle's own entry page and player.
+
+Moodle's player (``mod/scorm/player.php``) runs the SCO in the iframe ``#scorm_object``; a
+single-SCO scormbuild package shows its module pages in a frame of its own inside that
+(``sb-content``). :meth:`Learner.leave` leaves with Moodle's *Exit activity*, as a learner does,
+and waits until every save the player sent (XHR or ``sendBeacon``) has been answered, so that
+:meth:`~tests.moodle.harness.Moodle.tracks` reads what Moodle finally stored.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from playwright.sync_api import Browser, BrowserContext, Frame, Page, Request
+
+from tests.moodle.harness import Activity, Moodle, MoodleError, Sco
+
+
+@dataclass
+class Learner:
+    """``student1`` in a browser context of its own, playing packages in Moodle's player."""
+
+    moodle: Moodle
+    browser: Browser
+    timeout_ms: float = 30000
+    context: BrowserContext | None = None
+    page: Page | None = None
+    console: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    saves: list[dict[str, Any]] = field(default_factory=list)
+    _pending: set[Request] = field(default_factory=set)
+
+    # -- the browser
+
+    def _context(self) -> BrowserContext:
+        if self.context is None:
+            context = self.browser.new_context(viewport={"width": 1280, "height": 900})
+            context.set_default_timeout(self.timeout_ms)
+            context.on("request", self._on_request)
+            context.on("requestfinished", self._on_done)
+            context.on("requestfailed", self._on_done)
+            self.context = context
+        return self.context
+
+    def _on_request(self, request: Request) -> None:
+        if "/mod/scorm/datamodel.php" in request.url:
+            self._pending.add(request)
+            self.saves.append(
+                {
+                    "t": time.monotonic(),
+                    "beacon": "api=beacon" in request.url,
+                    "data": request.post_data or "",
+                }
+            )
+
+    def _on_done(self, request: Request) -> None:
+        self._pending.discard(request)
+
+    def _page(self) -> Page:
+        if self.page is None or self.page.is_closed():
+            page = self._context().new_page()
+            page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
+            page.on("pageerror", lambda e: self.page_errors.append(str(e)))
+            self.page = page
+        return self.page
+
+    def close(self) -> None:
+        """Close the browser context."""
+        if self.context is not None:
+            self.context.close()
+        self.context = None
+        self.page = None
+
+    def login(self) -> None:
+        """Log in as the site's learner."""
+        page = self._page()
+        site = self.moodle.site
+        page.goto(f"{site.wwwroot}/login/index.php")
+        page.fill("#username", site.username)
+        page.fill("#password", site.password)
+        with page.expect_navigation():
+            page.click("#loginbtn")
+        if "/login/" in page.url:
+            raise MoodleError(f"{site.username} could not log in")
+
+    # -- entering and leaving
+
+    def enter(self, activity: Activity, *, new_attempt: bool = False) -> Page:
+        """Open the activity as a learner does: its link, then *Enter* on the entry page if shown.
+
+        Returns the player page once the SCO in it has loaded.
+        """
+        page = self._page()
+        page.goto(f"{self.moodle.site.wwwroot}/mod/scorm/view.php?id={activity.cmid}")
+        if "/mod/scorm/view.php" in page.url:
+            if new_attempt:
+                page.check("#a")
+            page.click("#n")
+        page.wait_for_url(re.compile(r"/mod/scorm/player\.php"))
+        self.wait_for_sco()
+        return page
+
+    def open_sco(self, activity: Activity, sco: Sco, mode: str = "normal") -> Page:
+        """Open the player on one SCO directly, as the entry page's table of contents does."""
+        page = self._page()
+        page.goto(
+            f"{self.moodle.site.wwwroot}/mod/scorm/player.php?a={activity.scormid}"
+            f"&currentorg=&scoid={sco.id}&mode={mode}&newattempt=off"
+        )
+        self.wait_for_sco()
+        return page
+
+    @property
+    def player(self) -> Page:
+        """The player page."""
+        if self.page is None or self.page.is_closed():
+            raise MoodleError("no player open")
+        return self.page
+
+    @property
+    def mode(self) -> str:
+        """What the player says about the mode: "normal", "review" or "browse"."""
+        text = (self.player.text_content("#scormmode") or "") if self._has("#scormmode") else ""
+        return {"Review mode": "review", "Preview mode": "browse"}.get(text.strip(), "normal")
+
+    def _has(self, selector: str) -> bool:
+        return self.player.query_selector(selector) is not None
+
+    def sco_frame(self) -> Frame:
+        """The frame Moodle's player runs the SCO in (``#scorm_object``)."""
+        handle = self.player.wait_for_selector("#scorm_object")
+        frame = handle.content_frame() if handle else None
+        if frame is None:
+            raise MoodleError("the player has no SCO frame")
+        return frame
+
+    def wait_for_sco(self) -> Frame:
+        """Wait until the SCO in the player has loaded and started its runtime."""
+        frame = self.sco_frame()
+        frame.wait_for_load_state("load")
+        frame.wait_for_function("() => document.readyState === 'complete'")
+        return frame
+
+    def module(self, n: int | None = None) -> Frame:
+        """The frame showing a module page once it has loaded (module ``n``, 0-based, if given).
+
+        In a single-SCO package that is the launch page's content frame, in a multi-SCO package
+        the SCO frame itself.
+        """
+        sco = self.wait_for_sco()
+        self.player.wait_for_function(
+            "(n) => { const s = document.querySelector('#scorm_object').contentWindow;"
+            " const w = s.frames['sb-content'] || s; const d = w.document;"
+            " return d.readyState === 'complete' && d.body && d.body.dataset.module !== undefined"
+            " && (n === null || +d.body.dataset.module === n); }",
+            arg=n,
+        )
+        return sco.child_frames[0] if sco.child_frames else sco
+
+    def go(self, n: int) -> Frame:
+        """Single SCO: open module ``n`` (0-based) from the package's own module list."""
+        sco = self.wait_for_sco()
+        sco.evaluate("() => { window.frames['sb-content'].sbOld = true; }")
+        sco.click(f"[data-module='{n}']")
+        self.player.wait_for_function(
+            "(n) => { const f = document.querySelector('#scorm_object').contentWindow"
+            ".frames['sb-content']; return f && !f.sbOld && f.document.readyState === 'complete'"
+            " && f.document.body && +f.document.body.dataset.module === n; }",
+            arg=n,
+        )
+        return self.module(n)
+
+    def toc(self, title: str) -> Frame:
+        """Pick a SCO in the player's table of contents; the new SCO's frame once it has loaded."""
+        old = self.sco_frame()
+        self.player.locator("#scorm_toc a[data-scoid]", has_text=title).first.click()
+        self.player.wait_for_function(
+            "(old) => { const f = document.querySelector('#scorm_object');"
+            " return f && f.contentWindow && f.contentWindow !== old"
+            " && f.contentDocument && f.contentDocument.readyState === 'complete'; }",
+            arg=old.evaluate_handle("() => window"),
+        )
+        return self.wait_for_sco()
+
+    def leave(self) -> list[str]:
+        """Leave with Moodle's *Exit activity*; the saves Moodle answered meanwhile (see settle)."""
+        return self.settle(lambda: self.player.click("a[title='Exit activity']"), navigates=True)
+
+    def settle(
+        self,
+        action: Callable[[], object] | None = None,
+        *,
+        navigates: bool = False,
+        quiet_ms: float = 700,
+    ) -> list[str]:
+        """Do ``action``, then wait until Moodle has answered everything the browser sent.
+
+        Returns the saves (``datamodel.php`` requests) Moodle answered meanwhile, as
+        ``"xhr"`` or ``"beacon"``.
+        """
+        log = self.moodle.env.log
+        mark = log.size()
+        if action is not None:
+            if navigates:
+                with self.player.expect_navigation():
+                    action()
+            else:
+                action()
+        deadline = time.monotonic() + self.timeout_ms / 1000
+        seen, quiet_since = -1, time.monotonic()
+        while True:
+            lines = len(log.since(mark))
+            if lines != seen:
+                seen, quiet_since = lines, time.monotonic()
+            idle = not self._pending and not log.open_connections(mark)
+            if idle and time.monotonic() - quiet_since >= quiet_ms / 1000:
+                return log.saves(mark)
+            if time.monotonic() > deadline:
+                raise MoodleError("Moodle is still answering requests")
+            self._page().wait_for_timeout(50)  # lets the browser's events through
+
+    def errors(self) -> list[str]:
+        """Uncaught exceptions in any frame (Moodle's and the package's)."""
+        return list(self.page_errors)

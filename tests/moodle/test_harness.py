@@ -1,0 +1,66 @@
+"""The harness itself: the sheet's settings reach Moodle, a learner plays, what Moodle stored."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.browser.learner import answer
+from tests.moodle.conftest import Built
+from tests.moodle.harness import Moodle, MoodleError, sheet_rows, sheet_settings
+from tests.moodle.learner import Learner
+
+COURSE = Path(__file__).resolve().parents[2] / "course"
+
+
+def test_sheet_rows_must_be_moodles_own(tmp_path: Path) -> None:
+    sheet = tmp_path / "x-moodle.md"
+    sheet.write_text(
+        "| Setting | Choose | Why |\n|---|---|---|\n"
+        "| Grading method | **Highest grade** | . |\n"
+        "| Passed | **Yes** | . |\n| Completed | **Yes** | . |\n"
+        "| Grade to pass | **70** | . |\n",
+        encoding="utf-8",
+    )
+    assert sheet_rows(sheet.read_text(encoding="utf-8"))[0] == ("Grading method", "Highest grade")
+    assert sheet_settings(sheet) == {
+        "grademethod": 1,
+        "completionstatusrequired": 6,
+        "gradepass": 70,
+    }
+    sheet.write_text(
+        "| Display course structure in player | **Disabled** | . |\n", encoding="utf-8"
+    )
+    with pytest.raises(MoodleError, match="no such setting"):
+        sheet_settings(sheet)
+    sheet.write_text("| Grading method | **Best grade** | . |\n", encoding="utf-8")
+    with pytest.raises(MoodleError, match="Moodle offers no 'Best grade'"):
+        sheet_settings(sheet)
+
+
+def test_import_play_read_back(
+    moodle: Moodle, learner: Learner, built: Callable[[Path], dict[str, Built]]
+) -> None:
+    """The example course's package, imported with its sheet, played a little, then left."""
+    fi = built(COURSE)["fi"]
+    settings = sheet_settings(fi.sheet)
+    activity = moodle.import_package(fi.package, settings)
+    assert all(activity.record[k] == str(v) for k, v in settings.items() if k in activity.record)
+    assert [s.launch for s in activity.launchable] == ["index.html"]
+    learner.enter(activity)
+    answered = answer(learner.module(0), right=True)
+    # Leaving unloads the page: Moodle sends the last saves as beacons.
+    assert "beacon" in learner.leave()
+    stored = moodle.tracks(activity)
+    values = stored.values()
+    assert values["cmi.core.lesson_status"] == "incomplete"
+    assert values["cmi.core.exit"] == "suspend"
+    assert values["cmi.core.lesson_location"] == "m01-miksi-jakaa"
+    assert values["cmi.suspend_data"].startswith("1|")
+    assert values["cmi.core.total_time"] != "00:00:00"
+    got = stored.interactions()
+    assert len(got) == answered and all(i["result"] == "correct" for i in got)
+    assert stored.grade is None and stored.completion == "incomplete"
+    assert not learner.errors()
