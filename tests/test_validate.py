@@ -281,7 +281,7 @@ def test_resource_without_scormtype(tmp_path: Path) -> None:
         (b'default="ORG-test-course"', b'default="RES-sco"', "reference", "default organization"),
         (b'identifierref="RES-sco"', b'identifierref="RES-nope"', "reference", "names no resource"),
         (b"<title>Module 1</title>", b"<title> </title>", "title", "has no <title>"),
-        (b"<schemaversion>1.2<", b"<schemaversion>1.3<", "metadata", "schemaversion"),
+        (b"<schemaversion>1.2<", b"<schemaversion>1.1<", "metadata", "schemaversion"),
         (b' href="index.html"', b' href="/index.html"', "href", "is absolute"),
         (b' href="index.html"', b' href="https://example.org/x.html"', "href", "absolute URL"),
         (b' href="index.html"', b' href="start.html"', "launch", "launch file"),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import stat
+import struct
 import warnings
+import wave
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -109,3 +111,52 @@ def lie_about_size(data: bytes, name: str, size: int) -> bytes:
 def mark_encrypted(data: bytes, name: str) -> bytes:
     """Set the "encrypted" flag of ``name`` (zipfile clears it when writing)."""
     return _patch(data, name, 6, 8, (0x1).to_bytes(2, "little"))
+
+
+# --- archives that Python reads but PHP's ZipArchive (Moodle's reader) may not ---------------
+
+END = struct.Struct("<4s4H2LH")  # the end of central directory record
+END_FIELDS = ("disk", "cd_disk", "here", "total", "size", "offset", "comment")
+
+
+def end_record(data: bytes) -> dict[str, int]:
+    """The fields of ``data``'s end of central directory record."""
+    at = data.rindex(b"PK\x05\x06")
+    return dict(zip(END_FIELDS, END.unpack_from(data, at)[1:], strict=True))
+
+
+def with_end_record(data: bytes, **fields: int) -> bytes:
+    """``data`` with fields of its end record changed (e.g. ``total=3``)."""
+    at = data.rindex(b"PK\x05\x06")
+    values = end_record(data) | fields
+    return data[:at] + END.pack(b"PK\x05\x06", *values.values()) + data[at + END.size :]
+
+
+def with_leading_data(data: bytes, junk: bytes, *, offsets_count_it: bool = False) -> bytes:
+    """``junk`` before the archive; with ``offsets_count_it`` every offset is moved to match
+    (as self-extracting archives do), otherwise the offsets still count from the junk's end."""
+    if not offsets_count_it:
+        return junk + data
+    buf = bytearray(junk + data)
+    fields = end_record(data)
+    at = len(junk) + fields["offset"]
+    for _ in range(fields["total"]):  # each central directory record's local header offset
+        assert buf[at : at + 4] == b"PK\x01\x02"
+        (offset,) = struct.unpack_from("<L", buf, at + 42)
+        struct.pack_into("<L", buf, at + 42, offset + len(junk))
+        n, m, k = struct.unpack_from("<3H", buf, at + 28)
+        at += 46 + n + m + k
+    end = len(junk) + data.rindex(b"PK\x05\x06")
+    struct.pack_into("<L", buf, end + 16, fields["offset"] + len(junk))
+    return bytes(buf)
+
+
+def silent_wav(seconds: float, rate: int = 44_100) -> bytes:
+    """A mono 16-bit WAV of silence: about 88 KB a second, and it deflates about 1000 times."""
+    buf = io.BytesIO()
+    with wave.open(buf, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(b"\x00\x00" * int(rate * seconds))
+    return buf.getvalue()

@@ -16,8 +16,15 @@ from scormbuild.errors import Problem, error
 from scormbuild.package.manifest import MANIFEST_NAME
 from scormbuild.validate.archive import Contents, Entry, Limits, UnusableInput, read_package
 from scormbuild.validate.report import SizeReport, ValidationReport
-from scormbuild.validate.rules import check_manifest
+from scormbuild.validate.rules import check_manifest, parse_manifest
 from scormbuild.validate.schema import SchemaLoadError, load_schema
+from scormbuild.validate.standard import (
+    AICC,
+    SCORM_12,
+    SCORM_2004,
+    aicc_problem,
+    scorm_2004_problem,
+)
 
 __all__ = [
     "Limits",
@@ -100,12 +107,21 @@ def validate_package(
         return ValidationReport(source, "unknown", schema_note="not run", unusable=str(exc))
 
     findings = list(contents.problems)
+    standard: str | None = SCORM_12
     if contents.manifest is None:
-        findings.append(_manifest_missing(contents))
-        note = "not run: no manifest"
-        schema = None
+        other = aicc_problem(contents.entries)
+        standard = AICC if other is not None else None
+        findings.append(other or _manifest_missing(contents))
+        note, schema = "not run: no manifest", None
     else:
-        findings += check_manifest(contents.manifest, set(contents.entries), schema)
+        root, _ = parse_manifest(contents.manifest)
+        other = scorm_2004_problem(root) if root is not None else None
+        if other is not None:
+            standard = SCORM_2004
+            findings.append(other)
+            note, schema = "not run: not a SCORM 1.2 package", None
+        else:
+            findings += check_manifest(contents.manifest, set(contents.entries), schema)
     return ValidationReport(
         source=source,
         kind=contents.kind,
@@ -113,4 +129,5 @@ def validate_package(
         size=size_report(contents),
         schema_checked=schema is not None,
         schema_note=note,
+        standard=standard,
     )

@@ -4,7 +4,9 @@ Nothing is ever extracted. Entries with absolute paths, ``..``, backslashes, con
 characters, symlinks or duplicate names are refused and reported; their data is never read.
 Zip bombs are stopped by limits on entry count, total uncompressed size and compression
 ratio, counted on the bytes actually decompressed in bounded reads; header sizes are not
-trusted.
+trusted. The ratio allowed depends on the media type: uncompressed audio and images and text
+may compress as far as deflate can. Archives that PHP's ZipArchive (Moodle's reader) refuses
+are reported even where Python could read them.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from __future__ import annotations
 import os
 import re
 import stat
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from scormbuild.errors import Problem, error, warning
 from scormbuild.package.manifest import MANIFEST_NAME
@@ -31,8 +35,36 @@ class Limits:
     max_entries: int = 20_000
     max_total_size: int = 4 * 1024 * _MIB  # uncompressed bytes, all entries together
     max_ratio: float = 200.0  # uncompressed : compressed, per entry
+    # For media that legitimately compress as far as deflate goes (a silent WAV, a plain BMP,
+    # text): above deflate's own ceiling of 1032:1, so only the total size limits them.
+    max_ratio_compressible: float = 1100.0
     ratio_floor: int = _MIB  # the ratio counts once an entry has produced this many bytes
     max_manifest_size: int = 16 * _MIB
+
+
+# Uncompressed media, recognised by their first bytes as well as their name.
+_MAGIC: dict[str, tuple[re.Pattern[bytes], ...]] = {
+    "wav": (re.compile(rb"RIFF....WAVE", re.S),),
+    "aif": (re.compile(rb"FORM....AIF[FC]", re.S),),
+    "bmp": (re.compile(rb"BM"),),
+    "tif": (re.compile(rb"II\*\x00"), re.compile(rb"MM\x00\*")),
+}
+_MAGIC.update({"aiff": _MAGIC["aif"], "aifc": _MAGIC["aif"], "tiff": _MAGIC["tif"]})
+TEXT_EXTENSIONS = frozenset(
+    {
+        *("html", "htm", "xhtml", "xml", "xsd", "css", "js", "mjs", "json", "svg"),
+        *("txt", "vtt", "srt", "csv", "md"),
+    }
+)
+
+
+def compresses_well(name: str, head: bytes) -> bool:
+    """True for a file whose type compresses as far as deflate goes: uncompressed audio and
+    images whose first bytes say so, and text (no NUL among its first bytes)."""
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name.rsplit("/", 1)[-1] else ""
+    if ext in _MAGIC:
+        return any(m.match(head) for m in _MAGIC[ext])
+    return ext in TEXT_EXTENSIONS and b"\x00" not in head
 
 
 class UnusableInput(Exception):
@@ -123,17 +155,20 @@ def _read_entry(
     keep = info.filename == MANIFEST_NAME
     data = bytearray()
     size = 0
+    max_ratio = limits.max_ratio
     with zf.open(info) as member:
         while chunk := member.read(CHUNK):
+            if size == 0 and compresses_well(info.filename, chunk[:64]):
+                max_ratio = limits.max_ratio_compressible
             size += len(chunk)
             if size > budget:
                 raise UnusableInput(
                     f"refused: more than {limits.max_total_size} bytes uncompressed "
                     f"(reached in {info.filename}); possible zip bomb"
                 )
-            if size > limits.ratio_floor and size > limits.max_ratio * max(info.compress_size, 1):
+            if size > limits.ratio_floor and size > max_ratio * max(info.compress_size, 1):
                 raise UnusableInput(
-                    f"refused: {info.filename} expands more than {limits.max_ratio:g} times "
+                    f"refused: {info.filename} expands more than {max_ratio:g} times "
                     "its compressed size; possible zip bomb"
                 )
             if keep:
@@ -143,6 +178,69 @@ def _read_entry(
                     )
                 data += chunk
     return size, bytes(data) if keep else None
+
+
+_END = struct.Struct("<4s4H2LH")  # end of central directory record
+_END64 = struct.Struct("<4sQ2H2L4Q")  # zip64 end of central directory record
+_LOCATOR64 = struct.Struct("<4sLQL")
+_SEARCH = 0xFFFF + _END.size  # the record ends the file, after at most a 64 KiB comment
+
+
+def _end_records(fp: BinaryIO, file_size: int) -> tuple[int, tuple[int, ...]] | None:
+    """Where the end record starts and its fields (zip64 values where it defers to them)."""
+    start = max(0, file_size - _SEARCH)
+    fp.seek(start)
+    tail = fp.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < _END.size:
+        return None
+    _sig, disk, cd_disk, here, total, size, offset, comment = _END.unpack_from(tail, at)
+    end = start + at
+    record = end  # where the directory must end: the zip64 record when there is one
+    if at >= _LOCATOR64.size and tail[at - _LOCATOR64.size : at - 16] == b"PK\x06\x07":
+        _sig, _disk, record64, _disks = _LOCATOR64.unpack_from(tail, at - _LOCATOR64.size)
+        fp.seek(record64)
+        data = fp.read(_END64.size)
+        if len(data) == _END64.size and data[:4] == b"PK\x06\x06":
+            fields = _END64.unpack(data)
+            disk, cd_disk, here, total, size, offset = fields[3:9]
+            record = record64
+    return end, (disk, cd_disk, here, total, size, offset, comment, record, file_size)
+
+
+def _entries(n: int) -> str:
+    return f"{n} entr{'y' if n == 1 else 'ies'}"
+
+
+def structure_problems(fp: BinaryIO, file_size: int, entries: int) -> list[str]:
+    """What PHP's ZipArchive, which Moodle uses, refuses in an archive Python reads anyway.
+
+    Python forgives data before the archive whose offsets do not account for it, and an end
+    record whose entry count is wrong; ZipArchive (libzip) refuses both, as it does split
+    archives and a comment length that runs past the end of the file.
+    """
+    found = _end_records(fp, file_size)
+    if found is None:
+        return []
+    end, (disk, cd_disk, here, total, size, offset, comment, record, _size) = found
+    problems = []
+    if disk or cd_disk:
+        problems.append("it is one part of a split (multi-disk) archive")
+    if here != total or total != entries:
+        problems.append(
+            f"its end record says {_entries(total)} ({here} on this disk), but its central "
+            f"directory holds {entries}"
+        )
+    if offset + size < record:
+        problems.append(
+            f"{record - offset - size} bytes of other data come before the archive "
+            "(its offsets do not count them)"
+        )
+    elif offset + size > record:
+        problems.append("its end record places the central directory past its own start")
+    if end + _END.size + comment > file_size:
+        problems.append("its end record's comment length runs past the end of the file")
+    return problems
 
 
 def read_zip(path: Path, limits: Limits) -> Contents:
@@ -161,6 +259,18 @@ def read_zip(path: Path, limits: Limits) -> Contents:
             raise UnusableInput(
                 f"refused: {len(infos)} entries, more than the limit of {limits.max_entries}"
             )
+        with path.open("rb") as fp:
+            for why in structure_problems(fp, out.archive_size, len(infos)):
+                out.problems.append(
+                    error(
+                        path.name,
+                        None,
+                        f"Moodle cannot open this zip: {why}",
+                        code="zip-structure",
+                        hint="Moodle opens packages with PHP's ZipArchive, which refuses it; "
+                        "zip the package again with a standard zip tool",
+                    )
+                )
         declared = sum(i.file_size for i in infos)
         if declared > limits.max_total_size:
             raise UnusableInput(
@@ -230,8 +340,10 @@ def read_package(path: Path, limits: Limits) -> Contents:
     try:
         if path.is_dir():
             return read_directory(path, limits)
+        if not path.exists():
+            raise UnusableInput(f"{path}: no such file or folder")
         if not path.is_file():
-            raise UnusableInput(f"{path}: no such file or directory")
+            raise UnusableInput(f"{path}: not a regular file or a folder")
         return read_zip(path, limits)
     except OSError as exc:
         raise UnusableInput(f"cannot read {exc.filename or path}: {exc.strerror}") from exc

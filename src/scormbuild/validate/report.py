@@ -36,6 +36,7 @@ class ValidationReport:
     schema_checked: bool = False
     schema_note: str = ""
     unusable: str | None = None  # why the input could not be checked at all
+    standard: str | None = None  # "SCORM 1.2", "SCORM 2004", "AICC"; None when not known
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -74,6 +75,7 @@ class ValidationReport:
             "valid": self.valid,
             "exit_status": self.exit_status,
             "unusable": self.unusable,
+            "standard": self.standard,
             "schema": {"checked": self.schema_checked, "note": self.schema_note},
             "errors": len(self.errors),
             "warnings": len(self.warnings),
@@ -96,7 +98,10 @@ class ValidationReport:
 
     def to_text(self) -> str:
         """A readable report: verdict, findings, schema note and sizes."""
-        lines = [f"{self.source} ({self.kind})"]
+        kind = self.kind
+        if self.standard not in (None, "SCORM 1.2"):
+            kind += f", {self.standard}"
+        lines = [f"{self.source} ({kind})"]
         if self.unusable is not None:
             lines.append(f"unusable input: {self.unusable}")
         lines += [p.format() for p in self.findings]

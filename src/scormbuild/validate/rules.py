@@ -211,11 +211,15 @@ def _misplaced_adlcp(root: etree._Element) -> Iterator[Problem]:
 def resolve_href(el: etree._Element, value: str) -> tuple[str | None, str | None]:
     """The package path an href names, after xml:base; or (None, why it is not usable)."""
     base = ""
-    for anc in reversed([el, *el.iterancestors()]):
-        if anc.get(_XML_BASE):
-            base = urljoin(base, anc.get(_XML_BASE, ""))
-    url = urljoin(base, value)
-    parts = urlsplit(url)
+    try:
+        for anc in reversed([el, *el.iterancestors()]):
+            if anc.get(_XML_BASE):
+                base = urljoin(base, anc.get(_XML_BASE, ""))
+        url = urljoin(base, value)
+        parts = urlsplit(url)
+    except ValueError as exc:  # e.g. "http://[::1" (an unclosed IPv6 host)
+        where = f"with xml:base {base!r}" if base else "as a URL"
+        return None, f"cannot be read {where}: {exc}"
     if parts.scheme or parts.netloc:
         return None, "is an absolute URL; a package must contain its files"
     if parts.path.startswith("/") or value.startswith(("/", "\\")):
