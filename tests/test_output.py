@@ -228,7 +228,7 @@ def test_a_version_with_slashes_never_writes_outside(tmp_path: Path) -> None:
     with pytest.raises(CourseError) as caught:
         build(course, tmp_path / "a" / "dist")
     text = caught.value.format_message()
-    assert "course.yml: error: the package name 'demo-1/../../x.zip'" in text
+    assert "course.yml:3: error: the package name 'demo-1/../../x.zip'" in text
     assert "hint: give 'version' letters, digits" in text
     assert not (tmp_path / "a").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["course"]

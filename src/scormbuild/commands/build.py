@@ -180,7 +180,7 @@ def _check_output_names(loaded: LoadedCourse, multilingual: bool) -> None:
             problems.append(
                 error(
                     "course.yml",
-                    None,
+                    cfg.line_of(key),
                     f"the package name {name!r} (from id, version and language) {why}",
                     key=key,
                     hint=f"give '{key}' letters, digits, dots and hyphens only, e.g. 1.0.0",
