@@ -193,3 +193,64 @@ def export(course: Path, export_format: str, out: Path | None, language: str | N
         f"{n_warn} warning{'' if n_warn == 1 else 's'}",
         err=result.path is None,
     )
+
+
+@main.command("import")
+@click.argument("document", type=PATH)
+@click.option(
+    "-o", "--out", "out_dir", type=PATH, default=None, help="Course folder (default: the id)."
+)
+@click.option(
+    "--split-level",
+    type=click.IntRange(1, 2),
+    default=1,
+    show_default=True,
+    help="Heading level that starts a module.",
+)
+@click.option("--language", default=None, help="Document language (default: from the file).")
+@click.option("--id", "course_id", default=None, help="Course id (default: from the title).")
+@click.option(
+    "--variant-of",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    help="Add DOCUMENT as a language version of this course.",
+)
+@click.option("--force", is_flag=True, help="Replace a non-empty output folder or variants.")
+def import_(
+    document: Path,
+    out_dir: Path | None,
+    split_level: int,
+    language: str | None,
+    course_id: str | None,
+    variant_of: Path | None,
+    force: bool,
+) -> None:
+    """Turn DOCUMENT (.docx, .odt, .html, .md) into a course folder, and list the to-dos."""
+    from scormbuild.commands.import_guide import import_guide, import_variant
+
+    if variant_of is not None:
+        result = import_variant(
+            document, variant_of, split_level=split_level, language=language, force=force
+        )
+    else:
+        result = import_guide(
+            document,
+            out_dir,
+            split_level=split_level,
+            language=language,
+            course_id=course_id,
+            force=force,
+        )
+    click.echo(
+        f"wrote {result.out_dir}: {len(result.modules)} modules, {len(result.assets)} images"
+    )
+    todos = result.todos
+    for problem in todos:
+        click.echo(problem.format())
+    n = len(todos)
+    click.echo(
+        f"{n} to-do{'' if n == 1 else 's'} (scormbuild check {result.out_dir} lists them again)"
+        if n
+        else "nothing left to do: the course passes check --strict"
+    )
+    click.echo(f"next: scormbuild preview {result.out_dir}")

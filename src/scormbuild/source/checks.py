@@ -10,6 +10,7 @@ import posixpath
 
 from scormbuild.errors import Problem, warning
 from scormbuild.package.suspend_data import suspend_data_problems
+from scormbuild.source.drafts import draft_problems
 from scormbuild.source.load import LoadedCourse
 from scormbuild.source.modules import ModuleSource
 from scormbuild.source.paths import is_remote
@@ -63,7 +64,7 @@ def check_course(loaded: LoadedCourse) -> list[Problem]:
                 code="size",
             )
         )
-    return problems
+    return problems + draft_problems(loaded)
 
 
 def _megabytes(size: int) -> str:

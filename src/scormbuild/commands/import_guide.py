@@ -1,0 +1,183 @@
+"""``scormbuild import``: a guide (Word, OpenDocument, HTML, Markdown) into a course folder.
+
+Gather, then write: the document is read, converted and cut into modules in memory; the
+folder is written beside its target, checked with ``check``, and renamed into place only
+when the course loads without errors. The check's warnings are the import's to-do list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scormbuild.commands.check import CheckReport, check
+from scormbuild.errors import Problem, ScormBuildError
+from scormbuild.importer import pandoc
+from scormbuild.importer.folder import check_target, publish, staging, write_files
+from scormbuild.importer.inputs import Document, Metadata, read_document, refuse
+from scormbuild.importer.layout import (
+    CourseInfo,
+    Linker,
+    course_yml,
+    link_targets,
+    module_text,
+    name_sections,
+)
+from scormbuild.importer.media import Media
+from scormbuild.importer.prepare import prepare
+from scormbuild.importer.split import Section, SplitError, ascii_slug, has_text, split
+from scormbuild.options import LANG_RE
+
+Node = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import wrote, and what the author must still do."""
+
+    out_dir: Path
+    modules: tuple[str, ...]
+    assets: tuple[str, ...]
+    report: CheckReport
+
+    @property
+    def todos(self) -> tuple[Problem, ...]:
+        """The to-do list: the warnings of ``check`` on the new course."""
+        return self.report.warnings
+
+
+@dataclass
+class Converted:
+    """One document, converted and cut into sections."""
+
+    doc: Document
+    sections: list[Section]
+    meta: Metadata
+    targets: set[str]
+
+
+def convert(source: Path, split_level: int) -> Converted:
+    """Read, convert and split ``source``; one clear error for anything unusable."""
+    doc = read_document(source)
+    tree = pandoc.to_tree(doc.kind, data=prepare(doc))
+    blocks: list[Node] = tree.get("blocks", [])
+    meta = _merge_meta(tree.get("meta", {}), doc.meta)
+    if not has_text(blocks):
+        raise refuse(source, "the document is empty: it has no text to import")
+    title = meta.title or source.stem
+    try:
+        sections = split(blocks, split_level, title)
+    except SplitError as exc:
+        raise refuse(source, str(exc)) from None
+    name_sections(sections)
+    return Converted(doc, sections, meta, link_targets(blocks))
+
+
+def _meta_value(value: Any) -> str:
+    from scormbuild.importer.inline import stringify
+
+    t, c = value.get("t"), value.get("c")
+    if t == "MetaString":
+        return str(c)
+    if t == "MetaInlines":
+        return stringify(c)
+    if t == "MetaBlocks":
+        return " ".join(stringify(b.get("c", [])) for b in c if b.get("t") in ("Para", "Plain"))
+    if t == "MetaList":
+        return ", ".join(v for v in (_meta_value(x) for x in c) if v)
+    return ""
+
+
+def _merge_meta(meta: dict[str, Any], found: Metadata) -> Metadata:
+    """What pandoc read (a Title paragraph, <title>, YAML) first, then the file's properties."""
+
+    def get(*keys: str) -> str:
+        for key in keys:
+            if key in meta:
+                text = " ".join(_meta_value(meta[key]).split())
+                if text:
+                    return text
+        return ""
+
+    return Metadata(
+        title=get("title") or found.title,
+        author=get("author", "creator") or found.author,
+        language=get("lang", "language") or found.language,
+        description=get("description", "abstract", "subtitle") or found.description,
+    )
+
+
+def _language(flag: str | None, meta: Metadata, source: Path) -> str:
+    if flag:
+        if not LANG_RE.match(flag):
+            raise ScormBuildError(f"'{flag}' is not a language code such as 'fi' or 'sv'")
+        return flag
+    lang = meta.language.replace("_", "-").split("-")[0].lower()
+    if not re.fullmatch(r"[a-z]{2,3}", lang):
+        raise refuse(
+            source,
+            "the document does not say which language it is in",
+            "pass it: --language fi (or sv, en, ...)",
+        )
+    return lang
+
+
+def import_guide(
+    source: Path,
+    out_dir: Path | None = None,
+    *,
+    split_level: int = 1,
+    language: str | None = None,
+    course_id: str | None = None,
+    force: bool = False,
+) -> ImportResult:
+    """Import ``source`` into ``out_dir`` (default: a folder named after the course id)."""
+    conv = convert(source, split_level)
+    lang = _language(language, conv.meta, source)
+    title = conv.meta.title or source.stem
+    cid = course_id or ascii_slug(title, 60) or "course"
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", cid):
+        raise ScormBuildError(f"'{cid}' is not a course id: use a-z, 0-9 and single hyphens")
+    out = out_dir if out_dir is not None else Path(cid)
+    check_target(out, force)
+    info = CourseInfo(cid, title, lang, conv.meta.author, conv.meta.description)
+    media = Media(conv.doc)
+    linker = Linker(conv.sections, source.name)
+    files: dict[str, bytes] = {"course.yml": course_yml(info).encode("utf-8")}
+    for n, section in enumerate(conv.sections):
+        text = module_text(section, n, linker, media, lang, conv.targets)
+        files[f"modules/{section.slug}.md"] = text.encode("utf-8")
+    files.update({f"assets/{name}": data for name, data in media.files.items()})
+    return _write_checked(files, out)
+
+
+def _write_checked(files: dict[str, bytes], out: Path) -> ImportResult:
+    """Write ``files`` beside ``out``, check them, and move them into place if they load."""
+    with staging(out) as tmp:
+        write_files(tmp, files)
+        report = check(tmp)
+        if report.errors:
+            details = "\n".join(p.format() for p in report.errors)
+            raise ScormBuildError(
+                f"the imported course does not pass check; nothing was written:\n{details}\n"
+                "this is a bug in scormbuild import: please report it with the document"
+            )
+        publish(tmp, out)
+    report = CheckReport(out, report.problems, report.strict)
+    modules = tuple(sorted(k for k in files if k.startswith("modules/")))
+    assets = tuple(sorted(k for k in files if k.startswith("assets/")))
+    return ImportResult(out, modules, assets, report)
+
+
+def import_variant(
+    source: Path,
+    course_dir: Path,
+    *,
+    split_level: int = 1,
+    language: str | None = None,
+    force: bool = False,
+) -> ImportResult:
+    """Add ``source`` to the course in ``course_dir`` as the variants of its modules."""
+    raise ScormBuildError("--variant-of is not available yet")

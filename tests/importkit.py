@@ -1,0 +1,168 @@
+"""Guides for the import tests, made by other tools than the converter: python-docx for
+Word, odfpy for OpenDocument; HTML and Markdown are written by hand in fixtures/import/."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from pathlib import Path
+from typing import Any
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+M = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+
+
+def png(width: int, height: int, rgb: tuple[int, int, int] = (0, 87, 138)) -> bytes:
+    """A real PNG of one colour."""
+    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw, 1))
+        + chunk(b"IEND", b"")
+    )
+
+
+def noisy_png(size: int) -> bytes:
+    """A PNG of about ``size`` bytes that does not compress (a huge photo, in effect)."""
+    import random
+
+    rng = random.Random(7)
+    side = int((size / 3) ** 0.5) + 1
+    raw = b"".join(b"\x00" + rng.randbytes(side * 3) for _ in range(side))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", side, side, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw, 0))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _xml(text: str) -> Any:
+    from docx.oxml import parse_xml
+
+    return parse_xml(text)
+
+
+def _bookmark(paragraph: Any, name: str, text: str, ident: int) -> None:
+    paragraph._p.append(_xml(f'<w:bookmarkStart {W} w:id="{ident}" w:name="{name}"/>'))
+    paragraph.add_run(text)
+    paragraph._p.append(_xml(f'<w:bookmarkEnd {W} w:id="{ident}"/>'))
+
+
+def _link(paragraph: Any, anchor: str, text: str) -> None:
+    paragraph._p.append(
+        _xml(f'<w:hyperlink {W} w:anchor="{anchor}"><w:r><w:t>{text}</w:t></w:r></w:hyperlink>')
+    )
+
+
+def _web_link(document: Any, paragraph: Any, url: str, text: str) -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    rid = document.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    rel = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    paragraph._p.append(
+        _xml(f'<w:hyperlink {W} {rel} r:id="{rid}"><w:r><w:t>{text}</w:t></w:r></w:hyperlink>')
+    )
+
+
+def _picture(document: Any, data: bytes, alt: str | None, caption: str | None) -> None:
+    from docx.shared import Inches
+
+    document.add_picture(io.BytesIO(data), width=Inches(2))
+    doc_pr = document.paragraphs[-1]._p.xpath(".//wp:docPr")[0]
+    doc_pr.set("descr", alt or "")
+    if caption:
+        document.add_paragraph(caption, style="Caption")
+
+
+def finnish_guide(
+    path: Path, *, swedish: bool = False, big_image: bytes | None = None
+) -> Path:
+    """The Finnish guide (or its Swedish version): every element the import keeps or reports.
+
+    Headings with a skipped level and an empty section, emphasis, lists, a wide table, images
+    with and without alt text, captions, a callout styled 'Huomautus', links between sections
+    and to the web, a comment, tracked changes and an equation.
+    """
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    sv = swedish
+    d = docx.Document()
+    d.core_properties.title = "Tietosuoja arjessa" if not sv else "Dataskydd i vardagen"
+    d.core_properties.author = "Tietosuojatiimi" if not sv else "Dataskyddsteamet"
+    d.core_properties.language = "fi-FI" if not sv else "sv-FI"
+    d.core_properties.comments = ""
+    d.styles.add_style("Huomautus" if not sv else "Obs", WD_STYLE_TYPE.PARAGRAPH)
+    d.styles.add_style("Vinkki" if not sv else "Tips", WD_STYLE_TYPE.PARAGRAPH)
+
+    _bookmark(d.add_heading("", 1), "_Toc1", "Johdanto" if not sv else "Inledning", 1)
+    p = d.add_paragraph("Tämä opas kertoo, miten " if not sv else "Den här guiden berättar hur ")
+    p.add_run("henkilötietoja" if not sv else "personuppgifter").bold = True
+    p.add_run(" käsitellään " if not sv else " behandlas ")
+    p.add_run("turvallisesti" if not sv else "säkert").italic = True
+    p.add_run(". Lue ensin " if not sv else ". Läs först ")
+    _link(p, "_Toc2", "periaatteet" if not sv else "principerna")
+    p.add_run(".")
+    d.add_paragraph("Tunnista tiedot" if not sv else "Känn igen uppgifterna", style="List Bullet")
+    d.add_paragraph("Suojaa tiedot" if not sv else "Skydda uppgifterna", style="List Bullet")
+    d.add_paragraph("Ilmoita" if not sv else "Anmäl", style="List Number")
+    d.add_paragraph(
+        "Kysy aina neuvoa, jos olet epävarma." if not sv else "Fråga alltid om du är osäker.",
+        style="Huomautus" if not sv else "Obs",
+    )
+    _picture(
+        d,
+        png(40, 20),
+        "Tietosuojan kolme vaihetta" if not sv else "Dataskyddets tre steg",
+        "Kuva 1. Kolme vaihetta" if not sv else "Bild 1. Tre steg",
+    )
+
+    _bookmark(d.add_heading("", 1), "_Toc2", "Periaatteet" if not sv else "Principer", 2)
+    p = d.add_paragraph("Periaatteet on kirjattu " if not sv else "Principerna finns i ")
+    _web_link(d, p, "https://eur-lex.europa.eu/eli/reg/2016/679/oj", "tietosuoja-asetukseen")
+    p.add_run(".")
+    d.add_heading("Minimointi" if not sv else "Minimering", 2)
+    p = d.add_paragraph("Kerää vain tarpeellinen. " if not sv else "Samla bara det nödvändiga. ")
+    p._p.append(
+        _xml(f'<w:ins {W} w:id="90" w:author="Liisa" w:date="2024-01-01T00:00:00Z">'
+             f"<w:r><w:t>{'Poista turhat tiedot.' if not sv else 'Radera onödiga.'}</w:t></w:r>"
+             "</w:ins>")
+    )  # fmt: skip
+    d.add_comment(p.runs[0], text="Tarkista lähde" if not sv else "Kolla källan", author="Liisa")
+    d.add_heading("Säilytysaika" if not sv else "Lagringstid", 4)  # skips level 3
+    p = d.add_paragraph("Säilytysaika lasketaan kaavalla " if not sv else "Tiden räknas ")
+    p._p.append(_xml(f"<m:oMath {M}><m:r><m:t>t+5</m:t></m:r></m:oMath>"))
+    d.add_paragraph(
+        "Vinkki: kirjaa päätökset." if not sv else "Tips: dokumentera besluten.",
+        style="Vinkki" if not sv else "Tips",
+    )
+    table = d.add_table(rows=2, cols=6)
+    heads = ["Tieto", "Peruste", "Säilytys", "Vastuu", "Luovutus", "Huomautukset"]
+    if sv:
+        heads = ["Uppgift", "Grund", "Lagring", "Ansvar", "Utlämning", "Anmärkningar"]
+    for i, text in enumerate(heads):
+        table.cell(0, i).text = text
+        table.cell(1, i).text = str(i + 1)
+
+    d.add_heading("Käytännössä" if not sv else "I praktiken", 1)
+    d.add_paragraph("Katso kaavio." if not sv else "Se diagrammet.")
+    _picture(d, big_image or png(30, 30, (200, 40, 40)), None, None)  # no alt text
+    d.add_heading("Lähteet" if not sv else "Källor", 2)  # an empty section
+    d.save(path)
+    return path
