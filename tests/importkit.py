@@ -90,9 +90,7 @@ def _picture(document: Any, data: bytes, alt: str | None, caption: str | None) -
         document.add_paragraph(caption, style="Caption")
 
 
-def finnish_guide(
-    path: Path, *, swedish: bool = False, big_image: bytes | None = None
-) -> Path:
+def finnish_guide(path: Path, *, swedish: bool = False, big_image: bytes | None = None) -> Path:
     """The Finnish guide (or its Swedish version): every element the import keeps or reports.
 
     Headings with a skipped level and an empty section, emphasis, lists, a wide table, images

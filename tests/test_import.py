@@ -16,8 +16,7 @@ from scormbuild.commands.check import check
 from scormbuild.commands.import_guide import import_guide
 from scormbuild.commands.validate import validate_package
 from tests.importkit import FIXTURES, finnish_guide, noisy_png, png
-
-SCHEMAS = Path(__file__).resolve().parents[1].parent / "shared" / "scorm12" / "xsd"
+from tests.needs import xsd_dir
 
 
 def _text(course: Path) -> dict[str, str]:
@@ -57,7 +56,7 @@ def test_docx_guide_keeps_every_element(docx_course: Path) -> None:
     assert "[periaatteet](02-periaatteet.md)" in intro  # a link between sections
     assert "- Tunnista tiedot\n" in intro and "1. Ilmoita" in intro
     assert "::: note\nKysy aina neuvoa, jos olet epävarma.\n:::" in intro
-    assert '![Tietosuojan kolme vaihetta](../assets/image1-' in intro
+    assert "![Tietosuojan kolme vaihetta](../assets/image1-" in intro
     assert '"Kuva 1. Kolme vaihetta")' in intro
     principles = files["modules/02-periaatteet.md"]
     assert "## Minimointi" in principles and "#### Säilytysaika" in principles
@@ -99,9 +98,9 @@ def test_import_reports_what_check_reports(tmp_path: Path) -> None:
 
 
 def test_imported_course_builds_and_validates(docx_course: Path, tmp_path: Path) -> None:
-    result = build(docx_course, tmp_path / "dist", schemas=SCHEMAS)
+    result = build(docx_course, tmp_path / "dist", schemas=xsd_dir())
     (package,) = result.packages
-    report = validate_package(package, SCHEMAS)
+    report = validate_package(package, xsd_dir())
     assert report.exit_status == 0, report.to_text()
     with zipfile.ZipFile(package) as zf:
         names = zf.namelist()
@@ -117,8 +116,8 @@ def test_html_and_markdown_build_and_validate(name: str, tmp_path: Path) -> None
     result = import_guide(tmp_path / name, out)
     assert check(out).errors == ()
     assert [p.format() for p in result.todos] == [p.format() for p in check(out).warnings]
-    (package,) = build(out, tmp_path / "dist", schemas=SCHEMAS).packages
-    assert validate_package(package, SCHEMAS).exit_status == 0
+    (package,) = build(out, tmp_path / "dist", schemas=xsd_dir()).packages
+    assert validate_package(package, xsd_dir()).exit_status == 0
 
 
 def test_html_page(tmp_path: Path) -> None:
@@ -156,7 +155,7 @@ def test_markdown_guide(tmp_path: Path) -> None:
     first = files["modules/01-aloitus.md"]
     assert "::: tip\nTallenna usein.\n:::" in first
     assert "[^1]: Alaviitteen teksti." in first
-    assert '![Vihreä palkki](../assets/kaavio-' in files["modules/02-jatko.md"]
+    assert "![Vihreä palkki](../assets/kaavio-" in files["modules/02-jatko.md"]
     assert "[aloitus](01-aloitus.md)" in files["modules/02-jatko.md"]
 
 
