@@ -95,7 +95,7 @@ def finnish_guide(path: Path, *, swedish: bool = False, big_image: bytes | None 
 
     Headings with a skipped level and an empty section, emphasis, lists, a wide table, images
     with and without alt text, captions, a callout styled 'Huomautus', links between sections
-    and to the web, a comment, tracked changes and an equation.
+    and to the web, a comment, tracked changes, an equation and a chart.
     """
     import docx
     from docx.enum.style import WD_STYLE_TYPE
@@ -159,8 +159,113 @@ def finnish_guide(path: Path, *, swedish: bool = False, big_image: bytes | None 
         table.cell(1, i).text = str(i + 1)
 
     d.add_heading("Käytännössä" if not sv else "I praktiken", 1)
-    d.add_paragraph("Katso kaavio." if not sv else "Se diagrammet.")
+    p = d.add_paragraph("Katso kaavio." if not sv else "Se diagrammet.")
+    chart = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+    p.add_run()._r.append(
+        _xml(f'<w:drawing {W} xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
+             'wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/'
+             '2006/main"><wp:inline><wp:extent cx="5486400" cy="3200400"/>'
+             '<wp:docPr id="99" name="Kaavio 1"/><a:graphic>'
+             f'<a:graphicData uri="{chart}"><c:chart xmlns:c="{chart}" '
+             'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+             'r:id="rId99"/></a:graphicData></a:graphic></wp:inline></w:drawing>')
+    )  # fmt: skip
     _picture(d, big_image or png(30, 30, (200, 40, 40)), None, None)  # no alt text
     d.add_heading("Lähteet" if not sv else "Källor", 2)  # an empty section
     d.save(path)
+    return path
+
+
+def odt_guide(path: Path) -> Path:
+    """An OpenDocument guide made with odfpy: a footnote, a comment, tracked changes, a
+    callout style, an image with alt text, a list, a table, links and a chart."""
+    from odf import dc, draw, office, svg, table, text
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+
+    d = OpenDocumentText()
+    d.meta.addElement(dc.Title(text="Etätyön opas"))
+    d.meta.addElement(dc.Creator(text="Henkilöstöpalvelut"))
+    d.meta.addElement(dc.Language(text="fi-FI"))
+    warning = Style(name="Varoitus", family="paragraph")
+    d.styles.addElement(warning)
+    auto = Style(name="P1", family="paragraph", parentstylename="Varoitus")
+    bold = Style(name="T1", family="text")
+    bold.addElement(TextProperties(fontweight="bold"))
+    d.automaticstyles.addElement(auto)
+    d.automaticstyles.addElement(bold)
+    body = d.text
+
+    changes = text.TrackedChanges()
+    region = text.ChangedRegion(check_grammar=False)
+    region.setAttrNS(text.TEXTNS, "id", "ct1")
+    deletion = text.Deletion()
+    deletion.addElement(office.ChangeInfo())
+    deletion.addElement(text.P(text="poistettu lause"))
+    region.addElement(deletion)
+    changes.addElement(region)
+    body.addElement(changes)
+
+    body.addElement(text.H(outlinelevel=1, text="Aloitus"))
+    p = text.P(text="Etätyö on ")
+    p.addElement(text.Span(stylename=bold, text="sovittava"))
+    p.addText(" esihenkilön kanssa.")
+    note = text.Note(id="ftn1", noteclass="footnote")
+    note.addElement(text.NoteCitation(text="1"))
+    note_body = text.NoteBody()
+    note_body.addElement(text.P(text="Etätyösopimus tehdään kirjallisesti."))
+    note.addElement(note_body)
+    p.addElement(note)
+    comment = office.Annotation()
+    comment.addElement(dc.Creator(text="Pekka"))
+    comment.addElement(text.P(text="Onko tämä ajantasainen?"))
+    p.addElement(comment)
+    p.addElement(text.Change(changeid="ct1"))
+    body.addElement(p)
+    body.addElement(text.P(stylename=auto, text="Älä käsittele salaisia tietoja kahvilassa."))
+    items = text.List()
+    for word in ("Kannettava", "Puhelin"):
+        item = text.ListItem()
+        item.addElement(text.P(text=word))
+        items.addElement(item)
+    body.addElement(items)
+    href = d.addPicture("Pictures/tyopiste.png", "image/png", png(32, 16, (90, 90, 200)))
+    frame = draw.Frame(width="4cm", height="2cm", anchortype="as-char")
+    frame.addElement(draw.Image(href=href))
+    frame.addElement(svg.Title(text="Ergonominen työpiste"))
+    pic = text.P()
+    pic.addElement(frame)
+    body.addElement(pic)
+    link = text.P(text="Lue myös ")
+    link.addElement(text.A(href="https://www.tyosuojelu.fi/", text="työsuojelun ohjeet"))
+    link.addText(".")
+    body.addElement(link)
+
+    body.addElement(text.H(outlinelevel=1, text="Välineet"))
+    grid = table.Table(name="Välineet")
+    grid.addElement(table.TableColumn(numbercolumnsrepeated=2))
+    for row_texts in (("Väline", "Kuka hankkii"), ("Näyttö", "Työnantaja")):
+        row = table.TableRow()
+        for cell_text in row_texts:
+            cell = table.TableCell()
+            cell.addElement(text.P(text=cell_text))
+            row.addElement(cell)
+        grid.addElement(row)
+    body.addElement(grid)
+    from odf import chart
+    from odf.opendocument import OpenDocumentChart
+
+    diagram = OpenDocumentChart()
+    diagram.chart.addElement(chart.Chart(attributes={"class": "chart:bar"}))
+    for sub in (diagram,):
+        obj_frame = draw.Frame(width="8cm", height="4cm", anchortype="as-char")
+        obj_frame.addElement(draw.Object(href=d.addObject(sub)))
+        holder = text.P()
+        holder.addElement(obj_frame)
+        body.addElement(holder)
+    back = text.P(text="Palaa ")
+    back.addElement(text.A(href="#Aloitus|outline", text="alkuun"))
+    back.addText(".")
+    body.addElement(back)
+    d.save(str(path))
     return path

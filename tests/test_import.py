@@ -15,7 +15,7 @@ from scormbuild.commands.build import build
 from scormbuild.commands.check import check
 from scormbuild.commands.import_guide import import_guide
 from scormbuild.commands.validate import validate_package
-from tests.importkit import FIXTURES, finnish_guide, noisy_png, png
+from tests.importkit import FIXTURES, finnish_guide, noisy_png, odt_guide, png
 from tests.needs import xsd_dir
 
 
@@ -80,6 +80,7 @@ def test_docx_todos_are_exactly_the_warnings_of_check(docx_course: Path) -> None
         ("modules/02-periaatteet.md", "heading 'Säilytysaika' skips from level 2 to 4"),
         ("modules/02-periaatteet.md", "to-do: an equation was kept as TeX code `t + 5`"),
         ("modules/02-periaatteet.md", "a table of 6 columns is too wide for a phone"),
+        ("modules/03-kaytannossa.md", "to-do: a chart was dropped"),
         ("modules/03-kaytannossa.md", "image without alt text"),
         ("modules/03-kaytannossa.md", "empty section 'Lähteet'"),
     ]
@@ -174,6 +175,31 @@ def test_cli_prints_the_todo_report(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     assert "modules/03-kaytannossa.md:" in res.output
     assert ": warning: empty section 'Lähteet'" in res.output
-    assert "8 to-dos (scormbuild check" in res.output
+    assert "9 to-dos (scormbuild check" in res.output
     res = CliRunner().invoke(main, ["check", str(out)])
-    assert res.exit_code == 0 and "0 errors, 8 warnings" in res.output
+    assert res.exit_code == 0 and "0 errors, 9 warnings" in res.output
+
+
+def test_odt_guide(tmp_path: Path) -> None:
+    guide = odt_guide(tmp_path / "etatyo.odt")
+    result = import_guide(guide, tmp_path / "kurssi")
+    files = _text(result.out_dir)
+    assert 'title: "Etätyön opas"' in files["course.yml"]
+    assert 'author: "Henkilöstöpalvelut"' in files["course.yml"]
+    first = files["modules/01-aloitus.md"]
+    assert "Etätyö on **sovittava** esihenkilön kanssa.[^1]" in first
+    assert "poistettu lause" not in first  # the tracked deletion
+    assert "[^1]: Etätyösopimus tehdään kirjallisesti." in first
+    assert "::: warning\nÄlä käsittele salaisia tietoja kahvilassa.\n:::" in first
+    assert "![Ergonominen työpiste](../assets/tyopiste-" in first
+    second = files["modules/02-valineet.md"]
+    assert "| Väline | Kuka hankkii |\n|---|---|\n| Näyttö | Työnantaja |" in second
+    assert "Palaa [alkuun](01-aloitus.md)." in second  # LibreOffice's link to a heading
+    assert sorted(p.message.split(":")[1].strip() for p in result.todos) == [
+        "a chart was dropped",
+        "a comment by Pekka was dropped",
+        "a link leads outside the course",
+        "tracked changes were accepted here",
+    ]
+    (package,) = build(result.out_dir, tmp_path / "dist", schemas=xsd_dir()).packages
+    assert validate_package(package, xsd_dir()).exit_status == 0

@@ -26,7 +26,7 @@ from scormbuild.importer.layout import (
     name_sections,
 )
 from scormbuild.importer.media import Media
-from scormbuild.importer.prepare import prepare
+from scormbuild.importer.prepare import apply_marks, prepare
 from scormbuild.importer.split import Section, SplitError, ascii_slug, has_text, split
 from scormbuild.options import LANG_RE
 
@@ -61,8 +61,9 @@ class Converted:
 def convert(source: Path, split_level: int) -> Converted:
     """Read, convert and split ``source``; one clear error for anything unusable."""
     doc = read_document(source)
-    tree = pandoc.to_tree(doc.kind, data=prepare(doc))
-    blocks: list[Node] = tree.get("blocks", [])
+    prepared = prepare(doc)
+    tree = pandoc.to_tree(doc.kind, data=prepared.data)
+    blocks: list[Node] = apply_marks(tree.get("blocks", []), prepared)
     meta = _merge_meta(tree.get("meta", {}), doc.meta)
     if not has_text(blocks):
         raise refuse(source, "the document is empty: it has no text to import")
@@ -72,7 +73,9 @@ def convert(source: Path, split_level: int) -> Converted:
     except SplitError as exc:
         raise refuse(source, str(exc)) from None
     name_sections(sections)
-    return Converted(doc, sections, meta, link_targets(blocks))
+    targets = link_targets(blocks)
+    targets |= {i for s in sections for alias, i in s.aliases.items() if alias in targets}
+    return Converted(doc, sections, meta, targets)
 
 
 def _meta_value(value: Any) -> str:
@@ -124,6 +127,15 @@ def _language(flag: str | None, meta: Metadata, source: Path) -> str:
     return lang
 
 
+def _unexpected(source: Path, exc: Exception) -> ScormBuildError:
+    # pandoc's tree has a shape we did not foresee: one clear error instead of a traceback.
+    return refuse(
+        source,
+        f"the document could not be converted ({type(exc).__name__}: {exc})",
+        "this is a bug in scormbuild import: please report it with the document",
+    )
+
+
 def import_guide(
     source: Path,
     out_dir: Path | None = None,
@@ -134,7 +146,10 @@ def import_guide(
     force: bool = False,
 ) -> ImportResult:
     """Import ``source`` into ``out_dir`` (default: a folder named after the course id)."""
-    conv = convert(source, split_level)
+    try:
+        conv = convert(source, split_level)
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
+        raise _unexpected(source, exc) from None
     lang = _language(language, conv.meta, source)
     title = conv.meta.title or source.stem
     cid = course_id or ascii_slug(title, 60) or "course"
@@ -146,9 +161,12 @@ def import_guide(
     media = Media(conv.doc)
     linker = Linker(conv.sections, source.name)
     files: dict[str, bytes] = {"course.yml": course_yml(info).encode("utf-8")}
-    for n, section in enumerate(conv.sections):
-        text = module_text(section, n, linker, media, lang, conv.targets)
-        files[f"modules/{section.slug}.md"] = text.encode("utf-8")
+    try:
+        for n, section in enumerate(conv.sections):
+            text = module_text(section, n, linker, media, lang, conv.targets)
+            files[f"modules/{section.slug}.md"] = text.encode("utf-8")
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
+        raise _unexpected(source, exc) from None
     files.update({f"assets/{name}": data for name, data in media.files.items()})
     return _write_checked(files, out)
 

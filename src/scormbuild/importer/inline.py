@@ -232,6 +232,9 @@ def _span(c: list[Any], ctx: Context, in_table: bool) -> str:
             else "a comment was dropped"
         )
         return ""
+    if "sb-todo" in classes:
+        ctx.todo(dict(attrs).get("todo", ""))
+        return ""
     if "comment-end" in classes:
         return ""
     if "deletion" in classes or "insertion" in classes:

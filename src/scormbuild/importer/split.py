@@ -30,6 +30,7 @@ class Section:
     blocks: list[Node] = field(default_factory=list)
     slug: str = ""  # set by the layout: the file name's stem (NN-slug)
     anchors: dict[str, str] = field(default_factory=dict)  # document id -> anchor in module
+    aliases: dict[str, str] = field(default_factory=dict)  # another name of an id -> the id
 
 
 def ascii_slug(text: str, limit: int = 40) -> str:
@@ -112,6 +113,7 @@ def split(blocks: list[Node], level: int, title: str) -> list[Section]:
             head_level, (ident, _c, _a), content = block["c"]
             current = Section(stringify(content) or title, ident)
             current.anchors = {**carried, **({ident: ""} if ident else {})}
+            current.anchors[f"{stringify(content)}|outline"] = ""
             carried = {}
             keep = head_level == level
             continue
@@ -123,6 +125,8 @@ def split(blocks: list[Node], level: int, title: str) -> list[Section]:
         sections.append(current)
     for section in sections:
         _collect_ids(section.blocks, section)
+        for alias, ident in section.aliases.items():
+            section.anchors.setdefault(alias, section.anchors[ident])
     return sections
 
 
@@ -137,6 +141,8 @@ def _collect_ids(node: Any, section: Section) -> None:
     c: Any = node.get("c")
     if t == "Header" and c[1][0]:
         section.anchors.setdefault(c[1][0], anchor_name(c[1][0]))
+        # LibreOffice links to a heading by its text: '#Heading text|outline'.
+        section.aliases.setdefault(f"{stringify(c[2])}|outline", c[1][0])
     elif t == "Span" and c[0][0]:
         section.anchors.setdefault(c[0][0], anchor_name(c[0][0]))
     elif t in ("Div", "Table", "Figure", "CodeBlock") and c[0][0]:
