@@ -30,7 +30,7 @@ test: $(STAMP) browser-deps lint
 
 # Rewrite the committed expected output of the golden tests after an intended change.
 golden: $(STAMP)
-	SCORMBUILD_REGEN=1 $(PY) -m pytest -q tests/test_golden.py tests/test_markdown.py
+	SCORMBUILD_REGEN=1 $(PY) -m pytest -q tests/test_golden.py tests/test_markdown.py tests/test_import_golden.py
 
 clean:
 	rm -rf dist $(VENV) tests/lms/node_modules

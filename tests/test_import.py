@@ -14,6 +14,7 @@ from scormbuild.cli import main
 from scormbuild.commands.build import build
 from scormbuild.commands.check import check
 from scormbuild.commands.import_guide import import_guide
+from scormbuild.commands.import_guide import import_variant as import_guide_variant
 from scormbuild.commands.validate import validate_package
 from tests.importkit import FIXTURES, finnish_guide, noisy_png, odt_guide, png
 from tests.needs import xsd_dir
@@ -203,3 +204,62 @@ def test_odt_guide(tmp_path: Path) -> None:
     ]
     (package,) = build(result.out_dir, tmp_path / "dist", schemas=xsd_dir()).packages
     assert validate_package(package, xsd_dir()).exit_status == 0
+
+
+def test_swedish_variants_of_a_finnish_guide(tmp_path: Path) -> None:
+    fi = finnish_guide(tmp_path / "opas-fi.docx")
+    sv = finnish_guide(tmp_path / "guide-sv.docx", swedish=True)
+    course = tmp_path / "kurssi"
+    import_guide(fi, course)
+    result = import_guide_variant(sv, course)
+    assert result.modules == (
+        "modules/01-johdanto.sv.md",
+        "modules/02-periaatteet.sv.md",
+        "modules/03-kaytannossa.sv.md",
+    )
+    files = _text(course)
+    assert "languages: [fi, sv]" in files["course.yml"]
+    assert 'title: {fi: "Tietosuoja arjessa", sv: "Dataskydd i vardagen"}' in files["course.yml"]
+    intro = files["modules/01-johdanto.sv.md"]
+    assert intro.startswith('---\ntitle: "Inledning"\n---\n\n# Inledning\n')
+    assert "[principerna](02-periaatteet.md)" in intro
+    assert "::: note\nFråga alltid om du är osäker.\n:::" in intro
+    # The same pictures as the Finnish version: parity holds, the course builds in both.
+    assert "![Dataskyddets tre steg](../assets/image1-" in intro
+    report = check(course)
+    assert report.errors == (), report.to_text()
+    assert {p.location.path for p in result.todos} == {
+        "modules/02-periaatteet.sv.md",
+        "modules/03-kaytannossa.sv.md",
+    }
+    assert len(result.todos) == 9
+    packages = build(course, tmp_path / "dist", schemas=xsd_dir()).packages
+    assert [p.name for p in packages] == [
+        "tietosuoja-arjessa-0.1.0-fi.zip",
+        "tietosuoja-arjessa-0.1.0-sv.zip",
+    ]
+    for package in packages:
+        assert validate_package(package, xsd_dir()).exit_status == 0
+
+
+def test_variant_with_other_sections_or_existing_variants_is_refused(tmp_path: Path) -> None:
+    fi = finnish_guide(tmp_path / "opas-fi.docx")
+    course = tmp_path / "kurssi"
+    import_guide(fi, course)
+    before = _text(course)
+    short = tmp_path / "kort.md"
+    short.write_text("# Inledning\n\nText.\n", "utf-8")
+    runner = CliRunner()
+    res = runner.invoke(
+        main, ["import", str(short), "--variant-of", str(course), "--language", "sv"]
+    )
+    assert res.exit_code == 1 and "the document has 1 sections, the course 3 modules" in res.output
+    assert _text(course) == before
+    sv = finnish_guide(tmp_path / "guide-sv.docx", swedish=True)
+    assert runner.invoke(main, ["import", str(sv), "--variant-of", str(course)]).exit_code == 0
+    res = runner.invoke(main, ["import", str(sv), "--variant-of", str(course)])
+    assert res.exit_code == 1 and "exists; nothing was written" in res.output, res.output
+    res = runner.invoke(main, ["import", str(fi), "--variant-of", str(course)])
+    assert res.exit_code == 1 and "the course's primary language" in res.output
+    res = runner.invoke(main, ["import", str(sv), "--variant-of", str(course), "--force"])
+    assert res.exit_code == 0, res.output

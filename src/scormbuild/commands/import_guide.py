@@ -197,5 +197,98 @@ def import_variant(
     language: str | None = None,
     force: bool = False,
 ) -> ImportResult:
-    """Add ``source`` to the course in ``course_dir`` as the variants of its modules."""
-    raise ScormBuildError("--variant-of is not available yet")
+    """Add ``source`` to the course in ``course_dir`` as the variants of its modules, and
+    check the result (parity included) before anything is written."""
+    return _import_variant(source, course_dir, split_level, language, force)
+
+
+def _variant_files(conv: Converted, course_dir: Path, lang: str, force: bool) -> dict[str, bytes]:
+    from scormbuild.importer.inline import escape
+    from scormbuild.importer.variant import VariantMedia, match_anchors, updated_config
+    from scormbuild.source.drafts import todo_marker
+    from scormbuild.source.load import load_course
+
+    loaded = load_course(course_dir)
+    primary = loaded.config.languages[0]
+    source = conv.doc.path
+    if lang == primary:
+        raise refuse(
+            source,
+            f"the document is in '{lang}', the course's primary language",
+            "pass the variant's language: --language sv",
+        )
+    modules = loaded.sources[primary]
+    if len(modules) != len(conv.sections):
+        raise refuse(
+            source,
+            f"the document has {len(conv.sections)} sections, the course "
+            f"{len(modules)} modules: a variant needs one section per module",
+            "check the headings, or --split-level",
+        )
+    media = VariantMedia(conv.doc, course_dir, primary)
+    anchors = [match_anchors(s, m) for s, m in zip(conv.sections, modules, strict=True)]
+    linker = Linker(conv.sections, source.name)
+    files: dict[str, bytes] = {}
+    for n, (section, module) in enumerate(zip(conv.sections, modules, strict=True)):
+        target = f"modules/{module.module.slug}.{lang}.md"
+        if (course_dir / target).exists() and not force:
+            raise ScormBuildError(
+                f"{course_dir / target} exists; nothing was written\n"
+                "  hint: replace the variants with --force"
+            )
+        media.start(module)
+        text = module_text(section, n, linker, media, lang, conv.targets, anchors[n])
+        for path in media.missing():
+            note = todo_marker(
+                f"this picture of the {primary} version was missing from the document and "
+                "was added here: move it to its place and translate its alt text"
+            )
+            alt = next((a for _l, u, a in module.images if u.endswith(path)), "")
+            text += f"\n{note}\n![{escape(alt)}](../{path})\n"
+        files[target] = text.encode("utf-8")
+    config = (course_dir / "course.yml").read_text("utf-8")
+    title = conv.meta.title or conv.sections[0].title
+    files["course.yml"] = updated_config(config, primary, lang, title).encode("utf-8")
+    return files
+
+
+def _apply(course_dir: Path, files: dict[str, bytes]) -> None:
+    """Each file replaced atomically; course.yml last, once every variant is in place."""
+    import os
+    import tempfile
+
+    for rel in sorted(files, key=lambda r: r == "course.yml"):
+        target = course_dir / rel
+        fd, tmp = tempfile.mkstemp(prefix=".import-", dir=target.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(files[rel])
+        os.replace(tmp, target)
+
+
+def _import_variant(
+    source: Path, course_dir: Path, split_level: int, language: str | None, force: bool
+) -> ImportResult:
+    import shutil
+
+    conv = convert(source, split_level)
+    lang = _language(language, conv.meta, source)
+    try:
+        files = _variant_files(conv, course_dir, lang, force)
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
+        raise _unexpected(source, exc) from None
+    # The course is checked with the variants in a copy first: parity included.
+    with staging(course_dir) as tmp:
+        copy = tmp / "course"
+        shutil.copytree(course_dir, copy, symlinks=True, ignore=shutil.ignore_patterns(".git"))
+        write_files(copy, files)
+        report = check(copy)
+        if report.errors:
+            details = "\n".join(p.format() for p in report.errors)
+            raise ScormBuildError(f"the course with the variants does not pass check:\n"
+                                  f"{details}\nnothing was written")  # fmt: skip
+    _apply(course_dir, files)
+    full = check(course_dir)
+    # The to-dos of this import: those in the files it wrote.
+    report = CheckReport(course_dir, tuple(p for p in full.problems if p.location.path in files))
+    modules = tuple(sorted(k for k in files if k.startswith("modules/")))
+    return ImportResult(course_dir, modules, (), report)
