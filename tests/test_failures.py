@@ -21,6 +21,7 @@ ARGS = {
     "build": ["course"],
     "check": ["course"],
     "export": ["course"],
+    "import": ["guide.docx"],
     "preview": ["course"],
     "new": ["somewhere"],
     "validate": ["package.zip"],

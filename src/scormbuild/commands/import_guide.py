@@ -127,15 +127,6 @@ def _language(flag: str | None, meta: Metadata, source: Path) -> str:
     return lang
 
 
-def _unexpected(source: Path, exc: Exception) -> ScormBuildError:
-    # pandoc's tree has a shape we did not foresee: one clear error instead of a traceback.
-    return refuse(
-        source,
-        f"the document could not be converted ({type(exc).__name__}: {exc})",
-        "this is a bug in scormbuild import: please report it with the document",
-    )
-
-
 def import_guide(
     source: Path,
     out_dir: Path | None = None,
@@ -146,10 +137,7 @@ def import_guide(
     force: bool = False,
 ) -> ImportResult:
     """Import ``source`` into ``out_dir`` (default: a folder named after the course id)."""
-    try:
-        conv = convert(source, split_level)
-    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
-        raise _unexpected(source, exc) from None
+    conv = convert(source, split_level)
     lang = _language(language, conv.meta, source)
     title = conv.meta.title or source.stem
     cid = course_id or ascii_slug(title, 60) or "course"
@@ -161,12 +149,9 @@ def import_guide(
     media = Media(conv.doc)
     linker = Linker(conv.sections, source.name)
     files: dict[str, bytes] = {"course.yml": course_yml(info).encode("utf-8")}
-    try:
-        for n, section in enumerate(conv.sections):
-            text = module_text(section, n, linker, media, lang, conv.targets)
-            files[f"modules/{section.slug}.md"] = text.encode("utf-8")
-    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
-        raise _unexpected(source, exc) from None
+    for n, section in enumerate(conv.sections):
+        text = module_text(section, n, linker, media, lang, conv.targets)
+        files[f"modules/{section.slug}.md"] = text.encode("utf-8")
     files.update({f"assets/{name}": data for name, data in media.files.items()})
     return _write_checked(files, out)
 
@@ -178,10 +163,8 @@ def _write_checked(files: dict[str, bytes], out: Path) -> ImportResult:
         report = check(tmp)
         if report.errors:
             details = "\n".join(p.format() for p in report.errors)
-            raise ScormBuildError(
-                f"the imported course does not pass check; nothing was written:\n{details}\n"
-                "this is a bug in scormbuild import: please report it with the document"
-            )
+            # A course import wrote but check refuses is a bug of import, not of the input.
+            raise RuntimeError(f"the imported course does not pass check:\n{details}")
         publish(tmp, out)
     report = CheckReport(out, report.problems, report.strict)
     modules = tuple(sorted(k for k in files if k.startswith("modules/")))
@@ -272,10 +255,7 @@ def _import_variant(
 
     conv = convert(source, split_level)
     lang = _language(language, conv.meta, source)
-    try:
-        files = _variant_files(conv, course_dir, lang, force)
-    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
-        raise _unexpected(source, exc) from None
+    files = _variant_files(conv, course_dir, lang, force)
     # The course is checked with the variants in a copy first: parity included.
     with staging(course_dir) as tmp:
         copy = tmp / "course"
