@@ -162,8 +162,8 @@ def run_mkdocs(course: Path, work: Path) -> Result:
 
 
 def full_rebuild_in_memory(course: Path) -> Callable[[], None]:
-    """What a rebuild costs without the preview: gather and render, no zip."""
-    from scormbuild.commands.build import gather, package_files
+    """What a rebuild costs without the preview (older code): gather and render, no zip."""
+    from scormbuild.build import gather, package_files  # type: ignore[import-not-found]
 
     def rebuild() -> None:
         loaded, _warnings = gather(course)
@@ -179,7 +179,7 @@ def run_incremental(course: Path, work: Path) -> Result:
         from scormbuild.preview.site import PreviewSite
     except ImportError:
         rebuild = full_rebuild_in_memory(course)
-        api = "scormbuild.commands.build.gather + package_files (no preview module)"
+        api = "scormbuild.build.gather + package_files (no preview module)"
     else:
         site = PreviewSite(course)
 

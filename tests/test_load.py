@@ -9,6 +9,7 @@ import pytest
 
 from scormbuild.errors import CourseError
 from scormbuild.source.load import load_course
+from scormbuild.source.memo import ModuleMemo
 from tests.coursekit import MODULE, write_course
 
 REPO = Path(__file__).resolve().parents[1]
@@ -162,11 +163,12 @@ def test_a_folder_replaced_by_a_symlink_is_seen_by_the_next_load(tmp_path: Path)
     course, outside = picture_course(tmp_path)
     (course / "assets/pics").mkdir()
     (course / "assets/pics/a.png").write_bytes(b"\x89PNG")
-    load_course(course, reuse=True)  # folders resolved and modules remembered
+    memo = ModuleMemo()
+    load_course(course, memo)  # folders resolved and modules remembered
     shutil.rmtree(course / "assets/pics")
     (course / "assets/pics").symlink_to(outside, target_is_directory=True)
     with pytest.raises(CourseError) as info:
-        load_course(course, reuse=True)
+        load_course(course, memo)
     assert "symlink that points outside" in info.value.format_message()
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from scormbuild.errors import CourseError
-from scormbuild.source import memo as memo_module
 from scormbuild.source.load import LoadedCourse, load_course
+from scormbuild.source.memo import ModuleMemo
 from tests.coursekit import write_course
 
 IMAGE_MODULE = """\
@@ -43,20 +43,12 @@ questions:
 
 def fresh(root: Path) -> LoadedCourse | str:
     """A load with nothing remembered."""
-    saved = dict(memo_module._MEMOS)
-    memo_module._MEMOS.clear()
-    try:
-        return load_course(root, reuse=True)
-    except CourseError as exc:
-        return exc.format_message()
-    finally:
-        memo_module._MEMOS.clear()
-        memo_module._MEMOS.update(saved)
+    return again(root, ModuleMemo())
 
 
-def again(root: Path) -> LoadedCourse | str:
+def again(root: Path, memo: ModuleMemo) -> LoadedCourse | str:
     try:
-        return load_course(root, reuse=True)
+        return load_course(root, memo)
     except CourseError as exc:
         return exc.format_message()
 
@@ -64,11 +56,16 @@ def again(root: Path) -> LoadedCourse | str:
 def same(a: LoadedCourse | str, b: LoadedCourse | str) -> bool:
     if isinstance(a, str) or isinstance(b, str):
         return a == b
-    return (a.courses, a.warnings, a.sources) == (b.courses, b.warnings, b.sources)
+    return (a.courses, a.sources) == (b.courses, b.sources)
 
 
 @pytest.fixture
-def course(tmp_path: Path) -> Path:
+def memo() -> ModuleMemo:
+    return ModuleMemo()
+
+
+@pytest.fixture
+def course(tmp_path: Path, memo: ModuleMemo) -> Path:
     root = write_course(
         tmp_path,
         {
@@ -77,7 +74,7 @@ def course(tmp_path: Path) -> Path:
             "assets/chart.png": b"\x89PNG\r\n\x1a\n",
         },
     )
-    assert not isinstance(again(root), str)
+    assert not isinstance(again(root, memo), str)
     return root
 
 
@@ -97,14 +94,16 @@ EDITS = {
 
 
 @pytest.mark.parametrize("edit", EDITS)
-def test_reload_after_an_edit_equals_a_fresh_load(course: Path, edit: str) -> None:
+def test_reload_after_an_edit_equals_a_fresh_load(
+    course: Path, memo: ModuleMemo, edit: str
+) -> None:
     EDITS[edit](course)
-    assert same(again(course), fresh(course))
-    assert same(again(course), fresh(course))  # and once more, from what was remembered
+    assert same(again(course, memo), fresh(course))
+    assert same(again(course, memo), fresh(course))  # and once more, from what was remembered
 
 
 def test_unchanged_modules_are_not_parsed_again(
-    course: Path, monkeypatch: pytest.MonkeyPatch
+    course: Path, memo: ModuleMemo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from scormbuild.source.modules import ModuleReader
 
@@ -117,19 +116,13 @@ def test_unchanged_modules_are_not_parsed_again(
 
     monkeypatch.setattr(ModuleReader, "_read", counting)
     (course / "modules/02-more.md").write_text((course / "modules/02-more.md").read_text() + "x\n")
-    again(course)
+    again(course, memo)
     assert parsed == ["02-more"]
 
 
-def test_example_course_reloads_identically() -> None:
+def test_example_course_reloads_identically(memo: ModuleMemo) -> None:
     root = Path(__file__).resolve().parents[1] / "course"
     first = fresh(root)
-    load_course(root, reuse=True)
-    assert same(again(root), first)
-
-
-def test_without_reuse_nothing_is_remembered(tmp_path: Path) -> None:
-    root = write_course(tmp_path)
-    memo_module._MEMOS.pop(root.resolve(), None)
-    load_course(root)
-    assert not memo_module.memo_for(root.resolve()).entries
+    load_course(root, memo)
+    assert memo.entries
+    assert same(again(root, memo), first)

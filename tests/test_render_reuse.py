@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from scormbuild.model import OutputFile
+from scormbuild.pipeline import BuildCache
 from scormbuild.render import pages as render
 from scormbuild.render.theme import make_environment
 from scormbuild.source.load import load_course
@@ -20,10 +21,10 @@ def files(root: Path) -> dict[str, str | bytes]:
     }
 
 
-def both(root: Path) -> tuple[list[OutputFile], list[OutputFile]]:
+def both(root: Path, cache: BuildCache) -> tuple[list[OutputFile], list[OutputFile]]:
     """(reusing render, fresh render) of the course as it is now."""
-    (course,) = load_course(root, reuse=True).courses
-    reused = render.render_course(course, make_environment(root), reuse=True)
+    (course,) = load_course(root, cache.modules).courses
+    reused = render.render_course(course, cache.themes.environment(root), cache.pages)
     return reused, render.render_course(course, make_environment(root))
 
 
@@ -43,20 +44,22 @@ EDITS = {
 @pytest.mark.parametrize("edit", sorted(EDITS))
 def test_reused_pages_follow_every_edit(tmp_path: Path, edit: str) -> None:
     root = write_course(tmp_path, files(tmp_path))
-    reused, fresh = both(root)
+    cache = BuildCache()
+    reused, fresh = both(root, cache)
     assert reused == fresh
     path, text = EDITS[edit]
     write_course(root, {**files(tmp_path), path: text})
-    reused, fresh = both(root)
+    reused, fresh = both(root, cache)
     assert reused == fresh
-    assert reused != both(write_course(tmp_path / "before", files(tmp_path)))[1]
+    assert reused != both(write_course(tmp_path / "before", files(tmp_path)), BuildCache())[1]
 
 
 def test_unchanged_pages_are_not_rendered_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = write_course(tmp_path, files(tmp_path))
-    both(root)
+    cache = BuildCache()
+    both(root, cache)
     write_course(root, {"modules/04-last.md": MODULE.format(title="Last") + "\nMore text.\n"})
     rendered: list[int] = []
     real = render.render_module
@@ -66,6 +69,6 @@ def test_unchanged_pages_are_not_rendered_again(
         return real(env, course, index, quiz_index)  # type: ignore[arg-type]
 
     monkeypatch.setattr(render, "render_module", spy)
-    (course,) = load_course(root, reuse=True).courses
-    render.render_course(course, make_environment(root), reuse=True)
+    (course,) = load_course(root, cache.modules).courses
+    render.render_course(course, cache.themes.environment(root), cache.pages)
     assert rendered == [3]  # the changed module only; its neighbour's links did not change

@@ -6,8 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from scormbuild.source import memo, parallel
+from scormbuild.render.pages import PageCache, render_course
+from scormbuild.render.theme import make_environment
 from scormbuild.source.load import load_course
+from scormbuild.source.markdown import labels_for
+from scormbuild.source.memo import ModuleMemo
+from scormbuild.source.parallel import Job, read_all
+from scormbuild.workers import fork_map
 from tests.coursekit import MODULE, QUIZ, write_course
 
 
@@ -21,49 +26,53 @@ def big_course(root: Path, broken: int | None = None) -> Path:
     return write_course(root, files)
 
 
-def forget(root: Path) -> None:
-    memo._MEMOS.pop(root.resolve(), None)
+def jobs(root: Path) -> list[Job]:
+    """The course's modules as one job, the way the loader hands them to read_all."""
+    modules = sorted((root / "modules").glob("*.md"))
+    labels = tuple(sorted(labels_for("en").items()))
+    return [Job(root, "en", "", labels, tuple((p, p.stem) for p in modules))]
 
 
-@pytest.mark.parametrize("workers", [1, 2, 3])
-def test_parallel_load_equals_sequential(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
-) -> None:
-    root = big_course(tmp_path)
-    forget(root)
-    expected = load_course(root)
-    forget(root)
-    monkeypatch.setattr(parallel, "_workers", lambda jobs: workers)
-    actual = load_course(root, reuse=True)
-    assert actual.courses == expected.courses
-    assert [s.module for s in actual.sources["en"]] == [s.module for s in expected.sources["en"]]
-    # The workers' memo entries came back: a reload reuses every module.
-    assert len(memo.memo_for(root.resolve()).entries) == 32
+@pytest.mark.parametrize("workers", [2, 3])
+def test_parallel_read_equals_sequential(tmp_path: Path, workers: int) -> None:
+    root = big_course(tmp_path).resolve()
+    expected = read_all(jobs(root), workers=1)
+    memo = ModuleMemo()
+    assert read_all(jobs(root), memo, workers=workers) == expected
+    # The workers' memo entries came back: the next read reuses every module.
+    assert len(memo.entries) == 32
+    assert read_all(jobs(root), memo) == expected
 
 
-def test_parallel_load_reports_the_same_problems(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    root = big_course(tmp_path, broken=17)
-    forget(root)
-    monkeypatch.setattr(parallel, "_workers", lambda jobs: 2)
-    with pytest.raises(Exception) as info:
-        load_course(root)
-    assert "modules/17-part.md:2: error: unknown front matter key 'titel'" in str(info.value)
+def test_parallel_read_reports_the_same_problems(tmp_path: Path) -> None:
+    root = big_course(tmp_path, broken=17).resolve()
+    ((sources, problems),) = read_all(jobs(root), workers=2)
+    assert [(sources, problems)] == read_all(jobs(root), workers=1)
+    assert sum(s is None for s in sources) == 1
+    assert "modules/17-part.md:2: error: unknown front matter key 'titel'" in problems[0].format()
+
+
+def test_a_failing_job_fails_the_map() -> None:
+    def work(n: int) -> int:
+        if n == 5:
+            raise ValueError("five")
+        return n * 2
+
+    assert fork_map(lambda n: n * 2, list(range(40)), 3) == [n * 2 for n in range(40)]
+    with pytest.raises(ValueError, match="five"):
+        fork_map(work, list(range(40)), 3)
 
 
 def test_parallel_render_equals_sequential(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from scormbuild.render import pages as render
-    from scormbuild.render.theme import make_environment
+    from scormbuild.render import pages
 
     (course,) = load_course(big_course(tmp_path)).courses
     env = make_environment(course.root)
-    monkeypatch.setattr(render, "_pages", {})
-    monkeypatch.setattr(render, "worker_count", lambda n: 1)
-    expected = render.render_course(course, env)
-    monkeypatch.setattr(render, "_pages", {})
-    monkeypatch.setattr(render, "worker_count", lambda n: 3)
-    assert render.render_course(course, env, reuse=True) == expected
+    monkeypatch.setattr(pages, "worker_count", lambda n: 1)
+    expected = render_course(course, env)
+    monkeypatch.setattr(pages, "worker_count", lambda n: 3)
+    cache = PageCache()
+    assert render_course(course, env, cache) == expected
     # A second render reuses every page: nothing is rendered again.
-    monkeypatch.setattr(render, "render_module", None)
-    assert render.render_course(course, env, reuse=True) == expected
+    monkeypatch.setattr(pages, "render_module", None)
+    assert render_course(course, env, cache) == expected

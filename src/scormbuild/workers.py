@@ -13,9 +13,9 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import TypeVar
+from multiprocessing.connection import Connection, wait
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -28,7 +28,7 @@ SHARES = 8
 # A build allocates hundreds of thousands of short-lived objects (tokens, YAML nodes, template
 # fragments) that reference counting frees on its own. At Python's default threshold (700)
 # the cycle collector would run thousands of times over them, and now and then over the
-# whole course model: a tenth of the build's time on a large course.
+# whole course model (docs/performance.md has the figures).
 BUILD_GC_THRESHOLD = (50_000, 20, 20)
 
 
@@ -70,16 +70,87 @@ def forked_map(fn: Callable[[T], R], jobs: Sequence[T], workers: int) -> Iterato
 
     With more than one worker, every job starts at once on forked processes and each result
     is waited for only when the block asks for it; otherwise each job runs when asked for.
+    The workers inherit ``fn`` and ``jobs`` (a closure over anything will do: nothing is
+    pickled on the way in); only results travel back.
     """
     if workers <= 1 or len(jobs) <= 1:
         yield (fn(job) for job in jobs)
         return
-    context = multiprocessing.get_context("fork")
     # Frozen objects are skipped by the collector, so the workers do not write to (and copy)
     # every page of the parent's heap when they collect.
     gc.freeze()
+    forked = _Forked(fn, jobs, workers)
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            yield pool.map(fn, jobs)
+        yield forked.results()
     finally:
+        forked.close()
         gc.unfreeze()
+
+
+class _Forked:
+    """Worker processes that take the next job as they finish one and send back results."""
+
+    def __init__(self, fn: Callable[[T], R], jobs: Sequence[T], workers: int) -> None:
+        context = multiprocessing.get_context("fork")
+        counter = context.Value("l", 0)
+        self.count = len(jobs)
+        self.received: dict[int, tuple[bool, Any]] = {}
+        self.readers: list[Connection] = []
+        self.processes = []
+        for _ in range(workers):
+            reader, writer = context.Pipe(duplex=False)
+            process = context.Process(target=_work, args=(fn, jobs, counter, writer), daemon=True)
+            process.start()
+            writer.close()
+            self.readers.append(reader)
+            self.processes.append(process)
+
+    def results(self) -> Iterator[Any]:
+        for index in range(self.count):
+            while index not in self.received:
+                self._receive()
+            ok, value = self.received.pop(index)
+            if not ok:
+                raise value
+            yield value
+
+    def _receive(self) -> None:
+        if not self.readers:
+            raise RuntimeError("a worker process stopped before finishing its work")
+        for reader in wait(self.readers):
+            assert isinstance(reader, Connection)
+            try:
+                index, ok, value = reader.recv()
+            except EOFError:  # this worker has no more jobs (or died)
+                self.readers.remove(reader)
+                reader.close()
+                continue
+            self.received[index] = (ok, value)
+
+    def close(self) -> None:
+        for process in self.processes:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+        for reader in self.readers:
+            reader.close()
+
+
+def _work(fn: Callable[[Any], Any], jobs: Sequence[Any], counter: Any, writer: Connection) -> None:
+    """A worker's loop: claim the next job, run it, send back its index and result."""
+    try:
+        while True:
+            with counter.get_lock():
+                index = counter.value
+                counter.value += 1
+            if index >= len(jobs):
+                return
+            try:
+                writer.send((index, True, fn(jobs[index])))
+            except Exception as exc:  # raised again in the parent, where it is reported
+                try:
+                    writer.send((index, False, exc))
+                except Exception:  # the exception itself cannot be sent
+                    writer.send((index, False, RuntimeError(repr(exc))))
+    finally:
+        writer.close()

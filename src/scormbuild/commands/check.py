@@ -1,7 +1,7 @@
 """``scormbuild check``: every problem of a course in one run, printed as text or JSON.
 
-The checks are the ones ``build`` runs first (loading, then :func:`check_course`); here a
-failure to load is not an exception but part of the report, so authors see everything at once.
+The problems are the ones ``build`` reports, from the same :func:`~scormbuild.pipeline.gather`;
+here they are the report, not an exception.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scormbuild.errors import CourseError, Problem
-from scormbuild.source.checks import check_course
-from scormbuild.source.load import load_course
+from scormbuild.errors import Problem
+from scormbuild.pipeline import gather, problem_dict
 
 
 @dataclass(frozen=True)
@@ -68,52 +67,6 @@ class CheckReport:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
 
 
-def problem_dict(problem: Problem) -> dict[str, Any]:
-    """One problem as a flat JSON object."""
-    loc = problem.location
-    return {
-        "path": loc.path,
-        "line": loc.line,
-        "column": loc.column,
-        "key": loc.key,
-        "level": problem.level,
-        "code": problem.code,
-        "message": problem.message,
-        "hint": problem.hint,
-    }
-
-
-def collect_problems(course_dir: Path) -> list[Problem]:
-    """Every problem of the course: loading errors, or else the checks' findings."""
-    try:
-        loaded = load_course(course_dir)
-    except CourseError as exc:
-        # The loader raises with warnings included; checks need a loaded course, so they
-        # run on the next try, once the errors are fixed.
-        return list(exc.problems)
-    return list(loaded.warnings) + check_course(loaded)
-
-
-def promote(problems: list[Problem]) -> list[Problem]:
-    """``--strict``: every warning becomes an error."""
-    return [Problem(p.location, p.message, "error", p.hint, p.code) for p in problems]
-
-
-def unique_sorted(problems: list[Problem]) -> tuple[Problem, ...]:
-    """Problems in location order, exact repeats (e.g. one per language) collapsed."""
-    seen: set[tuple[Any, ...]] = set()
-    out = []
-    for p in sorted(problems, key=lambda p: (p.location.sort_key(), p.level, p.message)):
-        key = (p.location, p.level, p.message)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return tuple(out)
-
-
 def check(course_dir: Path, *, strict: bool = False) -> CheckReport:
     """Load and check ``course_dir``; never raises for problems in the course."""
-    problems = collect_problems(course_dir)
-    if strict:
-        problems = promote(problems)
-    return CheckReport(course_dir, unique_sorted(problems), strict)
+    return CheckReport(course_dir, gather(course_dir, strict=strict).problems, strict)

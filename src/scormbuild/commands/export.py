@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from scormbuild.commands.build import gather, package_name
 from scormbuild.errors import CourseError, Problem, error
 from scormbuild.export.base import Exported, ExportFormat
 from scormbuild.export.gift import gift
 from scormbuild.export.moodle_xml import moodle_xml
 from scormbuild.model import Course
 from scormbuild.package.write import save_text
+from scormbuild.pipeline import gather, package_name
 
 SUFFIX = {"moodle-xml": "-questions.xml", "gift": "-questions.gift.txt"}
 
@@ -51,7 +51,7 @@ def export(
     ``out`` is the file to write (``-`` for standard output: the text is returned and nothing
     is written); by default ``<out_dir>/<package name>-questions.<ext>``.
     """
-    loaded, _warnings = gather(course_dir)
+    loaded = gather(course_dir).or_raise()
     by_language = {c.language: c for c in loaded.courses}
     lang = language or loaded.config.language
     course = by_language.get(lang)

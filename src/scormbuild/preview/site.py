@@ -1,7 +1,8 @@
 """The course as the preview serves it: every package file in memory, rebuilt on demand.
 
-A rebuild renders the whole course without zipping or writing anything (tens of
-milliseconds on the example course), so there is no incremental bookkeeping to get wrong.
+A rebuild gathers and renders the whole course in memory, without zipping or writing
+anything. The site owns a :class:`~scormbuild.pipeline.BuildCache`, so a rebuild reads and
+renders again only what a save changed, and returns exactly what a fresh build would.
 A failed rebuild keeps the last good files and records the problems for the page to show.
 """
 
@@ -14,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scormbuild.commands.check import problem_dict
 from scormbuild.errors import CourseError, Problem, ScormBuildError
 from scormbuild.model import OutputFile
+from scormbuild.pipeline import BuildCache, gather, package_files, problem_dict
 
 
 @dataclass
@@ -40,25 +41,25 @@ class PreviewSite:
         self.state = BuildState()
         self.changed = threading.Condition()
         self._build_lock = threading.Lock()
+        self._cache = BuildCache()
 
     def rebuild(self) -> BuildState:
         """Build every language in memory; never raises for a broken course."""
-        # Imported here so `scormbuild preview --help` stays fast.
-        from scormbuild.commands.build import gather, package_files
-
         with self._build_lock:
+            cache = self._cache
             start = time.perf_counter()
             files: dict[str, dict[str, OutputFile]] | None = None
             problems: tuple[Problem, ...] = ()
             course: dict[str, Any] = {}
             try:
-                # Reuse: a rebuild after one module changes reads and renders that module again.
-                loaded, warnings = gather(self.course_dir, reuse=True)
+                gathered = gather(self.course_dir, cache=cache)
+                loaded = gathered.or_raise()
+                env = cache.themes.environment(loaded.courses[0].root)
                 files = {
-                    c.language: {f.path: f for f in package_files(c, None, reuse=True)}
+                    c.language: {f.path: f for f in package_files(c, env, cache=cache)}
                     for c in loaded.courses
                 }
-                problems = tuple(warnings)
+                problems = gathered.problems
                 cfg = loaded.config
                 course = {
                     "id": cfg.id,

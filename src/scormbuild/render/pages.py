@@ -213,61 +213,56 @@ class _PageKey:
         )
 
 
-# Module pages of the last course rendered, by everything a page is made from: a rebuild in
-# preview after one module changes renders that page (and its neighbours) only. What all
-# pages share (theme, configuration, language, outline) is compared once per render.
-_pages: dict[_PageKey, bytes] = {}
-_pages_shared: tuple[Any, ...] = ()
+class PageCache:
+    """Module pages of the last render, by everything a page is made from (the preview's).
 
+    A rebuild after one module changes renders that page (and its neighbours, whose links
+    show its title) only. What all pages share (the theme's templates, the configuration,
+    the language, the outline) is compared once per render; a change there renders all.
+    """
 
-def _module_pages(
-    env: jinja2.Environment, course: Course, quiz_index: dict[str, int]
-) -> list[bytes]:
-    global _pages, _pages_shared
-    if course.root is not None and (course.root / "templates").is_dir():
-        # A course's own templates may use any part of the course: no reuse.
-        return _render_pages(env, course, quiz_index, range(len(course.modules)))
-    mods = course.modules
-    outline = tuple((m.slug, m.title) for m in mods)
-    shared = (_theme_digest(env), course.config, course.language, outline)
-    if shared != _pages_shared:
-        _pages, _pages_shared = {}, shared
-    keys = [_PageKey(i, m, tuple(quiz_index[q.id] for q in m.quizzes)) for i, m in enumerate(mods)]
-    missing = [i for i, key in enumerate(keys) if key not in _pages]
-    fresh = dict(zip(missing, _render_pages(env, course, quiz_index, missing), strict=True))
-    pages = [fresh[i] if i in fresh else _pages[key] for i, key in enumerate(keys)]
-    _pages = dict(zip(keys, pages, strict=True))
-    return pages
+    def __init__(self) -> None:
+        self.pages: dict[_PageKey, bytes] = {}
+        self.shared: tuple[Any, ...] = ()
 
-
-# What forked render workers inherit: the environment cannot be pickled, an index can.
-_job: tuple[jinja2.Environment, Course, dict[str, int]] | None = None
-
-
-def _render_some(indexes: Sequence[int]) -> list[bytes]:
-    assert _job is not None
-    env, course, quiz_index = _job
-    with course_template_errors(env):
-        return [render_module(env, course, i, quiz_index).encode() for i in indexes]
+    def render(
+        self, env: jinja2.Environment, course: Course, quiz_index: dict[str, int]
+    ) -> list[bytes]:
+        """Every module page of ``course``, rendering only those not kept from last time."""
+        if course.root is not None and (course.root / "templates").is_dir():
+            # A course's own templates may use any part of the course: no reuse.
+            return _render_pages(env, course, quiz_index, range(len(course.modules)))
+        mods = course.modules
+        outline = tuple((m.slug, m.title) for m in mods)
+        shared = (_theme_digest(env), course.config, course.language, outline)
+        if shared != self.shared:
+            self.pages, self.shared = {}, shared
+        keys = [
+            _PageKey(i, m, tuple(quiz_index[q.id] for q in m.quizzes)) for i, m in enumerate(mods)
+        ]
+        missing = [i for i, key in enumerate(keys) if key not in self.pages]
+        fresh = dict(zip(missing, _render_pages(env, course, quiz_index, missing), strict=True))
+        pages = [fresh[i] if i in fresh else self.pages[key] for i, key in enumerate(keys)]
+        self.pages = dict(zip(keys, pages, strict=True))
+        return pages
 
 
 def _render_pages(
     env: jinja2.Environment, course: Course, quiz_index: dict[str, int], indexes: Sequence[int]
 ) -> list[bytes]:
     """The pages of ``indexes``, rendered on several processes when there are many."""
-    global _job
     indexes = list(indexes)
     if not indexes:
         return []
-    _job = (env, course, quiz_index)
-    try:
-        # The first page here compiles every template it uses; the workers inherit them.
-        first = _render_some(indexes[:1])
-        workers = worker_count(len(indexes))
-        parts = chunks(indexes[1:], workers * SHARES)
-        results = fork_map(_render_some, parts, workers)
-    finally:
-        _job = None
+
+    def render_some(part: Sequence[int]) -> list[bytes]:
+        with course_template_errors(env):
+            return [render_module(env, course, i, quiz_index).encode() for i in part]
+
+    # The first page here compiles every template it uses; the workers inherit them.
+    first = render_some(indexes[:1])
+    workers = worker_count(len(indexes))
+    results = fork_map(render_some, chunks(indexes[1:], workers * SHARES), workers)
     return first + [page for part in results for page in part]
 
 
@@ -282,18 +277,20 @@ def _theme_digest(env: jinja2.Environment) -> str:
 
 
 def render_course(
-    course: Course, env: jinja2.Environment, *, reuse: bool = False
+    course: Course, env: jinja2.Environment, pages: PageCache | None = None
 ) -> list[OutputFile]:
     """Every generated and static file of the package except ``assets/*`` and the manifest.
 
-    With ``reuse``, module pages whose inputs are unchanged since the last render in this
-    process are not rendered again: for the preview's rebuilds.
+    With ``pages``, module pages whose inputs are unchanged since its last render are not
+    rendered again: for the preview's rebuilds.
     """
     with course_template_errors(env):
-        return _render_course(course, env, reuse=reuse)
+        return _render_course(course, env, pages)
 
 
-def _render_course(course: Course, env: jinja2.Environment, *, reuse: bool) -> list[OutputFile]:
+def _render_course(
+    course: Course, env: jinja2.Environment, pages: PageCache | None
+) -> list[OutputFile]:
     t = Catalog(course.language, course.config.strings)
     env.globals["t"] = t
     quiz_index = {q.id: i for i, q in enumerate(course.quizzes)}
@@ -303,12 +300,12 @@ def _render_course(course: Course, env: jinja2.Environment, *, reuse: bool) -> l
     data = data.replace("</", "<\\/")
     multi = course.config.sco_mode == "multi"
     runtime = [n for n in RUNTIME_FILES if not (multi and n in SHELL_ONLY)]
-    if reuse:
-        pages = _module_pages(env, course, quiz_index)
+    if pages is not None:
+        bodies = pages.render(env, course, quiz_index)
     else:
-        pages = _render_pages(env, course, quiz_index, range(len(course.modules)))
+        bodies = _render_pages(env, course, quiz_index, range(len(course.modules)))
     files = [
-        *(OutputFile(m.href, page) for m, page in zip(course.modules, pages, strict=True)),
+        *(OutputFile(m.href, page) for m, page in zip(course.modules, bodies, strict=True)),
         OutputFile("scormbuild/course-data.js", f"window.SCORMBUILD_COURSE = {data};\n".encode()),
         OutputFile("scormbuild/theme.css", compact(read_static(env, "theme.css")).encode()),
         OutputFile("scormbuild/brand.css", brand_css(course.config.theme.brand_color).encode()),

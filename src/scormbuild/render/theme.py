@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.resources
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -147,21 +146,13 @@ def search_path(course_root: Path | None) -> list[Path]:
 
 
 def make_environment(course_root: Path | None) -> jinja2.Environment:
-    """A Jinja2 environment over the course's templates and then the built-in theme.
-
-    Environments are kept per search path, so a rebuild reuses compiled templates; Jinja2
-    still recompiles a template whose file has changed.
-    """
-    return _environment(tuple(str(p) for p in search_path(course_root)))
-
-
-@lru_cache(maxsize=8)
-def _environment(paths: tuple[str, ...]) -> jinja2.Environment:
+    """A Jinja2 environment over the course's templates and then the built-in theme."""
+    paths = search_path(course_root)
     # A course's own templates come from whoever wrote the course: sandboxed, they can reach
     # no Python internals (``cycler.__init__.__globals__`` would otherwise run any command).
     kind = SandboxedEnvironment if len(paths) > 1 else jinja2.Environment
     env = kind(
-        loader=ThemeLoader(list(paths)),
+        loader=ThemeLoader(paths),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -171,6 +162,24 @@ def _environment(paths: tuple[str, ...]) -> jinja2.Environment:
     # A default catalog so templates render even before render/pages.py sets the course's own.
     env.globals["t"] = Catalog("en")
     return env
+
+
+class Themes:
+    """Template environments kept by search path, so that templates are compiled once.
+
+    For the preview's rebuilds (part of its build cache); Jinja2 still recompiles a template
+    whose file has changed.
+    """
+
+    def __init__(self) -> None:
+        self._environments: dict[tuple[Path, ...], jinja2.Environment] = {}
+
+    def environment(self, course_root: Path | None) -> jinja2.Environment:
+        """The environment over ``course_root``'s search path, made on first use."""
+        key = tuple(search_path(course_root))
+        if key not in self._environments:
+            self._environments[key] = make_environment(course_root)
+        return self._environments[key]
 
 
 def read_static(env: jinja2.Environment, name: str) -> str:

@@ -1,7 +1,7 @@
 """Checks on a loaded course that go beyond what loading validates.
 
-``build`` and ``check`` run the same checks; errors stop a build, warnings are reported
-(and ``--strict`` turns them into errors).
+They run in :func:`scormbuild.pipeline.gather`, for ``build``, ``check`` and the preview alike;
+errors stop a build, warnings are reported (and ``--strict`` turns them into errors).
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import posixpath
 
 from scormbuild.errors import Problem, warning
-from scormbuild.package.suspend_data import suspend_data_problems
 from scormbuild.source.drafts import draft_problems
 from scormbuild.source.load import LoadedCourse
 from scormbuild.source.modules import ModuleSource
@@ -21,7 +20,6 @@ def check_course(loaded: LoadedCourse) -> list[Problem]:
     problems: list[Problem] = []
     used: set[str] = set()
     for course in loaded.courses:
-        problems += suspend_data_problems(course)
         for src in loaded.sources.get(course.language, []):
             module = src.module
             used.update(src.media)

@@ -15,6 +15,7 @@ from scormbuild.model import Course, CourseConfig
 from scormbuild.source.assets import scan_assets
 from scormbuild.source.config import CONFIG_FILE, for_language, load_config
 from scormbuild.source.markdown import labels_for
+from scormbuild.source.memo import ModuleMemo
 from scormbuild.source.modules import ModuleSource
 from scormbuild.source.parallel import Job, read_all
 from scormbuild.source.parity import check_parity
@@ -31,7 +32,6 @@ class LoadedCourse:
     config: CourseConfig
     courses: tuple[Course, ...]
     sources: dict[str, list[ModuleSource]] = field(default_factory=dict)
-    warnings: tuple[Problem, ...] = ()
 
 
 def _module_files(root: Path, config: CourseConfig) -> tuple[list[str], list[Problem]]:
@@ -83,17 +83,27 @@ def _module_files(root: Path, config: CourseConfig) -> tuple[list[str], list[Pro
     return names, problems
 
 
-def load_course(course_dir: Path, *, reuse: bool = False) -> LoadedCourse:
-    """Read and validate ``course_dir``; raise :class:`CourseError` listing every error.
+def load_course(course_dir: Path, memo: ModuleMemo | None = None) -> LoadedCourse:
+    """Read and validate ``course_dir``; raise :class:`CourseError` listing every error."""
+    loaded, problems = read_course(course_dir, memo)
+    raise_if_errors(problems)
+    assert loaded is not None
+    return loaded
 
-    With ``reuse``, modules read by an earlier load in this process are reused when nothing
-    they depend on has changed (:mod:`scormbuild.source.memo`): for the preview's rebuilds.
+
+def read_course(
+    course_dir: Path, memo: ModuleMemo | None = None
+) -> tuple[LoadedCourse | None, list[Problem]]:
+    """Read and validate ``course_dir``: the course (None when it has errors) and every problem.
+
+    With a ``memo``, modules read by an earlier load are reused when nothing they depend on
+    has changed (:mod:`scormbuild.source.memo`): for the preview's rebuilds.
     """
     root = course_dir.resolve()
     forget_folders()
     config, problems = load_config(root)
-    raise_if_errors(problems)
-    assert config is not None
+    if config is None:
+        return None, problems
     names, problems = _module_files(root, config)
     assets, asset_problems = scan_assets(root)
     problems += asset_problems
@@ -114,8 +124,8 @@ def load_course(course_dir: Path, *, reuse: bool = False) -> LoadedCourse:
                 continue
             items.append((path, stem))
         labels = tuple(sorted(labels_for(lang, overrides).items()))
-        jobs.append(Job(root, lang, lang if index else "", labels, tuple(items), reuse))
-    for job, (read, read_problems) in zip(jobs, read_all(jobs), strict=True):
+        jobs.append(Job(root, lang, lang if index else "", labels, tuple(items)))
+    for job, (read, read_problems) in zip(jobs, read_all(jobs, memo), strict=True):
         lang = job.language
         loaded = [src for src in read if src is not None]
         problems += read_problems
@@ -132,10 +142,9 @@ def load_course(course_dir: Path, *, reuse: bool = False) -> LoadedCourse:
         )
     if len(courses) > 1:
         problems += check_parity(sources, config.languages)
-    raise_if_errors(problems)
-    return LoadedCourse(
-        config, tuple(courses), sources, tuple(p for p in problems if p.level != "error")
-    )
+    if any(p.level == "error" for p in problems):
+        return None, problems
+    return LoadedCourse(config, tuple(courses), sources), problems
 
 
 def _cross_checks(

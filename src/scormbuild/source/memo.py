@@ -9,7 +9,6 @@ answer; otherwise it is read afresh. Reuse therefore never changes what a load r
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +16,6 @@ from typing import Any
 
 from scormbuild.errors import Problem
 from scormbuild.source.paths import PathProblem, resolve_inside
-
-MAX_COURSES = 2  # a preview loads one course; tests load many, each once
 
 
 def _resolve(root: Path, base: Path, target: str) -> tuple[str, object]:
@@ -102,7 +99,10 @@ class Remembered:
 
 
 class ModuleMemo:
-    """Remembered modules of one course folder, by (file, language, Markdown settings)."""
+    """Remembered modules of one course folder, by (file, language, Markdown settings).
+
+    Part of the preview's build cache; a load without one remembers nothing.
+    """
 
     def __init__(self) -> None:
         self.entries: dict[tuple[Any, ...], Remembered] = {}
@@ -116,15 +116,3 @@ class ModuleMemo:
 
     def put(self, key: tuple[Any, ...], entry: Remembered) -> None:
         self.entries[key] = entry
-
-
-_MEMOS: OrderedDict[Path, ModuleMemo] = OrderedDict()
-
-
-def memo_for(root: Path) -> ModuleMemo:
-    """The memo of the course in ``root`` (only the last few courses are kept)."""
-    memo = _MEMOS.pop(root, None) or ModuleMemo()
-    _MEMOS[root] = memo
-    while len(_MEMOS) > MAX_COURSES:
-        _MEMOS.popitem(last=False)
-    return memo
