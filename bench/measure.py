@@ -148,7 +148,10 @@ def plain_markdown() -> Any:
 def our_markdown() -> Any:
     from scormbuild.source.markdown import make_markdown
 
-    return make_markdown("en")
+    try:
+        return make_markdown()
+    except TypeError:  # older code: one parser per language
+        return make_markdown("en")
 
 
 def run_mkdocs(course: Path, work: Path) -> Result:

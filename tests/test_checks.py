@@ -25,7 +25,9 @@ def test_heading_outline(tmp_path: Path, body: str, expected: list[str]) -> None
     module = f"---\ntitle: More\n---\n\n{body}"
     loaded = load_course(write_course(tmp_path, {"modules/02-more.md": module}))
     found = [
-        f"{p.location.line}: {p.message}" for p in check_course(loaded) if p.code == "headings"
+        f"{p.location.line}: {p.message}"
+        for p in check_course(loaded.courses)
+        if p.code == "headings"
     ]
     assert len(found) == len(expected)
     for got, want in zip(found, expected, strict=True):

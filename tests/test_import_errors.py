@@ -179,7 +179,7 @@ def test_zip_entries_with_hostile_names_are_never_written(tmp_path: Path) -> Non
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kurssi", "opas.docx", "paha.docx"]
 
 
-_MD = make_markdown("fi")
+_MD = make_markdown()
 
 
 def _rendered_text(markdown: str) -> str:

@@ -1,68 +1,113 @@
-"""Course Markdown -> HTML, one fixture case at a time (tests/fixtures/markdown/*.md).
+"""Course Markdown -> HTML and problems, one fixture case at a time (tests/fixtures/markdown/).
 
-Each case is: a title line, then input and expected output, each closed by a line '.'.
+Each case is read with markdown-it-py's own ``read_fixture_file``: a title line, then input
+and expected output, each closed by a line '.'. The input is rendered with ``md.render()``
+as a module of a course whose files are held in memory, and its figures and players are
+filled in from the default theme's templates as the page shows them (quizzes stay
+placeholders). In ``*problems*.md`` files the expected output is the problems reported.
+
 Run with SCORMBUILD_REGEN=1 to rewrite the expected outputs after an intended change.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 from pathlib import Path
 
 import pytest
+from markdown_it.utils import read_fixture_file
 
-from scormbuild.source.load import load_course
-from tests.coursekit import write_course
+from scormbuild.errors import Problem
+from scormbuild.model import Module
+from scormbuild.render.pages import fill_placeholders
+from scormbuild.render.theme import make_environment
+from scormbuild.source.markdown import labels_for, make_markdown
+from scormbuild.source.markdown.env import SourceEnv, module_env
+from scormbuild.source.paths import PathProblem
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
+FILES = {
+    "modules/01-intro.md": b"",
+    "assets/pic.png": b"\x89PNG\r\n\x1a\n",
+    "assets/talk.mp4": b"\x00\x00\x00\x18ftypmp42",
+    "assets/talk.vtt": b"WEBVTT\n",
+    "assets/song.mp3": b"ID3",
+    "assets/song.en.vtt": b"WEBVTT\n",
+    "assets/song.txt": b"Lyrics",
+    "assets/silent.mp4": b"\x00\x00\x00\x18ftypmp42",
+    "quizzes/check.yml": (
+        b"id: check\nquestions:\n  - id: c1\n    type: truefalse\n    prompt: Yes?\n"
+        b"    answer: true\n"
+    ),
+}
 
 
-def read_cases(path: Path) -> list[tuple[str, str, str]]:
-    cases, lines = [], path.read_text(encoding="utf-8").split("\n")
-    i = 0
-    while i < len(lines):
-        if not lines[i].strip():
-            i += 1
-            continue
-        title, parts, i = lines[i], [], i + 2
-        for _ in range(2):
-            end = lines.index(".", i)
-            parts.append("\n".join(lines[i:end]))
-            i = end + 1
-        cases.append((title, parts[0], parts[1]))
-    return cases
+class MemoryFiles:
+    """A course's files held in a dict: what the plugins reach through ``env``."""
+
+    def __init__(self, files: dict[str, bytes]) -> None:
+        self.files = files
+
+    def resolve(self, target: str, folder: str) -> str:
+        if target.startswith("/"):
+            raise PathProblem(f"absolute path '{target}': use a path relative to this file")
+        path = posixpath.normpath(posixpath.join(folder, target))
+        if path.startswith("../") or path == "..":
+            raise PathProblem(f"'{target}' leaves the course folder")
+        return path
+
+    def is_file(self, path: str) -> bool:
+        return path in self.files
+
+    def read_bytes(self, path: str) -> bytes:
+        if path not in self.files:
+            raise FileNotFoundError(path)
+        return self.files[path]
 
 
-def write_cases(path: Path, cases: list[tuple[str, str, str]]) -> None:
-    text = "\n".join(f"{t}\n.\n{src}\n.\n{out}\n.\n" for t, src, out in cases)
-    path.write_text(text, encoding="utf-8")
+MD = make_markdown()
+THEME = make_environment(None)
 
 
-CASES = [(f, c) for f in sorted(FIXTURES.glob("*.md")) for c in read_cases(f)]
+def render(text: str) -> tuple[str, list[Problem]]:
+    """The page's HTML of ``text`` as module 02 of an English course, and its problems."""
+    problems: list[Problem] = []
+    source = SourceEnv("modules/02-more.md", "en", "", MemoryFiles(FILES), problems.append)
+    html = MD.render(text, module_env(source, labels_for("en")))
+    found = source.found
+    module = Module(
+        "m02-more", "02-more", "More", html, source.path,
+        figures=tuple(found.figures), media=tuple(found.media),
+    )  # fmt: skip
+    return fill_placeholders(THEME, module, {}, "en"), problems
 
 
-def render(tmp_path: Path, body: str) -> str:
-    module = f"---\ntitle: Intro\n---\n\n{body}\n"
-    course = write_course(
-        tmp_path,
-        {
-            "modules/01-intro.md": "---\ntitle: Intro\n---\n\n## Intro\n\nText.\n",
-            "modules/02-more.md": module,
-            "assets/pic.png": b"\x89PNG\r\n\x1a\n",
-            "assets/talk.mp4": b"\x00\x00\x00\x18ftypmp42",
-            "assets/talk.vtt": "WEBVTT\n",
-        },
-    )
-    (loaded,) = load_course(course).courses
-    return loaded.modules[1].html.strip()
+def output(path: Path, text: str) -> str:
+    html, problems = render(text)
+    if "problems" in path.name:
+        return "".join(p.format() + "\n" for p in problems)
+    errors = [p.format() for p in problems if p.level == "error"]
+    assert not errors, errors
+    return html
 
 
-@pytest.mark.parametrize(("path", "case"), CASES, ids=[c[1][0] for c in CASES])
-def test_fixture(tmp_path: Path, path: Path, case: tuple[str, str, str]) -> None:
-    title, source, expected = case
-    actual = render(tmp_path, source)
+CASES = [(path, case) for path in sorted(FIXTURES.glob("*.md")) for case in read_fixture_file(path)]
+
+
+@pytest.mark.parametrize(("path", "case"), CASES, ids=[f"{p.stem}: {c[1]}" for p, c in CASES])
+def test_fixture(path: Path, case: list[object]) -> None:
+    _line, title, text, expected = case
+    assert isinstance(text, str) and isinstance(expected, str)
+    actual = output(path, text)
     if os.environ.get("SCORMBUILD_REGEN"):
-        cases = [(t, s, actual if t == title else e) for t, s, e in read_cases(path)]
-        write_cases(path, cases)
+        cases = [(t, s, actual if t == title else e) for _line, t, s, e in read_fixture_file(path)]
+        path.write_text("".join(f"{t}\n.\n{s}.\n{e}.\n\n" for t, s, e in cases).rstrip("\n") + "\n")
         return
     assert actual == expected
+
+
+def test_without_a_module_the_plugins_leave_the_text_alone() -> None:
+    """A quiz text or a benchmark renders with no course: links and images stay as written."""
+    html = MD.render("![x](../assets/none.png) [y](nowhere.md)\n")
+    assert html == '<p><img src="../assets/none.png" alt="x" /> <a href="nowhere.md">y</a></p>\n'

@@ -162,3 +162,30 @@ def test_missing_template_names_the_search_path(tmp_path: Path) -> None:
         env.get_template("nope.html")
     assert str(tmp_path / "templates") in str(info.value)
     assert "searched" in str(info.value)
+
+
+def test_a_course_template_gives_figures_and_players_their_markup(tmp_path: Path) -> None:
+    from scormbuild.source.load import load_course
+    from tests.coursekit import MODULE, write_course
+
+    body = (
+        MODULE.format(title="More")
+        + '\n![A cycle](../assets/pic.png "The cycle")\n\n![A talk](../assets/talk.mp4)\n'
+    )
+    course_dir = write_course(
+        tmp_path,
+        {
+            "modules/02-more.md": body,
+            "assets/pic.png": b"\x89PNG\r\n\x1a\n",
+            "assets/talk.mp4": b"\x00\x00\x00\x18ftypmp42",
+            "assets/talk.vtt": "WEBVTT\n",
+            "templates/figure.html": '<div class="pic">{{ figure.caption_html | safe }}</div>\n',
+            "templates/media.html": '<p class="clip">{{ media.label }}: {{ media.captions }}</p>',
+        },
+    )
+    (course,) = load_course(course_dir).courses
+    out = {f.path: f.data for f in render_course(course, make_environment(course_dir))}
+    page = (out["modules/02-more.html"] or b"").decode()
+    assert '<div class="pic">The cycle</div>' in page
+    assert '<p class="clip">A talk: assets/talk.vtt</p>' in page
+    assert "<video" not in page and "<figure" not in page

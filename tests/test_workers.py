@@ -12,6 +12,7 @@ from scormbuild.source.load import load_course
 from scormbuild.source.markdown import labels_for
 from scormbuild.source.memo import ModuleMemo
 from scormbuild.source.parallel import Job, read_all
+from scormbuild.source.paths import CourseFiles
 from scormbuild.workers import fork_map
 from tests.coursekit import MODULE, QUIZ, write_course
 
@@ -30,24 +31,25 @@ def jobs(root: Path) -> list[Job]:
     """The course's modules as one job, the way the loader hands them to read_all."""
     modules = sorted((root / "modules").glob("*.md"))
     labels = tuple(sorted(labels_for("en").items()))
-    return [Job(root, "en", "", labels, tuple((p, p.stem) for p in modules))]
+    items = tuple((Path("modules", p.name), p.stem) for p in modules)
+    return [Job("en", "", labels, items)]
 
 
 @pytest.mark.parametrize("workers", [2, 3])
 def test_parallel_read_equals_sequential(tmp_path: Path, workers: int) -> None:
     root = big_course(tmp_path).resolve()
-    expected = read_all(jobs(root), workers=1)
+    expected = read_all(jobs(root), CourseFiles(root), workers=1)
     memo = ModuleMemo()
-    assert read_all(jobs(root), memo, workers=workers) == expected
+    assert read_all(jobs(root), CourseFiles(root), memo, workers=workers) == expected
     # The workers' memo entries came back: the next read reuses every module.
     assert len(memo.entries) == 32
-    assert read_all(jobs(root), memo) == expected
+    assert read_all(jobs(root), CourseFiles(root), memo) == expected
 
 
 def test_parallel_read_reports_the_same_problems(tmp_path: Path) -> None:
     root = big_course(tmp_path, broken=17).resolve()
-    ((sources, problems),) = read_all(jobs(root), workers=2)
-    assert [(sources, problems)] == read_all(jobs(root), workers=1)
+    ((sources, problems),) = read_all(jobs(root), CourseFiles(root), workers=2)
+    assert [(sources, problems)] == read_all(jobs(root), CourseFiles(root), workers=1)
     assert sum(s is None for s in sources) == 1
     assert "modules/17-part.md:2: error: unknown front matter key 'titel'" in problems[0].format()
 

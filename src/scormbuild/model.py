@@ -1,7 +1,10 @@
 """The course model: frozen dataclasses built by the loader, read by every later stage.
 
 Text that authors write in Markdown (module bodies, prompts, choices, feedback) is held
-here already rendered to HTML; renderers and the packager never read ``course/`` again.
+here already rendered to HTML; what the checks and documents need to know of a module (its
+images, media, links, the files it uses) is held with the source location of each.
+Renderers and the packager never read ``course/`` again (media files aside, which the
+packager streams from the paths in :class:`Asset`).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from scormbuild.errors import SourceLocation
 from scormbuild.options import (
     COLOR_RE,
     LANG_RE,
@@ -245,14 +249,65 @@ class Heading:
     level: int
     anchor: str
     text: str
+    at: SourceLocation | None = None
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image a module shows: ``![alt](src)``, or an ``<img>`` tag in its raw HTML."""
+
+    src: str  # as the author wrote it
+    path: str  # course-relative, e.g. "assets/map.png" ("" for a remote one)
+    alt: str
+    at: SourceLocation
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An image alone in its paragraph with a title: shown with the title as its caption."""
+
+    path: str  # course-relative
+    alt: str
+    caption_html: str
+    at: SourceLocation
+
+
+@dataclass(frozen=True)
+class Media:
+    """A video or audio recording, with its captions and, when there is one, a transcript."""
+
+    kind: Literal["video", "audio"]
+    path: str  # course-relative, as are the captions and the transcript
+    label: str  # the alt text, the player's accessible name
+    captions: str
+    transcript: str | None
+    at: SourceLocation
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a module of the course (or to a place in this one), checked across modules."""
+
+    target: str  # course-relative path of the module file, e.g. "modules/02-more.md"
+    anchor: str
+    at: SourceLocation
+
+
+@dataclass(frozen=True)
+class FileUse:
+    """A course file that a module uses: an image, a recording, its captions, a linked file."""
+
+    path: str  # course-relative
+    at: SourceLocation
 
 
 @dataclass(frozen=True)
 class Module:
     """One module: a page of the course.
 
-    ``html`` is the rendered Markdown body; each quiz appears in it as the placeholder
-    ``<!--scormbuild:quiz:ID-->`` that the renderer replaces with the quiz markup.
+    ``html`` is the rendered Markdown body. Where the theme's templates give the markup, it
+    holds a placeholder (:func:`placeholder`) that the renderer fills: each quiz (by id),
+    figure and media player (by their index in ``figures`` and ``media``).
     """
 
     id: str  # stable XML-name-safe id, e.g. "m01-why-share"
@@ -265,6 +320,12 @@ class Module:
     headings: tuple[Heading, ...] = ()
     quizzes: tuple[Quiz, ...] = ()
     anchor: str = ""  # id of the page's h1 (the title), so links to '# Title' keep working
+    figures: tuple[Figure, ...] = ()
+    media: tuple[Media, ...] = ()
+    images: tuple[Image, ...] = ()  # every image, figures' included, in source order
+    links: tuple[Link, ...] = ()
+    uses: tuple[FileUse, ...] = ()  # every course file the page uses
+    anchors: frozenset[str] = frozenset()  # every id in the page, the title's included
 
     @property
     def href(self) -> str:
@@ -272,9 +333,14 @@ class Module:
         return f"modules/{self.slug}.html"
 
 
+def placeholder(kind: Literal["quiz", "figure", "media"], key: str | int) -> str:
+    """The marker the loader leaves in ``Module.html`` where the renderer puts markup."""
+    return f"<!--scormbuild:{kind}:{key}-->"
+
+
 def quiz_placeholder(quiz_id: str) -> str:
     """The marker the loader leaves in ``Module.html`` where a quiz goes."""
-    return f"<!--scormbuild:quiz:{quiz_id}-->"
+    return placeholder("quiz", quiz_id)
 
 
 @dataclass(frozen=True)

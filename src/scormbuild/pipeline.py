@@ -159,7 +159,7 @@ def gather(
         loaded, problems = read_course(course_dir, cache.modules if cache else None)
     if loaded is not None:
         with timer.phase("check"):
-            problems += check_course(loaded)
+            problems += check_course(loaded.courses)
             problems += [p for c in loaded.courses for p in suspend_data_problems(c)]
             problems += _schema_problems(loaded, schemas)
             problems += _name_problems(loaded)

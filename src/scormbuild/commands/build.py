@@ -65,7 +65,7 @@ def build(
         files = package_files(course, env, gathered.schemas, timer=timer)
         name = package_name(course, multilingual)
         built.append((name, files))
-        facts = gather_facts(course, loaded.sources.get(course.language, []), warnings)
+        facts = gather_facts(course, warnings)
         statements.append((statement_name(name, course.language), statement(course, facts, name)))
         sheets.append((sheet_name(name), moodle_sheet(course, name)))
     # All or nothing: every file goes to a temporary name, then all are renamed into place.

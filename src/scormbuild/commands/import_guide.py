@@ -188,8 +188,8 @@ def import_variant(
 def _variant_files(conv: Converted, course_dir: Path, lang: str, force: bool) -> dict[str, bytes]:
     from scormbuild.importer.inline import escape
     from scormbuild.importer.variant import VariantMedia, match_anchors, updated_config
-    from scormbuild.source.drafts import todo_marker
     from scormbuild.source.load import load_course
+    from scormbuild.source.markdown.drafts import todo_marker
 
     loaded = load_course(course_dir)
     primary = loaded.config.languages[0]
@@ -200,7 +200,7 @@ def _variant_files(conv: Converted, course_dir: Path, lang: str, force: bool) ->
             f"the document is in '{lang}', the course's primary language",
             "pass the variant's language: --language sv",
         )
-    modules = loaded.sources[primary]
+    modules = loaded.courses[0].modules
     if len(modules) != len(conv.sections):
         raise refuse(
             source,
@@ -213,7 +213,7 @@ def _variant_files(conv: Converted, course_dir: Path, lang: str, force: bool) ->
     linker = Linker(conv.sections, source.name)
     files: dict[str, bytes] = {}
     for n, (section, module) in enumerate(zip(conv.sections, modules, strict=True)):
-        target = f"modules/{module.module.slug}.{lang}.md"
+        target = f"modules/{module.slug}.{lang}.md"
         if (course_dir / target).exists() and not force:
             raise ScormBuildError(
                 f"{course_dir / target} exists; nothing was written\n"
@@ -226,7 +226,7 @@ def _variant_files(conv: Converted, course_dir: Path, lang: str, force: bool) ->
                 f"this picture of the {primary} version was missing from the document and "
                 "was added here: move it to its place and translate its alt text"
             )
-            alt = next((a for _l, u, a in module.images if u.endswith(path)), "")
+            alt = next((i.alt for i in module.images if i.src.endswith(path)), "")
             text += f"\n{note}\n![{escape(alt)}](../{path})\n"
         files[target] = text.encode("utf-8")
     config = (course_dir / "course.yml").read_text("utf-8")

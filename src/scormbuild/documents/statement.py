@@ -12,13 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from scormbuild.documents.statement_texts import TEXTS
 from scormbuild.errors import Problem
 from scormbuild.model import Course
 from scormbuild.render.theme import contrast, parse_color, readable_on_white
-from scormbuild.source.modules import AUDIO_EXT, VIDEO_EXT, ModuleSource
 from scormbuild.strings import number
 
 _LANG_ATTR = re.compile(r"""\slang=["']?([A-Za-z-]+)""")
@@ -40,23 +38,14 @@ class Facts:
     overridden: tuple[str, ...]  # theme files the course replaces
 
 
-def gather_facts(
-    course: Course, sources: Sequence[ModuleSource], warnings: Sequence[Problem]
-) -> Facts:
-    """The facts of ``course`` from the loader's records and the checks' warnings."""
-    images = [(src.module.source, line, alt) for src in sources for line, _, alt in src.images]
-    media = [m for src in sources for m in src.media]
-    recordings = [m for m in media if Path(m).suffix.lower() in VIDEO_EXT | AUDIO_EXT]
-    stems = {str(Path(m).with_suffix("")) for m in recordings}
-    transcripts = [
-        m
-        for m in media
-        if Path(m).suffix in (".txt", ".html", ".pdf") and str(Path(m).with_suffix("")) in stems
-    ]
+def gather_facts(course: Course, warnings: Sequence[Problem]) -> Facts:
+    """The facts of ``course`` from its model and the checks' warnings."""
+    images = [image for m in course.modules for image in m.images]
+    recordings = [media for m in course.modules for media in m.media]
     passages = sum(
         1 for m in course.modules for lang in _LANG_ATTR.findall(m.html) if lang != course.language
     )
-    ours = {src.module.source for src in sources}
+    ours = {m.source for m in course.modules}
     headings = tuple(
         str(p.location) for p in warnings if p.code == "headings" and p.location.path in ours
     )
@@ -70,11 +59,9 @@ def gather_facts(
     return Facts(
         pages=len(course.modules) + 1,
         images=len(images),
-        images_without_alt=tuple(
-            f"{path}:{line}" if line else path for path, line, alt in images if not alt.strip()
-        ),
+        images_without_alt=tuple(str(i.at) for i in images if not i.alt.strip()),
         recordings=len(recordings),
-        transcripts=len(transcripts),
+        transcripts=sum(1 for r in recordings if r.transcript),
         passages=passages,
         heading_problems=headings,
         brand="#{:02x}{:02x}{:02x}".format(*rgb),

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from scormbuild.importer.inline import Context, describe_raw, escape, image_markdown, inlines
-from scormbuild.source.drafts import todo_marker
+from scormbuild.source.markdown.drafts import todo_marker
 
 Node = dict[str, Any]
 HeadingAnchor = Callable[[str], str | None]  # a heading's id -> the anchor to write, if any

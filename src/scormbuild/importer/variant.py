@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ import yaml
 from scormbuild.importer.inputs import Document
 from scormbuild.importer.media import Media
 from scormbuild.importer.split import Section
-from scormbuild.source.modules import ModuleSource
+from scormbuild.model import Module
 
 Node = dict[str, Any]
 
@@ -43,15 +42,15 @@ def headers(blocks: list[Node]) -> list[Node]:
     return found
 
 
-def match_anchors(section: Section, primary: ModuleSource) -> dict[str, str]:
+def match_anchors(section: Section, primary: Module) -> dict[str, str]:
     """The document's heading ids -> the primary module's anchors in the same places."""
     mapping: dict[str, str] = {}
-    for node, heading in zip(headers(section.blocks), primary.module.headings, strict=False):
+    for node, heading in zip(headers(section.blocks), primary.headings, strict=False):
         ident = node["c"][1][0]
         if ident and heading.anchor:
             mapping[ident] = heading.anchor
             section.anchors[ident] = heading.anchor
-    section.slug = primary.module.slug
+    section.slug = primary.slug
     return mapping
 
 
@@ -71,13 +70,9 @@ class VariantMedia(Media):
         self.expected: list[str] = []  # the primary module's pictures, in order
         self.used: list[str] = []
 
-    def start(self, primary: ModuleSource) -> None:
+    def start(self, primary: Module) -> None:
         """Begin a module: its primary version's pictures, in order."""
-        base = posixpath.dirname(primary.module.source)
-        self.expected = [
-            posixpath.normpath(posixpath.join(base, url.split("#")[0]))
-            for _line, url, _alt in primary.images
-        ]
+        self.expected = [image.path for image in primary.images]
         self.used = []
 
     def image(self, src: str) -> tuple[str | None, str | None]:

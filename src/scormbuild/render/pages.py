@@ -9,13 +9,14 @@ from __future__ import annotations
 import hashlib
 import importlib.resources
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from scormbuild.model import Course, Module, OutputFile, Question, Quiz, quiz_placeholder
+from scormbuild.model import Course, Module, OutputFile, Question, Quiz
 from scormbuild.package import suspend_data as state
 from scormbuild.render.quizview import correct_answer, phrasing, question_views
 from scormbuild.render.theme import brand_css, course_template_errors, read_static
@@ -132,15 +133,45 @@ def render_quiz(env: jinja2.Environment, quiz: Quiz, index: int, lang: str) -> M
     return Markup(html)
 
 
+_PLACEHOLDER_RE = re.compile(r"<!--scormbuild:(quiz|figure|media):([A-Za-z0-9_-]+)-->")
+
+
+def fill_placeholders(
+    env: jinja2.Environment, module: Module, quiz_index: dict[str, int], lang: str
+) -> str:
+    """The module's HTML with its quizzes, figures and players from the theme's templates.
+
+    ``quiz_index`` numbers the course's quizzes; a placeholder of something the module does
+    not have is left as it is (an HTML comment).
+    """
+    quizzes = {q.id: q for q in module.quizzes}
+
+    def fill(match: re.Match[str]) -> str:
+        kind, key = match.groups()
+        if kind == "quiz" and key in quizzes:
+            return render_quiz(env, quizzes[key], quiz_index[key], lang)
+        index = int(key) if key.isdigit() else -1
+        if kind == "figure" and 0 <= index < len(module.figures):
+            figure = env.get_template("figure.html").render(
+                figure=module.figures[index], root="../"
+            )
+            return figure.rstrip("\n")
+        if kind == "media" and 0 <= index < len(module.media):
+            player = env.get_template("media.html").render(
+                media=module.media[index], root="../", lang=lang
+            )
+            return player.rstrip("\n")
+        return match.group(0)
+
+    return _PLACEHOLDER_RE.sub(fill, module.html)
+
+
 def render_module(
     env: jinja2.Environment, course: Course, index: int, quiz_index: dict[str, int]
 ) -> str:
     """A module page: a complete HTML document that also works opened on its own."""
     module: Module = course.modules[index]
-    body = module.html
-    for quiz in module.quizzes:
-        html = render_quiz(env, quiz, quiz_index[quiz.id], course.language)
-        body = body.replace(quiz_placeholder(quiz.id), str(html))
+    body = fill_placeholders(env, module, quiz_index, course.language)
     mods = course.modules
     multi = course.config.sco_mode == "multi"
     return env.get_template("module.html").render(

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from scormbuild.errors import Problem, error
 from scormbuild.model import Asset
-from scormbuild.source.paths import SAFE_NAME_RE, real_path
+from scormbuild.source.paths import SAFE_NAME_RE, CourseFiles
 
 
-def scan_assets(root: Path) -> tuple[tuple[Asset, ...], list[Problem]]:
-    """Every file under ``root/assets`` in a stable order, and the problems found."""
+def scan_assets(files: CourseFiles) -> tuple[tuple[Asset, ...], list[Problem]]:
+    """Every file under the course's ``assets/`` in a stable order, and the problems found."""
+    root = Path(files.root_real)
     base = root / "assets"
     if not base.is_dir():
         return (), []
@@ -45,6 +46,6 @@ def scan_assets(root: Path) -> tuple[tuple[Asset, ...], list[Problem]]:
                     )
                 )
                 continue
-            real = real_path(os.fspath(path))
+            real = files.real_path(os.fspath(path))
             assets.append(Asset(rel, Path(real), os.stat(real).st_size))
     return tuple(sorted(assets, key=lambda a: a.path)), problems

@@ -6,44 +6,41 @@ errors stop a build, warnings are reported (and ``--strict`` turns them into err
 
 from __future__ import annotations
 
-import posixpath
+from collections.abc import Sequence
 
 from scormbuild.errors import Problem, warning
-from scormbuild.source.drafts import draft_problems
-from scormbuild.source.load import LoadedCourse
-from scormbuild.source.modules import ModuleSource
-from scormbuild.source.paths import is_remote
+from scormbuild.model import Course, Module
+
+LARGE_IMAGE = 1024 * 1024  # bytes
 
 
-def check_course(loaded: LoadedCourse) -> list[Problem]:
-    """Every problem found in ``loaded``, errors and warnings."""
+def check_course(courses: Sequence[Course]) -> list[Problem]:
+    """Every problem found in the language versions of a loaded course, errors and warnings."""
     problems: list[Problem] = []
     used: set[str] = set()
-    for course in loaded.courses:
-        for src in loaded.sources.get(course.language, []):
-            module = src.module
-            used.update(src.media)
-            for line, src_url, alt in src.images:
-                if src_url and not is_remote(src_url):
-                    # Raw <img> tags name assets relative to the module file, too.
-                    base = posixpath.dirname(module.source)
-                    used.add(posixpath.normpath(posixpath.join(base, src_url.split("#")[0])))
-                if not alt.strip():
+    for course in courses:
+        for module in course.modules:
+            used.update(u.path for u in module.uses)
+            used.update(i.path for i in module.images if i.path)  # raw <img> tags too
+            for image in module.images:
+                if not image.alt.strip():
                     problems.append(
                         warning(
                             module.source,
-                            line,
-                            f"image without alt text: '{src_url[:80]}'",
+                            image.at.line,
+                            f"image without alt text: '{image.src[:80]}'",
                             hint="describe the image in ![alt text](...); "
                             "use a caption too if it carries information",
                             code="alt",
                         )
                     )
-            problems += _heading_problems(src)
-    config = loaded.config
+            problems += _heading_problems(module)
+    if not courses:
+        return problems
+    config = courses[0].config
     if config.theme.logo:
         used.add(config.theme.logo)
-    assets = loaded.courses[0].assets if loaded.courses else ()
+    assets = courses[0].assets
     for asset in assets:
         if asset.path not in used and not asset.path.endswith(".vtt"):
             problems.append(
@@ -62,7 +59,29 @@ def check_course(loaded: LoadedCourse) -> list[Problem]:
                 code="size",
             )
         )
-    return problems + draft_problems(loaded)
+    return problems + _large_images(courses)
+
+
+def _large_images(courses: Sequence[Course]) -> list[Problem]:
+    """Images that learners would download on every visit, on a phone too."""
+    problems = []
+    for course in courses:
+        sizes = {a.path: a.size for a in course.assets}
+        for module in course.modules:
+            for image in module.images:
+                size = sizes.get(image.path, 0)
+                if size > LARGE_IMAGE:
+                    problems.append(
+                        warning(
+                            module.source,
+                            image.at.line,
+                            f"image '{image.path}' is {size / 1048576:.1f} MB: learners "
+                            "download it on every visit, on a phone too",
+                            hint="save it smaller, e.g. 1600 pixels wide as JPEG or WebP",
+                            code="large-image",
+                        )
+                    )
+    return problems
 
 
 def _megabytes(size: int) -> str:
@@ -71,13 +90,12 @@ def _megabytes(size: int) -> str:
     return f"{mb:.1f} MB" if mb >= 1 else f"{mb:.3f} MB"
 
 
-def _heading_problems(src: ModuleSource) -> list[Problem]:
+def _heading_problems(module: Module) -> list[Problem]:
     """The page outline is the title (its only h1), then the body's headings from ## on."""
-    module = src.module
-    lines = src.heading_lines or [None] * len(module.headings)
     problems: list[Problem] = []
     prev = 1
-    for heading, line in zip(module.headings, lines, strict=False):
+    for heading in module.headings:
+        line = heading.at.line if heading.at else None
         if heading.level == 1:
             problems.append(
                 warning(

@@ -7,19 +7,19 @@ Everything is read and validated here; later stages never touch the course folde
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from scormbuild.errors import Problem, error, raise_if_errors
 from scormbuild.model import Course, CourseConfig
 from scormbuild.source.assets import scan_assets
 from scormbuild.source.config import CONFIG_FILE, for_language, load_config
+from scormbuild.source.crossref import check_references
 from scormbuild.source.markdown import labels_for
 from scormbuild.source.memo import ModuleMemo
-from scormbuild.source.modules import ModuleSource
 from scormbuild.source.parallel import Job, read_all
 from scormbuild.source.parity import check_parity
-from scormbuild.source.paths import forget_folders
+from scormbuild.source.paths import CourseFiles, PathProblem
 
 LANG_SUFFIX_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
 MODULE_NAME_RE = re.compile(r"^[0-9]{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
@@ -27,11 +27,10 @@ MODULE_NAME_RE = re.compile(r"^[0-9]{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 
 @dataclass(frozen=True)
 class LoadedCourse:
-    """A loaded course: its config, one Course per language, and what checks need to know."""
+    """A loaded course: its config and one Course per language."""
 
     config: CourseConfig
     courses: tuple[Course, ...]
-    sources: dict[str, list[ModuleSource]] = field(default_factory=dict)
 
 
 def _module_files(root: Path, config: CourseConfig) -> tuple[list[str], list[Problem]]:
@@ -100,119 +99,57 @@ def read_course(
     has changed (:mod:`scormbuild.source.memo`): for the preview's rebuilds.
     """
     root = course_dir.resolve()
-    forget_folders()
     config, problems = load_config(root)
     if config is None:
         return None, problems
+    files = CourseFiles(root)  # one per load: it sees the folder as it is now
     names, problems = _module_files(root, config)
-    assets, asset_problems = scan_assets(root)
+    assets, asset_problems = scan_assets(files)
     problems += asset_problems
-    courses: list[Course] = []
-    sources: dict[str, list[ModuleSource]] = {}
     overrides = dict(config.strings)
     jobs: list[Job] = []
     for index, lang in enumerate(config.languages):
         items: list[tuple[Path, str]] = []
         for name in names:
             stem = name[:-3]
-            path = root / "modules" / (f"{stem}.{lang}.md" if index else name)
-            if not path.is_file():
-                rel = path.relative_to(root).as_posix()
+            path = Path("modules") / (f"{stem}.{lang}.md" if index else name)
+            if not files.is_file(path.as_posix()):
                 problems.append(
-                    error(rel, None, f"missing {lang} variant of module '{name}'", code="missing")
+                    error(
+                        path.as_posix(),
+                        None,
+                        f"missing {lang} variant of module '{name}'",
+                        code="missing",
+                    )
                 )
                 continue
             items.append((path, stem))
         labels = tuple(sorted(labels_for(lang, overrides).items()))
-        jobs.append(Job(root, lang, lang if index else "", labels, tuple(items)))
-    for job, (read, read_problems) in zip(jobs, read_all(jobs, memo), strict=True):
-        lang = job.language
-        loaded = [src for src in read if src is not None]
+        jobs.append(Job(lang, lang if index else "", labels, tuple(items)))
+    courses: list[Course] = []
+    for job, (read, read_problems) in zip(jobs, read_all(jobs, files, memo), strict=True):
+        modules = tuple(m for m in read if m is not None)
         problems += read_problems
-        sources[lang] = loaded
-        problems += _cross_checks(loaded, config, root, {n[:-3] for n in names})
-        courses.append(
-            Course(
-                config=for_language(config, lang),
-                language=lang,
-                modules=tuple(s.module for s in loaded),
-                assets=assets,
-                root=root,
-            )
-        )
+        problems += check_references(modules, {n[:-3] for n in names})
+        lang = job.language
+        courses.append(Course(for_language(config, lang), lang, modules, assets, root))
+    problems += _logo_problems(config, files)
     if len(courses) > 1:
-        problems += check_parity(sources, config.languages)
+        problems += check_parity(courses)
     if any(p.level == "error" for p in problems):
         return None, problems
-    return LoadedCourse(config, tuple(courses), sources), problems
+    return LoadedCourse(config, tuple(courses)), problems
 
 
-def _cross_checks(
-    loaded: list[ModuleSource], config: CourseConfig, root: Path, slugs: set[str]
-) -> list[Problem]:
-    """Duplicate ids and broken links across modules.
-
-    ``slugs`` names every module of the course, loaded or not: a link to a module that failed
-    to load is not reported again (that module's own errors say what is wrong).
-    """
-    problems: list[Problem] = []
-    quiz_ids: dict[str, str] = {}
-    question_ids: dict[str, str] = {}
-    anchors = {s.module.slug: s.anchors for s in loaded}
-    for src in loaded:
-        for quiz in src.module.quizzes:
-            if quiz.id in quiz_ids:
-                problems.append(
-                    error(
-                        quiz.source,
-                        quiz.line,
-                        f"duplicate quiz id '{quiz.id}' (also in {quiz_ids[quiz.id]})",
-                        code="duplicate",
-                    )
-                )
-            quiz_ids.setdefault(quiz.id, f"{quiz.source}:{quiz.line}")
-            for q in quiz.questions:
-                if q.id in question_ids:
-                    problems.append(
-                        error(
-                            quiz.source,
-                            q.line,
-                            f"duplicate question id '{q.id}' (also in {question_ids[q.id]})",
-                            code="duplicate",
-                        )
-                    )
-                question_ids.setdefault(q.id, q.source)
-        for line, target, anchor in src.links:
-            slug = Path(target).name.removesuffix(".md")
-            target_anchors = src.anchors if target == src.module.source else anchors.get(slug)
-            if target_anchors is None and slug in slugs:
-                continue
-            if target_anchors is None:
-                problems.append(
-                    error(
-                        src.module.source,
-                        line,
-                        f"link to '{target}', which is not a module of this course",
-                        code="link",
-                    )
-                )
-            elif anchor and anchor not in target_anchors:
-                problems.append(
-                    error(
-                        src.module.source,
-                        line,
-                        f"link to missing anchor '#{anchor}' in {target}",
-                        code="anchor",
-                    )
-                )
+def _logo_problems(config: CourseConfig, files: CourseFiles) -> list[Problem]:
     logo = config.theme.logo
-    if logo and not (root / logo).is_file():
-        problems.append(
-            error(
-                CONFIG_FILE,
-                config.line_of("theme.logo"),
-                f"theme logo '{logo}' is missing",
-                key="theme.logo",
-            )
-        )
-    return problems
+    if not logo:
+        return []
+    line, key = config.line_of("theme.logo"), "theme.logo"
+    try:
+        path = files.resolve(logo, "")
+    except PathProblem as exc:
+        return [error(CONFIG_FILE, line, f"theme logo: {exc}", key=key)]
+    if files.is_file(path):
+        return []
+    return [error(CONFIG_FILE, line, f"theme logo '{logo}' is missing", key=key)]

@@ -1,87 +1,74 @@
 """Modules remembered between loads of the same course, for the preview's rebuild on save.
 
 What the reader makes of a module depends on its text, on how the Markdown is configured, and
-on what it asked the file system: where a path resolves, whether a file exists, what a quiz
-file says. :class:`Probe` asks those questions and records each answer. A remembered module is
-reused only when its text is unchanged and every recorded question, asked again, gets the same
-answer; otherwise it is read afresh. Reuse therefore never changes what a load returns.
+on what it asked the course's files: where a path resolves, whether a file exists, what a
+quiz file says. :class:`Probe` passes those questions on and records each answer. A
+remembered module is reused only when its text is unchanged and every recorded question,
+asked again, gets the same answer; otherwise it is read afresh. Reuse therefore never
+changes what a load returns.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from scormbuild.errors import Problem
-from scormbuild.source.paths import PathProblem, resolve_inside
+from scormbuild.model import Module
+from scormbuild.source.markdown.env import Files
+from scormbuild.source.paths import PathProblem
 
 
-def _resolve(root: Path, base: Path, target: str) -> tuple[str, object]:
+def _ask(files: Files, kind: str, args: tuple[Any, ...]) -> Any:
+    """One question to ``files``, its answer (a problem or an error) as a comparable value."""
     try:
-        return "ok", resolve_inside(root, base, target)
+        if kind == "resolve":
+            return ("ok", files.resolve(*args))
+        if kind == "is_file":
+            return files.is_file(*args)
+        return ("ok", files.read_bytes(*args))
     except PathProblem as exc:
-        return "error", str(exc)
-
-
-def _is_file(path: Path) -> bool:
-    return path.is_file()
-
-
-def _read_bytes(path: Path) -> tuple[str, object]:
-    try:
-        return "ok", path.read_bytes()
+        return ("error", str(exc))
     except OSError as exc:
-        return "error", exc
-
-
-ASK: dict[str, Callable[..., Any]] = {
-    "resolve": _resolve,
-    "is_file": _is_file,
-    "read": _read_bytes,
-}
+        return ("error", exc)
 
 
 @dataclass
 class Probe:
-    """The file system as one module's reader sees it, every question and answer recorded
-    (unless ``record`` is off: a load that remembers nothing has no use for them)."""
+    """The course's files as one module's reader sees them, every question and answer recorded."""
 
+    files: Files
     asked: list[tuple[str, tuple[Any, ...], Any]] = field(default_factory=list)
-    record: bool = True
 
-    def _ask(self, kind: str, *args: Any) -> Any:
-        answer = ASK[kind](*args)
-        if self.record:
-            self.asked.append((kind, args, answer))
+    def _record(self, kind: str, *args: Any) -> Any:
+        answer = _ask(self.files, kind, args)
+        self.asked.append((kind, args, answer))
         return answer
 
-    def resolve(self, root: Path, base: Path, target: str) -> tuple[Path, str]:
-        """:func:`resolve_inside`, recorded (the real path as a Path)."""
-        status, value = self._ask("resolve", root, base, target)
+    def resolve(self, target: str, folder: str) -> str:
+        """:meth:`CourseFiles.resolve`, recorded."""
+        status, value = self._record("resolve", target, folder)
         if status == "error":
             raise PathProblem(value)
-        real, rel = value
-        return Path(real), rel
+        return str(value)
 
-    def is_file(self, path: Path) -> bool:
-        """``path.is_file()``, recorded."""
-        return bool(self._ask("is_file", path))
+    def is_file(self, path: str) -> bool:
+        """:meth:`CourseFiles.is_file`, recorded."""
+        return bool(self._record("is_file", path))
 
-    def read_bytes(self, path: Path) -> bytes:
-        """``path.read_bytes()``, recorded; raises the same :class:`OSError`."""
-        status, value = self._ask("read", path)
+    def read_bytes(self, path: str) -> bytes:
+        """:meth:`CourseFiles.read_bytes`, recorded; raises the same :class:`OSError`."""
+        status, value = self._record("read", path)
         if status == "error":
             raise value
-        return value  # type: ignore[no-any-return]
+        return bytes(value)
 
-    def unchanged(self) -> bool:
-        """Whether every question gets the same answer now."""
+    def unchanged(self, files: Files) -> bool:
+        """Whether every question gets the same answer from ``files`` now."""
         for kind, args, answer in self.asked:
-            now = ASK[kind](*args)
+            now = _ask(files, kind, args)
             if kind == "read" and answer[0] == "error":
-                if now[0] != "error":
+                if now[0] != "error":  # OSErrors do not compare equal: any error will do
                     return False
             elif now != answer:
                 return False
@@ -94,7 +81,7 @@ class Remembered:
 
     text: bytes
     probe: Probe
-    result: Any  # a ModuleSource, or None when the module had errors
+    module: Module | None  # None when the module had errors
     problems: list[Problem]
 
 
@@ -107,10 +94,10 @@ class ModuleMemo:
     def __init__(self) -> None:
         self.entries: dict[tuple[Any, ...], Remembered] = {}
 
-    def get(self, key: tuple[Any, ...], text: bytes) -> Remembered | None:
+    def get(self, key: tuple[Any, ...], text: bytes, files: Files) -> Remembered | None:
         """The remembered module, if nothing it depends on has changed."""
         entry = self.entries.get(key)
-        if entry is None or entry.text != text or not entry.probe.unchanged():
+        if entry is None or entry.text != text or not entry.probe.unchanged(files):
             return None
         return entry
 

@@ -13,38 +13,38 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markdown_it import MarkdownIt
+
 from scormbuild.errors import Problem
+from scormbuild.model import Module
 from scormbuild.source.markdown import make_markdown
+from scormbuild.source.markdown.env import Files
 from scormbuild.source.memo import ModuleMemo, Remembered
-from scormbuild.source.modules import ModuleReader, ModuleSource
+from scormbuild.source.modules import ModuleReader
 from scormbuild.workers import SHARES, chunks, fork_map, worker_count
 
 
 @dataclass(frozen=True)
 class Job:
-    """Modules of one language for one reader: (path, slug) pairs, in course order."""
+    """Modules of one language: (course-relative path, slug) pairs, in course order."""
 
-    root: Path
     language: str
-    suffix: str
+    suffix: str  # of the language's files: "" in the primary language
     labels: tuple[tuple[str, str], ...]
     items: tuple[tuple[Path, str], ...]
 
 
-Result = tuple[list[ModuleSource | None], list[Problem], dict[tuple[Any, ...], Remembered]]
-Read = tuple[list[ModuleSource | None], list[Problem]]
+Read = tuple[list[Module | None], list[Problem]]
+Made = dict[tuple[Any, ...], Remembered]
 
 
-def run(job: Job, memo: ModuleMemo | None) -> Result:
+def _run(job: Job, files: Files, md: MarkdownIt, memo: ModuleMemo | None) -> tuple[Read, Made]:
     """Read the job's modules with one reader; also return the memo entries it made."""
-    labels = dict(job.labels)
-    md = make_markdown(job.language, labels)
-    reader = ModuleReader(job.root, md, job.language, labels, memo)
-    reader.language_suffix = job.suffix
+    reader = ModuleReader(files, md, job.language, job.suffix, dict(job.labels), memo)
     before = set(memo.entries) if memo else set()
-    sources = [reader.read(path, slug) for path, slug in job.items]
+    modules = [reader.read(path, slug) for path, slug in job.items]
     made = {k: v for k, v in memo.entries.items() if k not in before} if memo else {}
-    return sources, reader.problems, made
+    return (modules, reader.problems), made
 
 
 def workers_for(jobs: Sequence[Job], memo: ModuleMemo | None) -> int:
@@ -54,34 +54,36 @@ def workers_for(jobs: Sequence[Job], memo: ModuleMemo | None) -> int:
     return worker_count(sum(len(j.items) for j in jobs))
 
 
-def _split(job: Job, parts: int) -> list[Job]:
-    return [
-        Job(job.root, job.language, job.suffix, job.labels, tuple(items))
-        for items in chunks(job.items, parts)
-    ]
-
-
-def read_all(jobs: Sequence[Job], memo: ModuleMemo | None = None, workers: int = 0) -> list[Read]:
+def read_all(
+    jobs: Sequence[Job], files: Files, memo: ModuleMemo | None = None, workers: int = 0
+) -> list[Read]:
     """Each job's modules and problems, in order, reading on several processes when that pays.
 
     ``memo`` is used and filled (see :mod:`scormbuild.source.memo`); ``workers`` overrides
     :func:`workers_for`.
     """
+    md = make_markdown()
     workers = workers or workers_for(jobs, memo)
     if workers == 1:
-        return [run(job, memo)[:2] for job in jobs]
-    split = [_split(job, workers * SHARES) for job in jobs]
-    parts = [part for parts in split for part in parts]
+        return [_run(job, files, md, memo)[0] for job in jobs]
+    split = [
+        [
+            Job(j.language, j.suffix, j.labels, tuple(items))
+            for items in chunks(j.items, workers * SHARES)
+        ]
+        for j in jobs
+    ]
     # Each worker fills a memo of its own (a fork of this one) and sends back what it made.
-    results = iter(fork_map(lambda job: run(job, memo), parts, workers))
+    parts = [part for parts in split for part in parts]
+    results = iter(fork_map(lambda job: _run(job, files, md, memo), parts, workers))
     merged: list[Read] = []
     for parts_of_job in split:
-        sources: list[ModuleSource | None] = []
+        modules: list[Module | None] = []
         problems: list[Problem] = []
-        for sources_part, problems_part, made in (next(results) for _ in parts_of_job):
-            sources += sources_part
+        for (modules_part, problems_part), made in (next(results) for _ in parts_of_job):
+            modules += modules_part
             problems += problems_part
             if memo is not None:
                 memo.entries.update(made)
-        merged.append((sources, problems))
+        merged.append((modules, problems))
     return merged

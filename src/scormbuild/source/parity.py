@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Sequence
 from typing import Any
 
 from scormbuild.errors import Problem, error
-from scormbuild.model import Question, Quiz
-from scormbuild.source.modules import ModuleSource
+from scormbuild.model import Course, Module, Question, Quiz
 
 
 def _answer_key(q: Question) -> tuple[Any, ...]:
@@ -34,30 +32,27 @@ def _quiz_key(quiz: Quiz) -> tuple[Any, ...]:
     )
 
 
-def check_parity(sources: dict[str, list[ModuleSource]], languages: Sequence[str]) -> list[Problem]:
-    """Problems where a language version differs from the primary one in structure."""
-    primary = languages[0]
-    base = {s.module.slug: s for s in sources.get(primary, [])}
+def check_parity(courses: Sequence[Course]) -> list[Problem]:
+    """Problems where a language version differs from the first (the primary) in structure."""
+    base = {m.slug: m for m in courses[0].modules}
     problems: list[Problem] = []
-    for lang in languages[1:]:
-        for src in sources.get(lang, []):
-            ref = base.get(src.module.slug)
+    for course in courses[1:]:
+        for module in course.modules:
+            ref = base.get(module.slug)
             if ref is None:
                 continue
-            where = src.module.source
-            if [q.id for q in ref.module.quizzes] != [q.id for q in src.module.quizzes]:
+            if [q.id for q in ref.quizzes] != [q.id for q in module.quizzes]:
                 problems.append(
                     error(
-                        where,
+                        module.source,
                         None,
-                        f"quizzes differ from {ref.module.source}: "
-                        f"{[q.id for q in src.module.quizzes]} vs "
-                        f"{[q.id for q in ref.module.quizzes]}",
+                        f"quizzes differ from {ref.source}: "
+                        f"{[q.id for q in module.quizzes]} vs {[q.id for q in ref.quizzes]}",
                         code="parity",
                     )
                 )
                 continue
-            for qa, qb in zip(ref.module.quizzes, src.module.quizzes, strict=True):
+            for qa, qb in zip(ref.quizzes, module.quizzes, strict=True):
                 if _quiz_key(qa) != _quiz_key(qb):
                     problems.append(
                         error(
@@ -90,32 +85,31 @@ def check_parity(sources: dict[str, list[ModuleSource]], languages: Sequence[str
                                 code="parity",
                             )
                         )
-            problems += _media_problems(ref, src)
+            problems += _media_problems(ref, module)
     return problems
 
 
-def _media_lines(src: ModuleSource) -> dict[str, int | None]:
-    """The line where each image of a module appears, by course-relative path."""
-    base = posixpath.dirname(src.module.source)
+def _media(module: Module) -> dict[str, int | None]:
+    """The files a module uses (captions aside), each with the line where it is first used."""
     lines: dict[str, int | None] = {}
-    for line, url, _alt in src.images:
-        path = posixpath.normpath(posixpath.join(base, url.split("#")[0]))
-        lines.setdefault(path, line)
+    for use in module.uses:
+        if not use.path.endswith(".vtt"):
+            lines.setdefault(use.path, use.at.line)
     return lines
 
 
-def _media_problems(ref: ModuleSource, src: ModuleSource) -> list[Problem]:
-    """Media (captions aside) used in one language version of a module and not the other."""
-    media_a = {m for m in ref.media if not m.endswith(".vtt")}
-    media_b = {m for m in src.media if not m.endswith(".vtt")}
-    lines_a, lines_b = _media_lines(ref), _media_lines(src)
-    a, b = ref.module.source, src.module.source
+def _media_problems(ref: Module, module: Module) -> list[Problem]:
+    """Media used in one language version of a module and not the other."""
+    media_a, media_b = _media(ref), _media(module)
+    a, b = ref.source, module.source
     problems = [
-        error(a, lines_a.get(m), f"media differ in {b}: {m} is missing there", code="parity")
-        for m in sorted(media_a - media_b)
+        error(a, line, f"media differ in {b}: {m} is missing there", code="parity")
+        for m, line in sorted(media_a.items())
+        if m not in media_b
     ]
     problems += [
-        error(b, lines_b.get(m), f"media differ from {a}: {m} is not used there", code="parity")
-        for m in sorted(media_b - media_a)
+        error(b, line, f"media differ from {a}: {m} is not used there", code="parity")
+        for m, line in sorted(media_b.items())
+        if m not in media_a
     ]
     return problems

@@ -1,0 +1,63 @@
+"""The one Markdown factory, and the course syntax added to it as plugins.
+
+CommonMark with tables, strikethrough, footnotes, heading anchors and attributes
+(``[text]{lang=sv}``, ``{#id}`` before a heading), then the course's own syntax, each a
+plugin in a module of its own, used in this order:
+
+- :mod:`.blocks`: callouts (``::: note|tip|warning``) and language blocks (``::: lang sv``);
+- :mod:`.a11y`: tables that scroll in a focusable box, labelled footnotes;
+- :mod:`.quiz_fence`: ``quiz`` fences read into quizzes;
+- :mod:`.links`, :mod:`.images`, :mod:`.media`, :mod:`.figures`: links and files, checked
+  and pointed at the package, recordings as players, titled lone images as figures;
+- :mod:`.rawhtml`: what raw HTML may not do;
+- :mod:`.headings`: the outline, and the leading ``# Title`` dropped (the page shows it);
+- :mod:`.drafts`: what a draft still needs (to-dos, empty sections, tables too wide).
+
+The plugins that need the course's files, or report problems, find them in ``env``
+(:mod:`.env`). Markup belongs to render rules, or, for quizzes, figures and media players, to
+the theme's templates (the page holds placeholders the renderer fills).
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from scormbuild.source.markdown.a11y import a11y_plugin
+from scormbuild.source.markdown.blocks import blocks_plugin
+from scormbuild.source.markdown.drafts import drafts_plugin
+from scormbuild.source.markdown.env import LABELS, labels_for
+from scormbuild.source.markdown.figures import figures_plugin
+from scormbuild.source.markdown.headings import headings_plugin, slugify
+from scormbuild.source.markdown.images import images_plugin
+from scormbuild.source.markdown.inline import render_inline
+from scormbuild.source.markdown.links import links_plugin
+from scormbuild.source.markdown.media import media_plugin
+from scormbuild.source.markdown.quiz_fence import quiz_fence_plugin
+from scormbuild.source.markdown.rawhtml import raw_html_plugin
+
+
+def make_markdown() -> MarkdownIt:
+    """The course Markdown parser; one serves every language (the labels come in ``env``)."""
+    md = MarkdownIt("commonmark", {"typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.use(footnote_plugin)
+    md.use(attrs_block_plugin)
+    md.use(attrs_plugin, spans=True)
+    md.use(anchors_plugin, min_level=1, max_level=6, slug_func=slugify, permalink=False)
+    md.use(blocks_plugin)
+    md.use(a11y_plugin)
+    md.use(quiz_fence_plugin)
+    md.use(links_plugin)
+    md.use(images_plugin)
+    md.use(media_plugin)
+    md.use(figures_plugin)
+    md.use(raw_html_plugin)
+    md.use(headings_plugin)
+    md.use(drafts_plugin)
+    return md
+
+
+__all__ = ["LABELS", "labels_for", "make_markdown", "render_inline", "slugify"]

@@ -1,0 +1,129 @@
+"""What the course syntax plugins are given, and what they hand back, through ``env``.
+
+markdown-it passes one ``env`` mapping to every rule of a parse and a render. The plugins
+read two keys:
+
+- ``env["labels"]``: the words the Markdown shows (callout titles, the table and footnote
+  labels), in the page's language; English when absent.
+- ``env["source"]``: a :class:`SourceEnv` when a module of a course is parsed: where the text
+  comes from, the course's files (the only way to a file: every author-written path goes
+  through :meth:`Files.resolve`), a problem sink, and :class:`Found`, what the plugins found.
+  Without it (a quiz text, a benchmark) the plugins that need files leave the tokens alone.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from markdown_it.token import Token
+
+from scormbuild.errors import Problem, SourceLocation, error, warning
+from scormbuild.model import Figure, FileUse, Heading, Image, Link, Media, Quiz
+from scormbuild.strings import Catalog
+
+# The strings the Markdown itself shows, from the learner string catalogs (strings/*.json).
+LABELS = ("note", "tip", "warning", "footnotes", "table", "captions", "transcript", "backref")
+
+
+class Files(Protocol):
+    """The course's files: paths are course-relative with ``/`` (``assets/map.png``)."""
+
+    def resolve(self, target: str, folder: str) -> str:
+        """The course-relative path of ``target`` written in ``folder``; raises PathProblem."""
+
+    def is_file(self, path: str) -> bool:
+        """Whether ``path`` is a file."""
+
+    def read_bytes(self, path: str) -> bytes:
+        """What ``path`` holds; raises OSError."""
+
+
+Sink = Callable[[Problem], None]
+
+
+@dataclass
+class Found:
+    """What the plugins found in one module, in the order they found it."""
+
+    quizzes: list[Quiz] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    media: list[Media] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    uses: list[FileUse] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    title_anchor: str = ""  # the anchor of the leading '# Title', which the page shows
+    title_line: int | None = None  # and its line
+
+
+@dataclass
+class SourceEnv:
+    """One module being parsed: where it comes from, its course's files, its problem sink."""
+
+    path: str  # course-relative path of the Markdown file
+    language: str
+    suffix: str  # the language suffix of variant files, "" in the primary language
+    files: Files
+    report: Sink
+    offset: int = 0  # lines before the Markdown text (the front matter)
+    found: Found = field(default_factory=Found)
+
+    @property
+    def folder(self) -> str:
+        """The course-relative folder of the file, where its relative paths start."""
+        return posixpath.dirname(self.path)
+
+    def line(self, token: Token) -> int | None:
+        """The file's line where ``token`` starts (1-based), when markdown-it knows it."""
+        return token.map[0] + 1 + self.offset if token.map else None
+
+    def at(self, line: int | None) -> SourceLocation:
+        """The location of ``line`` of this file."""
+        return SourceLocation(self.path, line)
+
+    def error(
+        self, line: int | None, message: str, *, hint: str | None = None, code: str = "error"
+    ) -> None:
+        """Report an error at ``line`` of this file."""
+        self.report(error(self.path, line, message, hint=hint, code=code))
+
+    def warning(
+        self, line: int | None, message: str, *, hint: str | None = None, code: str = "warning"
+    ) -> None:
+        """Report a warning at ``line`` of this file."""
+        self.report(warning(self.path, line, message, hint=hint, code=code))
+
+
+def source_of(env: Mapping[str, Any]) -> SourceEnv | None:
+    """The module being parsed, or None when the text is not a module's."""
+    source = env.get("source")
+    return source if isinstance(source, SourceEnv) else None
+
+
+def labels_for(language: str, overrides: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The Markdown's labels in ``language``, with the course's own ``strings:`` applied."""
+    t = Catalog(language, (overrides or {}).items())
+    return {key: t(key) for key in LABELS}
+
+
+def label(env: Mapping[str, Any], key: str) -> str:
+    """One of the labels in ``env`` (English when it has none)."""
+    labels = env.get("labels")
+    return str(labels[key]) if labels is not None else labels_for("en")[key]
+
+
+def module_env(source: SourceEnv, labels: Mapping[str, str]) -> MutableMapping[str, Any]:
+    """The ``env`` of a module's parse."""
+    return {"source": source, "labels": labels}
+
+
+def inline_children(tokens: list[Token], kind: str) -> Iterator[tuple[Token, Token]]:
+    """(inline token, child) for every child of type ``kind``, in document order."""
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            for child in token.children:
+                if child.type == kind:
+                    yield token, child

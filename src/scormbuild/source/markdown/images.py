@@ -1,0 +1,53 @@
+"""Images: local files only, resolved inside the course and pointed at from the page.
+
+Every image's path goes through the course's files; the image is recorded with its alt
+text (for the checks and the accessibility statement). Video and audio, written the same
+way, are left to :mod:`.media`, and an image alone with a title to :mod:`.figures`.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+
+from scormbuild.model import FileUse, Image
+from scormbuild.source.markdown.env import inline_children, source_of
+from scormbuild.source.markdown.media import is_recording
+from scormbuild.source.paths import PathProblem, is_remote
+
+
+def _images(state: StateCore) -> None:
+    source = source_of(state.env)
+    if source is None:
+        return
+    found = source.found
+    for inline, image in inline_children(state.tokens, "image"):
+        src = str(image.attrGet("src") or "")
+        line = source.line(inline)
+        if is_remote(src):
+            source.error(
+                line,
+                f"remote resource '{src}' is refused",
+                hint="download it into assets/ and link it relatively",
+                code="remote",
+            )
+            continue
+        try:
+            path = source.files.resolve(src, source.folder)
+        except PathProblem as exc:
+            source.error(line, str(exc), code="path")
+            continue
+        if not source.files.is_file(path):
+            source.error(line, f"missing file '{src}' ({path})", code="missing")
+            continue
+        found.uses.append(FileUse(path, source.at(line)))
+        image.attrSet("src", f"../{path}")
+        image.meta["path"] = path
+        if not is_recording(path):
+            alt = "".join(c.content for c in image.children or [])
+            found.images.append(Image(src, path, alt, source.at(line)))
+
+
+def images_plugin(md: MarkdownIt) -> None:
+    """Check, record and point every image of a module at its file in the package."""
+    md.core.ruler.push("sb_images", _images)

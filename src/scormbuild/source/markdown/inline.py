@@ -1,0 +1,77 @@
+"""Short Markdown texts (quiz prompts, choices, feedback, captions) without a paragraph.
+
+A course has thousands of them, most of them plain words: :func:`render_inline` takes the
+cheapest path that gives the same HTML as a full render (``tests/test_render_inline.py``
+compares them on thousands of random texts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+
+# A single line that starts with a letter is always one paragraph: no block rule (list,
+# heading, table, fence, quote, container, attributes, footnote or reference definition) can
+# start with a letter or span one line. Without any of these characters it is also plain
+# text, which renders as itself, escaped. Quiz texts are thousands of such short strings.
+_ONE_PARAGRAPH_RE = re.compile(r"[^\W\d_][^\n\r\x00]*")
+_INLINE_SYNTAX_RE = re.compile(r"[\\`*_~\[\]<>&{}^\t]")
+
+
+# A word wrapped whole in *, ** or `, with nothing but sentence punctuation after it:
+# between spaces, CommonMark always makes it emphasis, strong emphasis or a code span.
+_WRAPPED_RE = re.compile(r"(\*\*|\*|`)([^\W_]+)\1([.,;:!?]*)")
+_WRAP_TAGS = {"*": "em", "**": "strong", "`": "code"}
+
+
+def _simple_markup(text: str) -> str | None:
+    """The HTML of a one-line text whose only markup is whole words wrapped in *, ** or `.
+
+    None for anything else. ``text`` starts with a letter, so the first word is plain.
+    """
+    out = []
+    for word in text.split(" "):
+        if not _INLINE_SYNTAX_RE.search(word):
+            out.append(escapeHtml(word))
+            continue
+        match = _WRAPPED_RE.fullmatch(word)
+        if match is None:
+            return None
+        tag = _WRAP_TAGS[match.group(1)]
+        out.append(f"<{tag}>{match.group(2)}</{tag}>{match.group(3)}")
+    return " ".join(out)
+
+
+def _one_paragraph(md: MarkdownIt, text: str, env: dict[str, Any]) -> str | None:
+    """``md.render(text).strip()`` for a one-paragraph text, skipping the block parser."""
+    tokens = md.parseInline(text, env)
+    if len(tokens) != 1:
+        return None
+    return f"<p>{md.renderer.render(tokens, md.options, env)}</p>"
+
+
+def render_inline(md: MarkdownIt, text: str, labels: Mapping[str, str] | None = None) -> str:
+    """Render a short Markdown text (a prompt, a choice) without a wrapping paragraph.
+
+    ``labels`` are the page's (see :mod:`.env`); the text is no module, so no plugin that
+    needs the course's files acts on it.
+    """
+    html = None
+    env: dict[str, Any] = {} if labels is None else {"labels": labels}
+    if text == text.strip() and _ONE_PARAGRAPH_RE.fullmatch(text):
+        if not _INLINE_SYNTAX_RE.search(text):
+            return escapeHtml(text)
+        simple = _simple_markup(text)
+        if simple is not None:
+            return simple
+        if "^" not in text:
+            html = _one_paragraph(md, text, env)
+    if html is None:
+        html = str(md.render(text, env)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return html

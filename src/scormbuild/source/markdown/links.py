@@ -1,0 +1,52 @@
+"""Links: to other modules (rewritten to their pages), to places in this one, to files.
+
+Every link is checked when the course loads: a module link across modules once all are read
+(:mod:`scormbuild.source.load`), a file link here, through the course's files.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+
+from scormbuild.model import FileUse, Link
+from scormbuild.source.markdown.env import inline_children, source_of
+from scormbuild.source.paths import PathProblem, is_remote
+
+
+def _links(state: StateCore) -> None:
+    source = source_of(state.env)
+    if source is None:
+        return
+    found = source.found
+    for inline, link in inline_children(state.tokens, "link_open"):
+        href = str(link.attrGet("href") or "")
+        if not href or is_remote(href):
+            continue
+        at = source.at(source.line(inline))
+        if href.startswith("#"):
+            found.links.append(Link(source.path, href[1:], at))
+            continue
+        path_part, _, anchor = href.partition("#")
+        fragment = f"#{anchor}" if anchor else ""
+        try:
+            path = source.files.resolve(path_part, source.folder)
+        except PathProblem as exc:
+            source.error(at.line, str(exc), code="path")
+            continue
+        if path.startswith("modules/") and path.endswith(".md"):
+            found.links.append(Link(path, anchor, at))
+            slug = posixpath.basename(path).removesuffix(".md")
+            link.attrSet("href", f"{slug}.html{fragment}")
+        elif source.files.is_file(path):
+            found.uses.append(FileUse(path, at))
+            link.attrSet("href", f"../{path}{fragment}")
+        else:
+            source.error(at.line, f"missing file '{path_part}' ({path})", code="missing")
+
+
+def links_plugin(md: MarkdownIt) -> None:
+    """Check and rewrite the links of a module."""
+    md.core.ruler.push("sb_links", _links)

@@ -1,0 +1,71 @@
+"""Video and audio: ``![alt](../assets/clip.mp4)`` becomes a player with its captions.
+
+A recording needs a WebVTT captions file beside it (``clip.LANG.vtt``, else ``clip.vtt``)
+and may have a transcript (``clip.txt``, ``.html`` or ``.pdf``), linked under the player.
+The player's markup comes from the theme's ``media.html``: the page holds a placeholder.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from scormbuild.model import FileUse, Media, placeholder
+from scormbuild.source.markdown.env import SourceEnv, inline_children, source_of
+
+VIDEO_EXT = frozenset({".mp4", ".webm", ".m4v", ".ogv"})
+AUDIO_EXT = frozenset({".mp3", ".m4a", ".ogg", ".oga", ".opus", ".wav", ".aac", ".flac"})
+TRANSCRIPT_EXT = (".txt", ".html", ".pdf")
+
+
+def is_recording(path: str) -> bool:
+    """Whether ``path`` names a video or audio file."""
+    return posixpath.splitext(path)[1].lower() in VIDEO_EXT | AUDIO_EXT
+
+
+def _first_file(source: SourceEnv, candidates: Sequence[str]) -> str | None:
+    return next((c for c in candidates if source.files.is_file(c)), None)
+
+
+def _media(state: StateCore) -> None:
+    source = source_of(state.env)
+    if source is None:
+        return
+    for inline, image in inline_children(state.tokens, "image"):
+        path = image.meta.get("path")
+        if not path or not is_recording(path):
+            continue
+        stem, ext = posixpath.splitext(path)
+        kind: Literal["video", "audio"] = "video" if ext.lower() in VIDEO_EXT else "audio"
+        at = source.at(source.line(inline))
+        captions = _first_file(source, [f"{stem}.{source.language}.vtt", f"{stem}.vtt"])
+        if captions is None:
+            source.error(
+                at.line,
+                f"{kind} '{path}' has no captions",
+                hint=f"add {posixpath.basename(stem)}.vtt (WebVTT) beside it",
+                code="captions",
+            )
+            continue
+        transcript = _first_file(source, [stem + e for e in TRANSCRIPT_EXT])
+        uses = [captions] + ([transcript] if transcript else [])
+        source.found.uses += [FileUse(p, at) for p in uses]
+        label = "".join(c.content for c in image.children or [])
+        image.type, image.children = "media", None
+        image.meta["index"] = len(source.found.media)
+        source.found.media.append(Media(kind, path, label, captions, transcript, at))
+
+
+def _render(self: Any, tokens: Sequence[Token], idx: int, _options: Any, _env: Any) -> str:
+    return placeholder("media", tokens[idx].meta["index"])
+
+
+def media_plugin(md: MarkdownIt) -> None:
+    """Recordings become players (after :mod:`.images` has resolved their paths)."""
+    md.core.ruler.push("sb_media", _media)
+    md.add_render_rule("media", _render)

@@ -1,0 +1,102 @@
+"""Quizzes in a module: a fenced ``quiz`` block holds one inline, or names its file.
+
+````
+```quiz
+file: quizzes/why-share.yml
+```
+````
+
+In a language variant, ``file:`` keeps the primary name and the variant of the same language
+is read (``quizzes/why-share.sv.yml``). The quiz is read by :mod:`scormbuild.source.quizzes`;
+its markup comes from the theme's ``quiz.html``: the page holds a placeholder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from scormbuild.errors import Problem, error
+from scormbuild.model import Quiz, quiz_placeholder
+from scormbuild.source.markdown.env import SourceEnv, source_of
+from scormbuild.source.markdown.inline import render_inline
+from scormbuild.source.paths import PathProblem
+from scormbuild.source.quizzes import QuizReader
+from scormbuild.source.text import decode
+from scormbuild.source.yamlsrc import LineDict, YamlSyntaxError, load_yaml
+
+
+def _quiz(state: StateCore, source: SourceEnv, token: Token) -> Quiz | None:
+    first_line = (source.line(token) or 1) + 1
+    try:
+        data = load_yaml(token.content, first_line=first_line)
+    except YamlSyntaxError as exc:
+        source.report(error(source.path, exc.line, exc.message, column=exc.column))
+        return None
+    path, line = source.path, first_line
+    if isinstance(data, LineDict) and set(data) == {"file"}:
+        found = _quiz_file(source, str(data["file"]), data.line_of("file"))
+        if found is None:
+            return None
+        path, text = found
+        try:
+            data = load_yaml(text)
+        except YamlSyntaxError as exc:
+            source.report(error(path, exc.line, exc.message, column=exc.column))
+            return None
+        line = 1
+    labels = state.env.get("labels")
+    reader = QuizReader(path, lambda text: render_inline(state.md, text, labels))
+    quiz = reader.read_quiz(data, line)
+    _report(source, reader.problems)
+    return quiz
+
+
+def _quiz_file(source: SourceEnv, target: str, line: int) -> tuple[str, str] | None:
+    """The course-relative path and text of the quiz file ``target`` names."""
+    stem, dot, ext = target.rpartition(".")
+    if source.suffix and dot:
+        target = f"{stem}.{source.suffix}.{ext}"
+    try:
+        path = source.files.resolve(target, "")
+    except PathProblem as exc:
+        source.error(line, str(exc), code="path")
+        return None
+    if not source.files.is_file(path):
+        source.error(line, f"missing quiz file '{target}'", code="missing")
+        return None
+    text, problems = decode(source.files.read_bytes(path), path)
+    _report(source, problems)
+    return None if text is None else (path, text)
+
+
+def _report(source: SourceEnv, problems: list[Problem]) -> None:
+    for problem in problems:
+        source.report(problem)
+
+
+def _quizzes(state: StateCore) -> None:
+    source = source_of(state.env)
+    if source is None:
+        return
+    for token in state.tokens:
+        if token.type == "fence" and token.info.strip() == "quiz":
+            quiz = _quiz(state, source, token)
+            token.type, token.meta["id"] = "quiz", quiz.id if quiz else None
+            if quiz:
+                source.found.quizzes.append(quiz)
+
+
+def _render(self: Any, tokens: Sequence[Token], idx: int, _options: Any, _env: Any) -> str:
+    quiz_id = tokens[idx].meta["id"]
+    return quiz_placeholder(quiz_id) + "\n" if quiz_id else ""
+
+
+def quiz_fence_plugin(md: MarkdownIt) -> None:
+    """Read the quizzes of a module and leave their placeholders."""
+    md.core.ruler.push("sb_quizzes", _quizzes)
+    md.add_render_rule("quiz", _render)

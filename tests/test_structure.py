@@ -1,0 +1,108 @@
+"""The shape of the code: stages import only earlier stages, no import cycles, small modules."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "scormbuild"
+MAX_LINES = 400
+# What each part of the package may import from scormbuild, besides itself. The model and
+# its helpers are the bottom; the source side reads into the model; rendering and packaging
+# write it out; commands (and the preview, the pipeline) put the stages together.
+BASE = {"errors", "model", "options", "strings", "workers"}
+ALLOWED: dict[str, set[str]] = {
+    "errors": set(),
+    "options": set(),
+    "strings": set(),
+    "workers": set(),
+    "model": {"errors", "options"},
+    "source": BASE,
+    "render": BASE | {"package.suspend_data"},
+    "package": BASE,
+    "documents": BASE | {"render.theme", "package.suspend_data"},
+    "validate": BASE | {"package.manifest"},
+}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(SRC).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports(path: Path) -> set[str]:
+    """The scormbuild modules ``path`` imports, as dotted names below scormbuild."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module.startswith("scormbuild."):
+                base = node.module.removeprefix("scormbuild.")
+                subs = {f"{base}.{a.name}" for a in node.names} if (SRC / base).is_dir() else set()
+                subs = {s for s in subs if _exists(s)}
+                found.update(subs or {base})
+        elif isinstance(node, ast.Import):
+            found.update(
+                a.name.removeprefix("scormbuild.")
+                for a in node.names
+                if a.name.startswith("scormbuild.")
+            )
+    return {name for name in found if _exists(name)}
+
+
+def _exists(name: str) -> bool:
+    path = SRC.joinpath(*name.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+MODULES = {module_name(p): p for p in sorted(SRC.rglob("*.py"))}
+GRAPH = {name: imports(path) - {name} for name, path in MODULES.items()}
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODULES if n.split(".")[0] in ALLOWED))
+def test_stages_import_only_earlier_stages(name: str) -> None:
+    own = name.split(".")[0]
+    allowed = ALLOWED[own]
+    for target in GRAPH[name]:
+        top = target.split(".")[0]
+        ok = top == own or top in allowed or any(target.startswith(a) for a in allowed)
+        assert ok, f"{name} imports {target}"
+
+
+def test_no_import_cycles() -> None:
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(name: str, path: list[str]) -> None:
+        state[name] = 1
+        for target in sorted(GRAPH.get(name, ())):
+            if state.get(target) == 1:
+                cycle = [*path[path.index(target) :], target] if target in path else [target]
+                raise AssertionError("import cycle: " + " -> ".join(cycle))
+            if target not in state:
+                visit(target, [*path, target])
+        state[name] = 2
+
+    for name in sorted(GRAPH):
+        if name not in state:
+            visit(name, [name])
+
+
+def test_only_commands_and_the_cli_import_commands() -> None:
+    for name, targets in GRAPH.items():
+        if not name.startswith(("commands", "cli")):
+            assert not any(t.startswith("commands") for t in targets), name
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_modules_stay_small(name: str) -> None:
+    lines = len(MODULES[name].read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{name} has {lines} lines"
+
+
+def test_readme_names_every_module() -> None:
+    layout = (SRC.parents[1] / "README.md").read_text(encoding="utf-8")
+    layout = layout.split("## Project layout", 1)[1].split("## ", 1)[0]
+    for path in MODULES.values():
+        if path.name != "__init__.py":
+            assert path.name in layout, f"README's project layout does not name {path.name}"
