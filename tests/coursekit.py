@@ -40,6 +40,14 @@ questions:
 """
 
 
+# On top of the minimal course: Finnish and Swedish, one package each.
+BILINGUAL: dict[str, str | bytes] = {
+    "course.yml": "id: demo\ntitle: Demo\nversion: 1.0.0\nlanguage: fi\nlanguages: [fi, sv]\n",
+    "modules/01-intro.sv.md": MODULE.format(title="Intro sv") + "\n" + QUIZ.format(qid="intro"),
+    "modules/02-more.sv.md": MODULE.format(title="More sv"),
+}
+
+
 def write_course(root: Path, files: dict[str, str | bytes] | None = None) -> Path:
     """A minimal valid course, with ``files`` added or replacing the defaults."""
     defaults: dict[str, str | bytes] = {

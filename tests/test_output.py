@@ -16,13 +16,7 @@ from scormbuild.commands.build import build
 from scormbuild.errors import CourseError, OutputError
 from scormbuild.package import output
 from scormbuild.package.output import OutputFolder, name_problem
-from tests.coursekit import MODULE, QUIZ, write_course
-
-BILINGUAL = {
-    "course.yml": "id: demo\ntitle: Demo\nversion: 1.0.0\nlanguage: fi\nlanguages: [fi, sv]\n",
-    "modules/01-intro.sv.md": MODULE.format(title="Intro sv") + "\n" + QUIZ.format(qid="intro"),
-    "modules/02-more.sv.md": MODULE.format(title="More sv"),
-}
+from tests.coursekit import BILINGUAL, write_course
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

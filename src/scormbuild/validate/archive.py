@@ -251,6 +251,11 @@ def read_zip(path: Path, limits: Limits) -> Contents:
         zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
         raise UnusableInput(f"not a zip file: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise UnusableInput(
+            f"an entry name marked as UTF-8 is not UTF-8 (byte 0x{exc.object[exc.start]:02x} "
+            "of the name); zip the package again with a tool that writes UTF-8 names"
+        ) from exc
     except (OSError, ValueError) as exc:
         raise UnusableInput(f"cannot read {path}: {exc}") from exc
     with zf:

@@ -1,0 +1,56 @@
+"""The hostile corpus through the real command line: exit status, location, no traceback, bounded
+time and memory, nothing written outside, the previous output untouched.
+
+Each case of ``tests/hostile/corpus.py`` runs in a sandbox of its own (see
+``tests/hostile/runner.py`` for the limits and every check). The corpus has three parts:
+
+- ``ZIP_CASES``: hostile and broken packages for ``validate`` (exit 1 invalid, 2 unusable);
+- ``OUTPUT_CASES``: output folders ``build`` cannot use, and names that would leave them;
+- ``COURSE_CASES``: hostile courses for ``check`` and ``build``.
+
+Adding a hostile course: append to ``COURSE_CASES`` in ``corpus.py``::
+
+    *hostile_course(
+        "alias bomb in course.yml",
+        {"course.yml": "id: &a [*a]\\n..."},  # files on top of tests/coursekit.py's course
+        r"^course\\.yml:1:\\d+: error: ",  # where the message must point (a regex, multi-line)
+    ),
+
+``hostile_course`` makes two cases: ``check COURSE``, and ``build COURSE -o dist`` into a folder
+that holds the previous output of the valid course. Both must exit 1 with that location, leave
+the sandbox (previous output included) byte for byte as it was, and stay within the limits.
+Pass ``commands=("build",)`` for what only ``build`` finds (templates are only rendered there).
+A case that needs more (a FIFO, a symlink out of the course, a huge file) takes a ``make``
+function of its own: ``Case(name, make, status, says)``, where ``make(sandbox)`` writes the input
+and returns the command's arguments. Hostile zips for ``validate`` go to ``ZIP_CASES`` the same way
+(``package(bytes_or_function)``), built from a valid package by a named change in ``tests/zips.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.hostile.corpus import ALL_CASES, COURSE_CASES, OUTPUT_CASES, ZIP_CASES
+from tests.hostile.runner import Case, run_case
+
+
+@pytest.mark.parametrize("case", ZIP_CASES, ids=str)
+def test_hostile_zip(tmp_path: Path, case: Case) -> None:
+    run_case(case, tmp_path)
+
+
+@pytest.mark.parametrize("case", OUTPUT_CASES, ids=str)
+def test_output_situation(tmp_path: Path, case: Case) -> None:
+    run_case(case, tmp_path)
+
+
+@pytest.mark.parametrize("case", COURSE_CASES, ids=str)
+def test_hostile_course(tmp_path: Path, case: Case) -> None:
+    run_case(case, tmp_path)
+
+
+def test_case_names_are_unique() -> None:
+    names = [case.name for case in ALL_CASES]
+    assert len(names) == len(set(names))
