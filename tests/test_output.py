@@ -173,8 +173,12 @@ def test_stale_temporary_files_are_cleaned_up(
     previous: tuple[Path, Path, dict[str, bytes]],
 ) -> None:
     course, out, before = previous
-    stale = [".demo-1.0.0-fi.zip.k2x_9abc.tmp", ".demo-1.0.0-fi-moodle.md.0a1b2c3d.tmp"]
-    kept = [".keep", "notes.tmp", ".mine.txt.abcdefgh.tmp"]  # not names a build makes
+    stale = [
+        ".demo-1.0.0-fi.zip.k2x_9abc.tmp",
+        ".demo-1.0.0-fi-moodle.md.0a1b2c3d.tmp",
+        ".demo-questions.xml.zz99aa00.tmp",  # export writes through the same folder
+    ]
+    kept = [".keep", "notes.tmp", ".mine.txt.tmp", ".x.ABCDEFGH.tmp"]  # no name it makes
     for name in stale + kept:
         (out / name).write_bytes(b"partial")
     with OutputFolder(out) as folder:

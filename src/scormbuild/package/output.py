@@ -34,8 +34,8 @@ except ImportError:  # Windows: no flock; builds into one folder are not guarded
     fcntl = None  # type: ignore[assignment]
 
 NAME_MAX = 255  # bytes in one file name on the file systems builds write to
-# The temporary names this module makes (tempfile.mkstemp's 8 random characters).
-_TEMP = re.compile(r"^\.(?P<name>.+\.(?:zip|md))\.[a-z0-9_]{8}\.tmp$")
+# The temporary names this module makes: ".<name>.<8 random characters>.tmp".
+_TEMP = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _HINT_SPACE = (
     "free some space (until it renames them into place, a build needs room for its new files "
