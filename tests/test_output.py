@@ -257,3 +257,13 @@ def test_written_files_are_shareable(tmp_path: Path) -> None:
         assert folder.commit() == [tmp_path / "a.md"]
     assert (tmp_path / "a.md").read_bytes() == "å".encode()
     assert (tmp_path / "a.md").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_failed_build_into_a_new_folder_leaves_no_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    course = write_course(tmp_path / "course")
+    fill_up_at(monkeypatch, ".zip", room=10)
+    with pytest.raises(OutputError, match="disk full"):
+        build(course, tmp_path / "new" / "dist")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["course"]

@@ -127,6 +127,8 @@ class OutputFolder:
         self._pending: list[tuple[Path, Path]] = []  # (temporary file, target)
         self._previous_handler: Callable[[int, FrameType | None], Any] | int | None = None
         self.removed: list[str] = []  # stale temporary files cleaned up on entry
+        self._created: list[Path] = []  # folders made for -o, removed again if nothing lands
+        self._committed = False
 
     def __enter__(self) -> OutputFolder:
         self._create()
@@ -153,6 +155,10 @@ class OutputFolder:
         finally:
             self._restore_sigterm()
             self._unlock()
+            if not self._committed:
+                for folder in reversed(self._created):  # still empty: nothing was written
+                    with suppress(OSError):
+                        folder.rmdir()
 
     # --- entering ---------------------------------------------------------------------------
 
@@ -164,8 +170,10 @@ class OutputFolder:
                 "the output folder is a file",
                 "pass a folder to -o (it is created if missing), or move the file away",
             )
+        missing = [p for p in (folder, *folder.parents) if not p.exists() and not p.is_symlink()]
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            self._created = [p for p in reversed(missing) if p.is_dir()]
         except (FileExistsError, NotADirectoryError):
             blocker = _first_file_among_parents(folder)
             raise _fail(
@@ -307,6 +315,7 @@ class OutputFolder:
                         backup.unlink()
             targets = [target for _temp, target in self._pending]
             self._pending.clear()
+            self._committed = True
             self._sync_folder()
         return targets
 
