@@ -24,7 +24,7 @@ from scormbuild.render.pages import fill_placeholders
 from scormbuild.render.theme import make_environment
 from scormbuild.source.markdown import labels_for, make_markdown
 from scormbuild.source.markdown.env import SourceEnv, module_env
-from scormbuild.source.paths import PathProblem
+from scormbuild.source.paths import Kind, PathProblem
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 FILES = {
@@ -49,20 +49,22 @@ class MemoryFiles:
     def __init__(self, files: dict[str, bytes]) -> None:
         self.files = files
 
-    def resolve(self, target: str, folder: str) -> str:
+    def resolve(self, target: str, folder: str, under: str = "") -> str:
         if target.startswith("/"):
-            raise PathProblem(f"absolute path '{target}': use a path relative to this file")
+            raise PathProblem(f"absolute path '{target}'")
         path = posixpath.normpath(posixpath.join(folder, target))
         if path.startswith("../") or path == "..":
             raise PathProblem(f"'{target}' leaves the course folder")
+        if under and not path.startswith(under + "/"):
+            raise PathProblem(f"'{target}' is not in {under}/", code="place")
         return path
 
-    def is_file(self, path: str) -> bool:
-        return path in self.files
+    def kind(self, path: str) -> Kind:
+        return "file" if path in self.files else "missing"
 
-    def read_bytes(self, path: str) -> bytes:
+    def read_bytes(self, path: str, limit: int) -> bytes:
         if path not in self.files:
-            raise FileNotFoundError(path)
+            raise PathProblem(f"cannot read '{path}'", code="read")
         return self.files[path]
 
 

@@ -17,6 +17,7 @@ from scormbuild.errors import SourceLocation
 from scormbuild.options import (
     COLOR_RE,
     LANG_RE,
+    MODULE_NAME_RE,
     SLUG_RE,
     FolderPath,
     OneOf,
@@ -134,9 +135,11 @@ class CourseConfig:
     )
     modules: tuple[str, ...] | None = option(
         Texts(
-            "must be a list of module file names such as '01-intro.md'",
-            item=lambda x: x.endswith(".md"),
+            "must be a list of distinct module file names in modules/, such as '01-intro.md' "
+            "(NN-slug.md: no folder, no language suffix)",
+            item=lambda x: bool(MODULE_NAME_RE.match(x)),
             empty=False,
+            distinct=True,
         ),
         "Explicit module order (file names); default: by file name.",
         default=None,

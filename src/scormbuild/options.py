@@ -20,6 +20,8 @@ T = TypeVar("T")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+# A module file: a number that orders it, a slug, '.md' ('01-intro.md'); no folder.
+MODULE_NAME_RE = re.compile(r"^[0-9]{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 
 
 class OptionError(ValueError):

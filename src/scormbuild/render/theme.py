@@ -7,6 +7,7 @@ A course's own ``templates/`` folder comes first, so an author can override any 
 from __future__ import annotations
 
 import importlib.resources
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,9 +34,15 @@ class TemplateEncodingError(jinja2.TemplateSyntaxError):
 
 class ThemeLoader(jinja2.FileSystemLoader):
     """A file system loader whose errors name the template: every folder searched when it is
-    not found, the line of the first byte that is not UTF-8 when it cannot be read."""
+    not found, the line of the first byte that is not UTF-8 when it cannot be read.
+
+    It opens only regular files that lie inside the folder they are found in: a course's
+    template that is a symlink out of the course (or a FIFO) is never read. The loader
+    refuses such templates first (:mod:`scormbuild.source.load`); this keeps it so.
+    """
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        self._refuse_outside(template)
         try:
             return super().get_source(environment, template)
         except jinja2.TemplateNotFound:
@@ -50,6 +57,17 @@ class ThemeLoader(jinja2.FileSystemLoader):
                 template,
                 self._filename(template),
             ) from None
+
+    def _refuse_outside(self, template: str) -> None:
+        parts = jinja2.loaders.split_template_path(template)
+        for folder in self.searchpath:
+            path = os.path.join(folder, *parts)
+            if not os.path.lexists(path):
+                continue
+            real, root = os.path.realpath(path), os.path.realpath(folder)
+            if not real.startswith(root + os.sep) or not os.path.isfile(real):
+                raise jinja2.TemplateNotFound(f"{template} (not a file inside {folder})")
+            return
 
     def _filename(self, template: str) -> str | None:
         parts = jinja2.loaders.split_template_path(template)

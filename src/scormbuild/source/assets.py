@@ -1,4 +1,10 @@
-"""The course's assets/ folder: every file, checked for safe names and safe locations."""
+"""The course's assets/ folder: every file that goes into the package, checked.
+
+Only regular files are packaged. Symlinks are followed while they stay inside the course
+folder (a symlinked folder once: a loop ends there); one that points out, dangles or loops is
+an error, and so is a FIFO or a device. Names must be safe in a zip and a URL, and must not
+differ from another's only in case (they would be one file on Windows and macOS).
+"""
 
 from __future__ import annotations
 
@@ -6,36 +12,45 @@ import os
 from pathlib import Path
 
 from scormbuild.errors import Problem, error
+from scormbuild.limits import ASSETS
 from scormbuild.model import Asset
-from scormbuild.source.paths import SAFE_NAME_RE, CourseFiles
+from scormbuild.source.paths import SAFE_NAME_RE, WHAT, CourseFiles, PathProblem
+
+FOLDER = "assets"
 
 
 def scan_assets(files: CourseFiles) -> tuple[tuple[Asset, ...], list[Problem]]:
     """Every file under the course's ``assets/`` in a stable order, and the problems found."""
-    root = Path(files.root_real)
-    base = root / "assets"
-    if not base.is_dir():
+    try:
+        kind = files.kind(FOLDER)
+    except PathProblem as exc:
+        return (), [error(FOLDER, None, exc.message, hint=exc.hint, code=exc.code)]
+    if kind == "missing":
         return (), []
+    if kind != "folder":
+        return (), [error(FOLDER, None, f"'{FOLDER}' is {WHAT.get(kind, 'a file')}, not a folder")]
     assets: list[Asset] = []
     problems: list[Problem] = []
-    for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
-        dirnames.sort()
-        here = Path(dirpath)
-        for name in sorted(filenames) + [d for d in dirnames if (here / d).is_symlink()]:
-            path = here / name
-            rel = path.relative_to(root).as_posix()
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(root):
-                    problems.append(
-                        error(rel, None, "symlink points outside the course folder", code="path")
-                    )
-                    continue
-                if target.is_dir():
-                    continue
-            if name.startswith("."):
+    folders, seen = [FOLDER], {files.real_inside(FOLDER)}
+    while folders:
+        folder = folders.pop()
+        for rel in _entries(files, folder):
+            try:
+                kind = files.kind(rel)
+                real = files.real_inside(rel)
+            except PathProblem:
+                problems.append(
+                    error(rel, None, "symlink points outside the course folder", code="path")
+                )
                 continue
-            if not SAFE_NAME_RE.match(rel):
+            if kind == "folder":
+                if real not in seen:  # a symlink back up would loop
+                    seen.add(real)
+                    folders.append(rel)
+                continue
+            if kind != "file":
+                problems.append(error(rel, None, f"'{rel}' is {WHAT[kind]}", code="not-a-file"))
+            elif not SAFE_NAME_RE.match(rel):
                 problems.append(
                     error(
                         rel,
@@ -45,7 +60,36 @@ def scan_assets(files: CourseFiles) -> tuple[tuple[Asset, ...], list[Problem]]:
                         code="name",
                     )
                 )
-                continue
-            real = files.real_path(os.fspath(path))
-            assets.append(Asset(rel, Path(real), os.stat(real).st_size))
-    return tuple(sorted(assets, key=lambda a: a.path)), problems
+            else:
+                assets.append(Asset(rel, Path(real), os.stat(real).st_size))
+        if len(assets) > ASSETS:
+            message = f"more than {ASSETS} files in assets/, the limit"
+            return (), [error(FOLDER, None, message, code="limit")]
+    assets.sort(key=lambda a: a.path)
+    return tuple(assets), problems + _case_collisions(assets)
+
+
+def _entries(files: CourseFiles, folder: str) -> list[str]:
+    """The course-relative paths in ``folder``, hidden ones left out."""
+    with os.scandir(files.real(folder)) as entries:
+        return sorted(f"{folder}/{e.name}" for e in entries if not e.name.startswith("."))
+
+
+def _case_collisions(assets: list[Asset]) -> list[Problem]:
+    """Names that differ only in case: one file on case-insensitive file systems and zips."""
+    first: dict[str, str] = {}
+    problems = []
+    for asset in assets:
+        other = first.setdefault(asset.path.casefold(), asset.path)
+        if other != asset.path:
+            problems.append(
+                error(
+                    asset.path,
+                    None,
+                    f"'{asset.path}' and '{other}' differ only in case: on Windows and macOS, "
+                    "and when the package is unpacked there, they are one file",
+                    hint="rename one of them",
+                    code="name",
+                )
+            )
+    return problems

@@ -8,13 +8,16 @@ the offending key, and the config keeps those lines for later problems.
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from scormbuild.errors import Problem, error
+from scormbuild.limits import COURSE_YML_BYTES
 from scormbuild.model import CourseConfig, Localized
 from scormbuild.options import Context, OptionError, PerLanguage, Section, declared, suggest
+from scormbuild.source.paths import CourseFiles, PathProblem
 from scormbuild.source.text import decode
 from scormbuild.source.yamlsrc import LineDict, YamlSyntaxError, load_yaml
 from scormbuild.strings import known_keys
@@ -114,10 +117,14 @@ def _rules(config: CourseConfig) -> list[Problem]:
 def load_config(course_dir: Path) -> tuple[CourseConfig | None, list[Problem]]:
     """Read ``course_dir/course.yml``; return the config (None if unusable) and all problems."""
     file = course_dir / CONFIG_FILE
-    if not file.is_file():
+    if not os.path.lexists(file):
         hint = "run 'scormbuild new DIR' to start a course, or pass the course folder"
         return None, [error(str(file), None, f"no {CONFIG_FILE} in {course_dir}", hint=hint)]
-    text, problems = decode(file.read_bytes(), CONFIG_FILE)
+    try:
+        raw = CourseFiles(course_dir).read_bytes(CONFIG_FILE, COURSE_YML_BYTES)
+    except PathProblem as exc:
+        return None, [error(CONFIG_FILE, None, exc.message, hint=exc.hint, code=exc.code)]
+    text, problems = decode(raw, CONFIG_FILE)
     if text is None:
         return None, problems
     try:

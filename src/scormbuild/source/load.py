@@ -6,12 +6,15 @@ Everything is read and validated here; later stages never touch the course folde
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from scormbuild.errors import Problem, error, raise_if_errors
+from scormbuild.limits import MODULES, TEMPLATES
 from scormbuild.model import Course, CourseConfig
+from scormbuild.options import MODULE_NAME_RE
 from scormbuild.source.assets import scan_assets
 from scormbuild.source.config import CONFIG_FILE, for_language, load_config
 from scormbuild.source.crossref import check_references
@@ -19,10 +22,9 @@ from scormbuild.source.markdown import labels_for
 from scormbuild.source.memo import ModuleMemo
 from scormbuild.source.parallel import Job, read_all
 from scormbuild.source.parity import check_parity
-from scormbuild.source.paths import CourseFiles, PathProblem
+from scormbuild.source.paths import WHAT, CourseFiles, PathProblem, require_file
 
 LANG_SUFFIX_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
-MODULE_NAME_RE = re.compile(r"^[0-9]{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 
 
 @dataclass(frozen=True)
@@ -33,42 +35,80 @@ class LoadedCourse:
     courses: tuple[Course, ...]
 
 
-def _module_files(root: Path, config: CourseConfig) -> tuple[list[str], list[Problem]]:
-    mdir = root / "modules"
-    others = set(config.languages[1:])
+def _listed(config: CourseConfig, files: CourseFiles) -> tuple[list[str], list[Problem]]:
+    """The modules course.yml lists (their names already follow the module name rule)."""
     problems: list[Problem] = []
-    if config.modules is not None:
-        for name in config.modules:
-            if not (mdir / name).is_file():
-                problems.append(
-                    error(
-                        CONFIG_FILE,
-                        config.line_of("modules"),
-                        f"module 'modules/{name}' listed in 'modules' is missing",
-                        key="modules",
-                    )
-                )
-        return list(config.modules), problems
-    if not mdir.is_dir():
-        return [], [error(CONFIG_FILE, None, "no modules/ folder", hint="add modules/01-intro.md")]
     names: list[str] = []
-    for path in sorted(mdir.glob("*.md")):
-        lang = path.suffixes[-2].lstrip(".") if len(path.suffixes) >= 2 else ""
+    line = config.line_of("modules")
+    for name in config.modules or ():
+        try:
+            kind = files.kind(f"modules/{name}")
+        except PathProblem as exc:
+            problems.append(error(f"modules/{name}", None, exc.message, hint=exc.hint))
+            continue
+        if kind == "missing":
+            message = f"module 'modules/{name}' listed in 'modules' is missing"
+            problems.append(error(CONFIG_FILE, line, message, key="modules", code="missing"))
+        elif kind != "file":
+            problems.append(_not_a_module(f"modules/{name}", kind))
+        else:
+            names.append(name)
+    return names, problems
+
+
+def _not_a_module(rel: str, kind: str) -> Problem:
+    return error(
+        rel,
+        None,
+        f"'{rel}' is {WHAT[kind]}, not a module file",
+        hint="a module is a Markdown file; rename or remove this one",
+        code="not-a-file",
+    )
+
+
+def _module_files(files: CourseFiles, config: CourseConfig) -> tuple[list[str], list[Problem]]:
+    if config.modules is not None:
+        return _listed(config, files)
+    others = set(config.languages[1:])
+    try:
+        folder = files.kind("modules")
+    except PathProblem as exc:
+        return [], [error("modules", None, exc.message, hint=exc.hint, code=exc.code)]
+    if folder != "folder":
+        return [], [error(CONFIG_FILE, None, "no modules/ folder", hint="add modules/01-intro.md")]
+    problems: list[Problem] = []
+    names: list[str] = []
+    with os.scandir(files.real("modules")) as entries:
+        found = sorted(e.name for e in entries if e.name.endswith(".md"))
+    for name in found:
+        parts = name.split(".")
+        lang = parts[-2] if len(parts) >= 3 else ""
         if lang in others:
             continue
         if LANG_SUFFIX_RE.match(lang):
             problems.append(
                 error(
-                    f"modules/{path.name}",
+                    f"modules/{name}",
                     None,
                     f"a '{lang}' variant, but course.yml does not list '{lang}' in languages",
                     hint=f"add it: languages: [{', '.join([*config.languages, lang])}]",
                 )
             )
             continue
-        names.append(path.name)
+        try:
+            kind = files.kind(f"modules/{name}")
+        except PathProblem as exc:
+            problems.append(error(f"modules/{name}", None, exc.message, hint=exc.hint))
+            continue
+        if kind != "file":
+            problems.append(_not_a_module(f"modules/{name}", kind))
+            continue
+        names.append(name)
     if not names:
-        return [], [error("modules", None, "no modules: add modules/01-intro.md")]
+        return [], [*problems, error("modules", None, "no modules: add modules/01-intro.md")]
+    if len(names) > MODULES:
+        message = f"{len(names)} modules, more than the limit of {MODULES}"
+        return [], [*problems, error("modules", None, message, code="limit")]
     problems += [
         error(
             f"modules/{n}",
@@ -103,7 +143,7 @@ def read_course(
     if config is None:
         return None, problems
     files = CourseFiles(root)  # one per load: it sees the folder as it is now
-    names, problems = _module_files(root, config)
+    names, problems = _module_files(files, config)
     assets, asset_problems = scan_assets(files)
     problems += asset_problems
     overrides = dict(config.strings)
@@ -113,15 +153,9 @@ def read_course(
         for name in names:
             stem = name[:-3]
             path = Path("modules") / (f"{stem}.{lang}.md" if index else name)
-            if not files.is_file(path.as_posix()):
-                problems.append(
-                    error(
-                        path.as_posix(),
-                        None,
-                        f"missing {lang} variant of module '{name}'",
-                        code="missing",
-                    )
-                )
+            problem = _variant_problem(files, path.as_posix(), lang, name) if index else None
+            if problem is not None:
+                problems.append(problem)
                 continue
             items.append((path, stem))
         labels = tuple(sorted(labels_for(lang, overrides).items()))
@@ -134,11 +168,55 @@ def read_course(
         lang = job.language
         courses.append(Course(for_language(config, lang), lang, modules, assets, root))
     problems += _logo_problems(config, files)
+    problems += _template_problems(files)
     if len(courses) > 1:
         problems += check_parity(courses)
     if any(p.level == "error" for p in problems):
         return None, problems
     return LoadedCourse(config, tuple(courses)), problems
+
+
+def _variant_problem(files: CourseFiles, rel: str, lang: str, name: str) -> Problem | None:
+    """Why the ``lang`` variant ``rel`` of module ``name`` cannot be read, if it cannot."""
+    try:
+        kind = files.kind(rel)
+    except PathProblem as exc:
+        return error(rel, None, exc.message, hint=exc.hint, code=exc.code)
+    if kind == "missing":
+        return error(rel, None, f"missing {lang} variant of module '{name}'", code="missing")
+    return None if kind == "file" else _not_a_module(rel, kind)
+
+
+def _template_problems(files: CourseFiles, folder: str = "templates") -> list[Problem]:
+    """The course's own templates: regular files inside the course, not too many.
+
+    The renderer reads them later (through the theme's search path): here a template that
+    is a symlink out of the course, a FIFO or a device stops the build before it starts.
+    """
+    try:
+        if files.kind(folder) != "folder":
+            return []
+    except PathProblem as exc:
+        return [error(folder, None, exc.message, hint=exc.hint, code=exc.code)]
+    problems: list[Problem] = []
+    count = 0
+    for dirpath, dirnames, filenames in os.walk(files.real(folder)):
+        dirnames.sort()
+        base = os.path.relpath(dirpath, files.root_real).replace(os.sep, "/")
+        for name in sorted(filenames) + [d for d in dirnames if os.path.islink(Path(dirpath, d))]:
+            rel = f"{base}/{name}"
+            count += 1
+            try:
+                kind = files.kind(rel)
+            except PathProblem as exc:
+                problems.append(error(rel, None, exc.message, hint=exc.hint, code=exc.code))
+                continue
+            if kind not in ("file", "folder"):
+                problems.append(error(rel, None, f"'{rel}' is {WHAT[kind]}", code="not-a-file"))
+        if count > TEMPLATES:
+            message = f"more than {TEMPLATES} files in templates/, the limit"
+            return [error(folder, None, message, code="limit")]
+    return problems
 
 
 def _logo_problems(config: CourseConfig, files: CourseFiles) -> list[Problem]:
@@ -147,9 +225,11 @@ def _logo_problems(config: CourseConfig, files: CourseFiles) -> list[Problem]:
         return []
     line, key = config.line_of("theme.logo"), "theme.logo"
     try:
-        path = files.resolve(logo, "")
+        require_file(files, logo, "", under="assets")
     except PathProblem as exc:
-        return [error(CONFIG_FILE, line, f"theme logo: {exc}", key=key)]
-    if files.is_file(path):
-        return []
-    return [error(CONFIG_FILE, line, f"theme logo '{logo}' is missing", key=key)]
+        if exc.code == "missing":
+            exc.message = f"theme logo '{logo}' is missing"
+        else:
+            exc.message = f"theme logo: {exc.message}"
+        return [error(CONFIG_FILE, line, exc.message, key=key, hint=exc.hint, code=exc.code)]
+    return []

@@ -15,22 +15,19 @@ from typing import Any
 
 from scormbuild.errors import Problem
 from scormbuild.model import Module
-from scormbuild.source.markdown.env import Files
-from scormbuild.source.paths import PathProblem
+from scormbuild.source.paths import Files, Kind, PathProblem
 
 
 def _ask(files: Files, kind: str, args: tuple[Any, ...]) -> Any:
-    """One question to ``files``, its answer (a problem or an error) as a comparable value."""
+    """One question to ``files``, its answer (a refusal included) as a comparable value."""
     try:
         if kind == "resolve":
             return ("ok", files.resolve(*args))
-        if kind == "is_file":
-            return files.is_file(*args)
+        if kind == "kind":
+            return ("ok", files.kind(*args))
         return ("ok", files.read_bytes(*args))
     except PathProblem as exc:
-        return ("error", str(exc))
-    except OSError as exc:
-        return ("error", exc)
+        return ("error", exc.key())
 
 
 @dataclass
@@ -43,36 +40,28 @@ class Probe:
     def _record(self, kind: str, *args: Any) -> Any:
         answer = _ask(self.files, kind, args)
         self.asked.append((kind, args, answer))
-        return answer
+        status, value = answer
+        if status == "error":
+            message, hint, code = value
+            raise PathProblem(message, hint=hint, code=code)
+        return value
 
-    def resolve(self, target: str, folder: str) -> str:
+    def resolve(self, target: str, folder: str, under: str = "") -> str:
         """:meth:`CourseFiles.resolve`, recorded."""
-        status, value = self._record("resolve", target, folder)
-        if status == "error":
-            raise PathProblem(value)
-        return str(value)
+        return str(self._record("resolve", target, folder, under))
 
-    def is_file(self, path: str) -> bool:
-        """:meth:`CourseFiles.is_file`, recorded."""
-        return bool(self._record("is_file", path))
+    def kind(self, path: str) -> Kind:
+        """:meth:`CourseFiles.kind`, recorded."""
+        kind: Kind = self._record("kind", path)
+        return kind
 
-    def read_bytes(self, path: str) -> bytes:
-        """:meth:`CourseFiles.read_bytes`, recorded; raises the same :class:`OSError`."""
-        status, value = self._record("read", path)
-        if status == "error":
-            raise value
-        return bytes(value)
+    def read_bytes(self, path: str, limit: int) -> bytes:
+        """:meth:`CourseFiles.read_bytes`, recorded."""
+        return bytes(self._record("read", path, limit))
 
     def unchanged(self, files: Files) -> bool:
         """Whether every question gets the same answer from ``files`` now."""
-        for kind, args, answer in self.asked:
-            now = _ask(files, kind, args)
-            if kind == "read" and answer[0] == "error":
-                if now[0] != "error":  # OSErrors do not compare equal: any error will do
-                    return False
-            elif now != answer:
-                return False
-        return True
+        return all(_ask(files, kind, args) == answer for kind, args, answer in self.asked)
 
 
 @dataclass

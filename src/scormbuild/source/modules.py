@@ -14,11 +14,13 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from scormbuild.errors import Problem, error
+from scormbuild.limits import MODULE_BYTES
 from scormbuild.model import Module
 from scormbuild.options import suggest
 from scormbuild.source.markdown import render_inline
-from scormbuild.source.markdown.env import Files, SourceEnv, module_env
+from scormbuild.source.markdown.env import SourceEnv, module_env
 from scormbuild.source.memo import ModuleMemo, Probe, Remembered
+from scormbuild.source.paths import Files, PathProblem
 from scormbuild.source.text import decode, split_front_matter
 from scormbuild.source.yamlsrc import LineDict, YamlSyntaxError, load_yaml
 
@@ -52,7 +54,13 @@ class ModuleReader:
         A module read before from the same text, with the same answers from the course's
         files, is not parsed again (see :mod:`scormbuild.source.memo`).
         """
-        data = self.files.read_bytes(path.as_posix())
+        try:
+            data = self.files.read_bytes(path.as_posix(), MODULE_BYTES)
+        except PathProblem as exc:
+            self.problems.append(
+                error(path.as_posix(), None, exc.message, hint=exc.hint, code=exc.code)
+            )
+            return None
         if self.memo is None:
             return self._read(path.as_posix(), slug, data, self.files)
         key = (path, slug, self.language, self.suffix, tuple(sorted(self.labels.items())))

@@ -18,9 +18,9 @@ from markdown_it import MarkdownIt
 from scormbuild.errors import Problem
 from scormbuild.model import Module
 from scormbuild.source.markdown import make_markdown
-from scormbuild.source.markdown.env import Files
 from scormbuild.source.memo import ModuleMemo, Remembered
 from scormbuild.source.modules import ModuleReader
+from scormbuild.source.paths import Files
 from scormbuild.workers import SHARES, chunks, fork_map, worker_count
 
 

@@ -7,7 +7,8 @@ read two keys:
   labels), in the page's language; English when absent.
 - ``env["source"]``: a :class:`SourceEnv` when a module of a course is parsed: where the text
   comes from, the course's files (the only way to a file: every author-written path goes
-  through :meth:`Files.resolve`), a problem sink, and :class:`Found`, what the plugins found.
+  through the path gate, :mod:`scormbuild.source.paths`), a problem sink, and
+  :class:`Found`, what the plugins found.
   Without it (a quiz text, a benchmark) the plugins that need files leave the tokens alone.
 """
 
@@ -16,29 +17,17 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from markdown_it.token import Token
 
 from scormbuild.errors import Problem, SourceLocation, error, warning
 from scormbuild.model import Figure, FileUse, Heading, Image, Link, Media, Quiz
+from scormbuild.source.paths import Files, PathProblem
 from scormbuild.strings import Catalog
 
 # The strings the Markdown itself shows, from the learner string catalogs (strings/*.json).
 LABELS = ("note", "tip", "warning", "footnotes", "table", "captions", "transcript", "backref")
-
-
-class Files(Protocol):
-    """The course's files: paths are course-relative with ``/`` (``assets/map.png``)."""
-
-    def resolve(self, target: str, folder: str) -> str:
-        """The course-relative path of ``target`` written in ``folder``; raises PathProblem."""
-
-    def is_file(self, path: str) -> bool:
-        """Whether ``path`` is a file."""
-
-    def read_bytes(self, path: str) -> bytes:
-        """What ``path`` holds; raises OSError."""
 
 
 Sink = Callable[[Problem], None]
@@ -95,6 +84,10 @@ class SourceEnv:
     ) -> None:
         """Report a warning at ``line`` of this file."""
         self.report(warning(self.path, line, message, hint=hint, code=code))
+
+    def path_error(self, line: int | None, problem: PathProblem) -> None:
+        """Report what the path gate refused, at ``line`` of this file."""
+        self.error(line, problem.message, hint=problem.hint, code=problem.code)
 
 
 def source_of(env: Mapping[str, Any]) -> SourceEnv | None:

@@ -13,7 +13,7 @@ from markdown_it.rules_core import StateCore
 from scormbuild.model import FileUse, Image
 from scormbuild.source.markdown.env import inline_children, source_of
 from scormbuild.source.markdown.media import is_recording
-from scormbuild.source.paths import PathProblem, is_remote
+from scormbuild.source.paths import PathProblem, is_remote, require_file
 
 
 def _images(state: StateCore) -> None:
@@ -33,12 +33,9 @@ def _images(state: StateCore) -> None:
             )
             continue
         try:
-            path = source.files.resolve(src, source.folder)
+            path = require_file(source.files, src, source.folder, under="assets")
         except PathProblem as exc:
-            source.error(line, str(exc), code="path")
-            continue
-        if not source.files.is_file(path):
-            source.error(line, f"missing file '{src}' ({path})", code="missing")
+            source.path_error(line, exc)
             continue
         found.uses.append(FileUse(path, source.at(line)))
         image.attrSet("src", f"../{path}")

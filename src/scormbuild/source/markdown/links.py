@@ -13,7 +13,7 @@ from markdown_it.rules_core import StateCore
 
 from scormbuild.model import FileUse, Link
 from scormbuild.source.markdown.env import inline_children, source_of
-from scormbuild.source.paths import PathProblem, is_remote
+from scormbuild.source.paths import PathProblem, is_remote, require_file
 
 
 def _links(state: StateCore) -> None:
@@ -33,18 +33,17 @@ def _links(state: StateCore) -> None:
         fragment = f"#{anchor}" if anchor else ""
         try:
             path = source.files.resolve(path_part, source.folder)
+            if path.startswith("modules/") and path.endswith(".md"):
+                found.links.append(Link(path, anchor, at))
+                slug = posixpath.basename(path).removesuffix(".md")
+                link.attrSet("href", f"{slug}.html{fragment}")
+                continue
+            path = require_file(source.files, path_part, source.folder, under="assets")
         except PathProblem as exc:
-            source.error(at.line, str(exc), code="path")
+            source.path_error(at.line, exc)
             continue
-        if path.startswith("modules/") and path.endswith(".md"):
-            found.links.append(Link(path, anchor, at))
-            slug = posixpath.basename(path).removesuffix(".md")
-            link.attrSet("href", f"{slug}.html{fragment}")
-        elif source.files.is_file(path):
-            found.uses.append(FileUse(path, at))
-            link.attrSet("href", f"../{path}{fragment}")
-        else:
-            source.error(at.line, f"missing file '{path_part}' ({path})", code="missing")
+        found.uses.append(FileUse(path, at))
+        link.attrSet("href", f"../{path}{fragment}")
 
 
 def links_plugin(md: MarkdownIt) -> None:

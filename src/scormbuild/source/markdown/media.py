@@ -17,6 +17,7 @@ from markdown_it.token import Token
 
 from scormbuild.model import FileUse, Media, placeholder
 from scormbuild.source.markdown.env import SourceEnv, inline_children, source_of
+from scormbuild.source.paths import PathProblem, require_file
 
 VIDEO_EXT = frozenset({".mp4", ".webm", ".m4v", ".ogv"})
 AUDIO_EXT = frozenset({".mp3", ".m4a", ".ogg", ".oga", ".opus", ".wav", ".aac", ".flac"})
@@ -28,8 +29,16 @@ def is_recording(path: str) -> bool:
     return posixpath.splitext(path)[1].lower() in VIDEO_EXT | AUDIO_EXT
 
 
-def _first_file(source: SourceEnv, candidates: Sequence[str]) -> str | None:
-    return next((c for c in candidates if source.files.is_file(c)), None)
+def _first_file(source: SourceEnv, line: int | None, candidates: Sequence[str]) -> str | None:
+    """The first candidate that is a file; a candidate the path gate refuses is reported."""
+    for candidate in candidates:
+        try:
+            if source.files.kind(candidate) != "missing":
+                return require_file(source.files, candidate, "", under="assets")
+        except PathProblem as exc:
+            source.path_error(line, exc)
+            return None
+    return None
 
 
 def _media(state: StateCore) -> None:
@@ -43,7 +52,7 @@ def _media(state: StateCore) -> None:
         stem, ext = posixpath.splitext(path)
         kind: Literal["video", "audio"] = "video" if ext.lower() in VIDEO_EXT else "audio"
         at = source.at(source.line(inline))
-        captions = _first_file(source, [f"{stem}.{source.language}.vtt", f"{stem}.vtt"])
+        captions = _first_file(source, at.line, [f"{stem}.{source.language}.vtt", f"{stem}.vtt"])
         if captions is None:
             source.error(
                 at.line,
@@ -52,7 +61,7 @@ def _media(state: StateCore) -> None:
                 code="captions",
             )
             continue
-        transcript = _first_file(source, [stem + e for e in TRANSCRIPT_EXT])
+        transcript = _first_file(source, at.line, [stem + e for e in TRANSCRIPT_EXT])
         uses = [captions] + ([transcript] if transcript else [])
         source.found.uses += [FileUse(p, at) for p in uses]
         label = "".join(c.content for c in image.children or [])

@@ -21,10 +21,11 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from scormbuild.errors import Problem, error
+from scormbuild.limits import QUIZ_FILE_BYTES
 from scormbuild.model import Quiz, quiz_placeholder
 from scormbuild.source.markdown.env import SourceEnv, source_of
 from scormbuild.source.markdown.inline import render_inline
-from scormbuild.source.paths import PathProblem
+from scormbuild.source.paths import PathProblem, require_file
 from scormbuild.source.quizzes import QuizReader
 from scormbuild.source.text import decode
 from scormbuild.source.yamlsrc import LineDict, YamlSyntaxError, load_yaml
@@ -62,14 +63,14 @@ def _quiz_file(source: SourceEnv, target: str, line: int) -> tuple[str, str] | N
     if source.suffix and dot:
         target = f"{stem}.{source.suffix}.{ext}"
     try:
-        path = source.files.resolve(target, "")
+        path = require_file(source.files, target, "", under="quizzes")
+        data = source.files.read_bytes(path, QUIZ_FILE_BYTES)
     except PathProblem as exc:
-        source.error(line, str(exc), code="path")
+        if exc.code == "missing":
+            exc.message = f"missing quiz file '{target}'"
+        source.path_error(line, exc)
         return None
-    if not source.files.is_file(path):
-        source.error(line, f"missing quiz file '{target}'", code="missing")
-        return None
-    text, problems = decode(source.files.read_bytes(path), path)
+    text, problems = decode(data, path)
     _report(source, problems)
     return None if text is None else (path, text)
 

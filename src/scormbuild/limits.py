@@ -1,0 +1,60 @@
+"""The limits on what a course may hold, declared once; docs/format.md lists them.
+
+A course comes from whoever wrote it, so every reader works under a bound: no file, YAML
+document or list can make a load hang or grow without limit. Each limit is far above what a
+real course needs, and going over one is reported at the file (and line) with its own message.
+"""
+
+from __future__ import annotations
+
+MB = 1024 * 1024
+
+# Sizes of the files the loader reads as text.
+COURSE_YML_BYTES = 1 * MB
+MODULE_BYTES = 2 * MB  # a module file, front matter included
+QUIZ_FILE_BYTES = 2 * MB
+HTML_ASSET_BYTES = 2 * MB  # an HTML or SVG file in assets/, which is checked as text
+
+# A YAML document (course.yml, a quiz file, a module's front matter, an inline quiz).
+YAML_NODES = 200_000  # values after every alias is expanded: an alias bomb stops here
+YAML_DEPTH = 64  # mappings and lists inside each other
+
+# Counts.
+MODULES = 1000  # module files per language
+QUIZZES_PER_MODULE = 100
+QUESTIONS_PER_QUIZ = 1000
+ASSETS = 10_000  # files under assets/
+TEMPLATES = 200  # files under templates/
+
+# Text fields that end up in the manifest and in the LMS's database.
+TITLE_CHARS = 200  # imscp:title in the ADL schema (Moodle's own column holds 255)
+ID_CHARS = 64  # the course id: part of file names and of every identifier in the manifest
+VERSION_CHARS = 32
+LANGUAGE_CHARS = 35  # a BCP 47 tag such as 'sv-FI' is far shorter
+DESCRIPTION_CHARS = 2000  # LOM langstring, shown in the LMS catalogue
+TEXT_CHARS = 1000  # organization, author, a keyword, logo_alt, a UI string
+
+# Numbers: what a whole number or a decimal in a course may be, at most.
+NUMBER_DIGITS = 15  # digits before the point; a float holds 15 exactly
+
+__all__ = [
+    "ASSETS",
+    "COURSE_YML_BYTES",
+    "DESCRIPTION_CHARS",
+    "HTML_ASSET_BYTES",
+    "ID_CHARS",
+    "LANGUAGE_CHARS",
+    "MB",
+    "MODULES",
+    "MODULE_BYTES",
+    "NUMBER_DIGITS",
+    "QUESTIONS_PER_QUIZ",
+    "QUIZZES_PER_MODULE",
+    "QUIZ_FILE_BYTES",
+    "TEMPLATES",
+    "TEXT_CHARS",
+    "TITLE_CHARS",
+    "VERSION_CHARS",
+    "YAML_DEPTH",
+    "YAML_NODES",
+]
