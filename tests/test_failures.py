@@ -113,3 +113,20 @@ def test_the_real_command_line_exits_70_on_a_bug(tmp_path: Path) -> None:
     assert result.returncode == 70
     assert result.stderr.startswith("scormbuild: bug: RuntimeError: planted. Please report")
     assert "Traceback" not in result.stderr
+
+
+def test_a_reader_that_goes_away_is_no_bug(tmp_path: Path) -> None:
+    read, write = os.pipe()
+    os.close(read)  # as `scormbuild validate x.zip | head -0` leaves it
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "scormbuild", "validate", "x.zip"],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            cwd=tmp_path,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert result.returncode == 1
+    assert result.stderr == b""

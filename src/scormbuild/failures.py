@@ -8,6 +8,7 @@ exit status 70 (``EX_SOFTWARE``). ``SCORMBUILD_TRACEBACK=1`` prints the tracebac
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import traceback
@@ -72,6 +73,8 @@ def unexpected(exc: BaseException) -> click.ClickException | None:
     """The message and exit status for ``exc``; None for exits that are not failures."""
     if isinstance(exc, SystemExit | GeneratorExit):
         return None
+    if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+        return None  # the reader went away (`| head`): click ends quietly, as other tools do
     if isinstance(exc, KeyboardInterrupt):
         return Interrupted()
     if isinstance(exc, Terminated):

@@ -278,6 +278,9 @@ def built_course(
 def output_is(kind: str) -> Callable[[Path], list[str]]:
     def make(sandbox: Path) -> list[str]:
         write_course(sandbox / COURSE)
+        if kind == "a dangling link":
+            os.symlink("nowhere/at/all", sandbox / "taken")
+            return ["build", COURSE, "-o", "taken"]
         (sandbox / "taken").write_text("a file, not a folder")
         target = "taken" if kind == "file" else "taken/sub/dist"
         return ["build", COURSE, "-o", target]
@@ -308,6 +311,12 @@ OUTPUT_CASES = [
         output_is("under a file"),
         1,
         r"^taken/sub/dist: error: cannot create the output folder: taken is a file\n  hint: ",
+    ),
+    Case(
+        "-o is a dangling link",
+        output_is("a dangling link"),
+        1,
+        r"^taken: error: cannot create the output folder: taken is a link to nothing\n  hint: ",
     ),
     Case(
         "version leaves -o",

@@ -166,6 +166,7 @@ def run_case(case: Case, sandbox: Path) -> Outcome:
         outcome = run_cli(args, sandbox)
     after = snapshot(sandbox)
     report = f"{case.name}: scormbuild {' '.join(args)}\n{outcome.output}"
+    assert outcome.returncode >= 0, f"killed by signal {-outcome.returncode} (a limit?)\n{report}"
     assert outcome.returncode == case.status, report
     assert "Traceback" not in outcome.output, report
     assert re.search(case.says, outcome.output, re.MULTILINE), f"{report}\nwanted: {case.says}"

@@ -175,10 +175,11 @@ class OutputFolder:
             folder.mkdir(parents=True, exist_ok=True)
             self._created = [p for p in reversed(missing) if p.is_dir()]
         except (FileExistsError, NotADirectoryError):
-            blocker = _first_file_among_parents(folder)
+            blocker = _first_file_among_parents(folder) or folder.parent
+            what = "a link to nothing" if blocker.is_symlink() else "a file"
             raise _fail(
                 folder,
-                f"cannot create the output folder: {blocker or folder.parent} is a file",
+                f"cannot create the output folder: {blocker} is {what}",
                 "pass -o a folder whose parents are folders",
             ) from None
         except OSError as exc:
