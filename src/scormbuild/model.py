@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from scormbuild.errors import SourceLocation
+from scormbuild.limits import DESCRIPTION_CHARS, ID_CHARS, LANGUAGE_CHARS, TITLE_CHARS
 from scormbuild.options import (
     COLOR_RE,
     LANG_RE,
@@ -85,27 +86,34 @@ class CourseConfig:
 
     id: str = option(
         Pattern(SLUG_RE, "must be a slug: lowercase letters, digits and single hyphens, "
-                "e.g. 'my-course'"),
+                "e.g. 'my-course'", ID_CHARS),
         "Course identifier: a slug, used in package names and ids.",
     )  # fmt: skip
-    title: str = option(PerLanguage(Text(), _TEXT_OR_LANGS), "Course title (or one per language).")
+    title: str = option(
+        PerLanguage(Text(maximum=TITLE_CHARS), _TEXT_OR_LANGS),
+        "Course title (or one per language), at most 200 characters (the manifest's limit).",
+    )
     version: str = option(Version(), "Course version, e.g. 1.0.0.")
     language: str = option(
-        Pattern(LANG_RE, "must be a BCP 47 language code such as 'fi', 'sv' or 'en-GB'"),
+        Pattern(
+            LANG_RE, "must be a BCP 47 language code such as 'fi', 'sv' or 'en-GB'", LANGUAGE_CHARS
+        ),
         "Primary language (BCP 47).",
     )
     languages: tuple[str, ...] = option(
         Texts(
-            "must be a list of distinct language codes, e.g. [fi, sv]",
+            "must be a list of distinct language codes, e.g. [fi, sv] (case does not make two "
+            "codes distinct)",
             item=lambda x: bool(LANG_RE.match(x)),
             empty=False,
             distinct=True,
+            maximum=LANGUAGE_CHARS,
         ),
         "Every language built, primary first (default: the primary language alone).",
         default=(),
     )
     description: str = option(
-        PerLanguage(Text(empty=True), _TEXT_OR_LANGS),
+        PerLanguage(Text(empty=True, maximum=DESCRIPTION_CHARS), _TEXT_OR_LANGS),
         "Short description for the LMS (or one per language).",
         default="",
     )
@@ -152,7 +160,9 @@ class CourseConfig:
         OneOf("single", "multi"), "single: one SCO; multi: one SCO per module.", default="single"
     )
     size_budget_mb: float = option(
-        Positive(), "check warns when the package is larger (MB).", default=100.0
+        Positive(maximum=1_000_000),
+        "check warns when the package is larger (MB).",
+        default=100.0,
     )
     strings: tuple[tuple[str, str], ...] = option(
         TextMapping(), "Overrides of learner interface strings, (key, text).", default=()

@@ -9,23 +9,32 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from scormbuild.limits import NUMBER_DIGITS, TEXT_CHARS, VERSION_CHARS
+
 T = TypeVar("T")
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 # A module file: a number that orders it, a slug, '.md' ('01-intro.md'); no folder.
 MODULE_NAME_RE = re.compile(r"^[0-9]{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 
 
 class OptionError(ValueError):
-    """A value that does not fit its option: the message follows the key ("'id' must ...")."""
+    """A value that does not fit its option: the message follows the key ("'id' must ..."),
+    the hint, when there is one, says how to fix it."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,37 +59,84 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-class Text(Option[str]):
-    """A text; empty only when ``empty`` is allowed."""
+def _is_finite(value: Any) -> bool:
+    """A number, not too large to hold as a float (``.inf``, ``.nan`` and 400 digits are not)."""
+    if not _is_number(value):
+        return False
+    try:
+        return math.isfinite(value) and abs(value) < 10**NUMBER_DIGITS
+    except OverflowError:
+        return False
 
-    def __init__(self, *, empty: bool = False, message: str = "must be a non-empty text") -> None:
-        self.empty, self.message = empty, message
+
+class TooLong(OptionError):
+    """A text over its length limit: said as it is, also where a value may have several forms."""
+
+
+def _too_long(value: str, maximum: int) -> TooLong | None:
+    if len(value) <= maximum:
+        return None
+    return TooLong(
+        f"is {len(value)} characters long, more than the limit of {maximum}",
+        f"shorten it to {maximum} characters (the limits are in docs/format.md)",
+    )
+
+
+class Text(Option[str]):
+    """A text of at most ``maximum`` characters; empty only when ``empty`` is allowed."""
+
+    def __init__(
+        self,
+        *,
+        empty: bool = False,
+        message: str = "must be a non-empty text",
+        maximum: int = TEXT_CHARS,
+    ) -> None:
+        self.empty, self.message, self.maximum = empty, message, maximum
 
     def convert(self, value: Any, context: Context) -> str:
         if isinstance(value, str) and (self.empty or value.strip()):
+            problem = _too_long(value, self.maximum)
+            if problem:
+                raise problem
             return value
         raise OptionError(self.message)
 
 
 class Pattern(Option[str]):
-    """A text matching ``regex``; ``message`` says what it must be."""
+    """A text matching ``regex``, of at most ``maximum`` characters; ``message`` says what it
+    must be."""
 
-    def __init__(self, regex: re.Pattern[str], message: str) -> None:
-        self.regex, self.message = regex, message
+    def __init__(self, regex: re.Pattern[str], message: str, maximum: int = TEXT_CHARS) -> None:
+        self.regex, self.message, self.maximum = regex, message, maximum
 
     def convert(self, value: Any, context: Context) -> str:
         if isinstance(value, str) and self.regex.match(value):
+            problem = _too_long(value, self.maximum)
+            if problem:
+                raise problem
             return value
         raise OptionError(self.message)
 
 
 class Version(Option[str]):
-    """A version text; YAML's numbers (``version: 1.0``) are taken as their text."""
+    """A version: part of the package's file name, so letters, digits, '.', '-' and '_' only.
+
+    YAML's numbers (``version: 1.0``) are taken as their text.
+    """
 
     def convert(self, value: Any, context: Context) -> str:
-        if (isinstance(value, str) or _is_number(value)) and str(value).strip():
-            return str(value)
-        raise OptionError("must be a version text such as '1.0.0'")
+        text = str(value) if _is_finite(value) else value
+        if isinstance(text, str) and VERSION_RE.match(text):
+            problem = _too_long(text, VERSION_CHARS)
+            if problem:
+                raise problem
+            return text
+        raise OptionError(
+            "must be a version such as '1.0.0': letters, digits, '.', '-' and '_', starting "
+            "with a letter or digit",
+            "the version is part of the package's file name, so it cannot hold '/' or spaces",
+        )
 
 
 class WholeNumber(Option[int]):
@@ -97,12 +153,15 @@ class WholeNumber(Option[int]):
 
 
 class Positive(Option[float]):
-    """A number greater than zero."""
+    """A number greater than zero, and at most ``maximum``."""
+
+    def __init__(self, maximum: float) -> None:
+        self.maximum = maximum
 
     def convert(self, value: Any, context: Context) -> float:
-        if _is_number(value) and value > 0:
+        if _is_finite(value) and 0 < value <= self.maximum:
             return float(value)
-        raise OptionError("must be a positive number")
+        raise OptionError(f"must be a positive number, at most {self.maximum:g}")
 
 
 class OneOf(Option[str]):
@@ -120,8 +179,9 @@ class OneOf(Option[str]):
 class Texts(Option[tuple[str, ...]]):
     """A list of non-empty texts, each checked by ``item`` when given.
 
-    ``single``: one value alone counts as a list of one. ``distinct``: no repeats. ``order``:
-    the result keeps the items' order in ``order`` instead of the list's, once each.
+    ``single``: one value alone counts as a list of one. ``distinct``: no repeats, in any
+    case. ``order``: the result keeps the items' order in ``order`` instead of the list's, once
+    each. No item may be longer than ``maximum``.
     """
 
     def __init__(
@@ -133,8 +193,9 @@ class Texts(Option[tuple[str, ...]]):
         single: bool = False,
         distinct: bool = False,
         order: tuple[str, ...] = (),
+        maximum: int = TEXT_CHARS,
     ) -> None:
-        self.message, self.item, self.empty = message, item, empty
+        self.message, self.item, self.empty, self.maximum = message, item, empty, maximum
         self.single, self.distinct, self.order = single, distinct, order
 
     def convert(self, value: Any, context: Context) -> tuple[str, ...]:
@@ -143,10 +204,15 @@ class Texts(Option[tuple[str, ...]]):
             isinstance(items, list)
             and (self.empty or bool(items))
             and all(isinstance(x, str) and x.strip() and self.item(x) for x in items)
-            and (not self.distinct or len(set(items)) == len(items))
+            # Distinct whatever the case: names and codes become file names.
+            and (not self.distinct or len({x.casefold() for x in items}) == len(items))
         )
         if not ok:
             raise OptionError(self.message)
+        for item in items:
+            problem = _too_long(item, self.maximum)
+            if problem:
+                raise TooLong(f"holds an item that {problem}", problem.hint)
         if self.order:
             return tuple(x for x in self.order if x in items)
         return tuple(items)
@@ -164,11 +230,15 @@ class PerLanguage(Option[T]):
         self.inner, self.message = inner, message
 
     def convert(self, value: Any, context: Context) -> T:
-        values = value.values() if isinstance(value, dict) else [value]
-        try:
-            converted = [self.inner.convert(v, context) for v in values]
-        except OptionError:
-            raise OptionError(self.message) from None
+        items = value.items() if isinstance(value, dict) else [("", value)]
+        converted = []
+        for lang, item in items:
+            try:
+                converted.append(self.inner.convert(item, context))
+            except TooLong as exc:
+                raise TooLong(f"{exc} (in '{lang}')" if lang else str(exc), exc.hint) from None
+            except OptionError:
+                raise OptionError(self.message) from None
         if not converted:
             raise OptionError(self.message)
         return converted[0]
@@ -186,6 +256,10 @@ class TextMapping(Option[tuple[tuple[str, str], ...]]):
 
     def convert(self, value: Any, context: Context) -> tuple[tuple[str, str], ...]:
         if isinstance(value, dict) and all(isinstance(x, str) for x in value.values()):
+            for key, text in value.items():
+                problem = _too_long(text, TEXT_CHARS)
+                if problem:
+                    raise TooLong(f"'{key}' {problem}", problem.hint)
             return tuple(sorted(value.items()))
         raise OptionError("must be a mapping from string key to text")
 

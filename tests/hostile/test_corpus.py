@@ -6,7 +6,9 @@ Each case of ``tests/hostile/corpus.py`` runs in a sandbox of its own (see
 
 - ``ZIP_CASES``: hostile and broken packages for ``validate`` (exit 1 invalid, 2 unusable);
 - ``OUTPUT_CASES``: output folders ``build`` cannot use, and names that would leave them;
-- ``COURSE_CASES``: hostile courses for ``check`` and ``build``.
+- ``COURSE_CASES``: hostile courses for ``check`` and ``build``; ``SOURCE_CASES`` in
+  ``tests/hostile/courses.py``, what the source side refuses (limits, the path gate, names,
+  text fields), and ``PAGE_CASES`` there, what a learner page must not get.
 
 Adding a hostile course: append to ``COURSE_CASES`` in ``corpus.py``::
 
@@ -33,6 +35,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile.corpus import ALL_CASES, COURSE_CASES, OUTPUT_CASES, ZIP_CASES
+from tests.hostile.courses import SOURCE_CASES
 from tests.hostile.runner import Case, run_case
 
 
@@ -51,6 +54,11 @@ def test_hostile_course(tmp_path: Path, case: Case) -> None:
     run_case(case, tmp_path)
 
 
+@pytest.mark.parametrize("case", SOURCE_CASES, ids=str)
+def test_hostile_source(tmp_path: Path, case: Case) -> None:
+    run_case(case, tmp_path)
+
+
 def test_case_names_are_unique() -> None:
-    names = [case.name for case in ALL_CASES]
+    names = [case.name for case in [*ALL_CASES, *SOURCE_CASES]]
     assert len(names) == len(set(names))

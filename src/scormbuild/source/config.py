@@ -54,7 +54,7 @@ def _read(
         try:
             values[key] = decl.option.convert(value, context)
         except OptionError as exc:
-            problems.append(error(CONFIG_FILE, line, f"'{full}' {exc}", key=full))
+            problems.append(error(CONFIG_FILE, line, f"'{full}' {exc}", key=full, hint=exc.hint))
     for key, decl in options.items():
         if decl.required and key not in data:
             message = f"missing required key '{prefix}{key}'"
@@ -130,7 +130,7 @@ def load_config(course_dir: Path) -> tuple[CourseConfig | None, list[Problem]]:
     try:
         data = load_yaml(text)
     except YamlSyntaxError as exc:
-        return None, [error(CONFIG_FILE, exc.line, exc.message, column=exc.column)]
+        return None, [error(CONFIG_FILE, exc.line, exc.message, column=exc.column, hint=exc.hint)]
     if not isinstance(data, LineDict):
         return None, [error(CONFIG_FILE, 1, "course.yml must be a mapping of keys to values")]
     context = Context(course_dir)

@@ -14,7 +14,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from scormbuild.errors import Problem, error
-from scormbuild.limits import MODULE_BYTES
+from scormbuild.limits import MODULE_BYTES, TEXT_CHARS, TITLE_CHARS
 from scormbuild.model import Module
 from scormbuild.options import suggest
 from scormbuild.source.markdown import render_inline
@@ -25,6 +25,7 @@ from scormbuild.source.text import decode, split_front_matter
 from scormbuild.source.yamlsrc import LineDict, YamlSyntaxError, load_yaml
 
 FRONT_MATTER_KEYS = ("duration", "objectives", "title")
+DURATION_CHARS = 40  # "15 min", "1 h 30 min"
 _ID_RE = re.compile(r'\sid="([^"]+)"')
 
 
@@ -88,7 +89,9 @@ class ModuleReader:
         try:
             fm = load_yaml(fm_text, first_line=2)
         except YamlSyntaxError as exc:
-            self.problems.append(error(rel, exc.line, exc.message, column=exc.column))
+            self.problems.append(
+                error(rel, exc.line, exc.message, column=exc.column, hint=exc.hint)
+            )
             return None
         if not isinstance(fm, LineDict):
             self.problems.append(error(rel, 2, "front matter must be a mapping with 'title'"))
@@ -139,16 +142,41 @@ class ModuleReader:
                 error(rel, fm.line_of("title"), "front matter needs a 'title' text")
             )
             title = slug
-        objectives = fm.get("objectives", [])
-        if not isinstance(objectives, list) or not all(isinstance(o, str) for o in objectives):
+        elif len(title) > TITLE_CHARS:
             self.problems.append(
-                error(rel, fm.line_of("objectives"), "'objectives' must be a list of texts")
+                error(
+                    rel,
+                    fm.line_of("title"),
+                    f"the title is {len(title)} characters long, more than the limit of "
+                    f"{TITLE_CHARS} (the manifest's)",
+                    hint="shorten it; the page's first heading can say more",
+                    code="limit",
+                )
+            )
+        objectives = fm.get("objectives", [])
+        if not isinstance(objectives, list) or not all(
+            isinstance(o, str) and len(o) <= TEXT_CHARS for o in objectives
+        ):
+            self.problems.append(
+                error(
+                    rel,
+                    fm.line_of("objectives"),
+                    "'objectives' must be a list of texts",
+                    hint=f"at most {TEXT_CHARS} characters each",
+                )
             )
             objectives = []
         duration = fm.get("duration")
-        if duration is not None and not isinstance(duration, str | int):
+        if duration is not None and (
+            not isinstance(duration, str | int) or len(str(duration)) > DURATION_CHARS
+        ):
             self.problems.append(
-                error(rel, fm.line_of("duration"), "'duration' must be text, e.g. '15 min'")
+                error(
+                    rel,
+                    fm.line_of("duration"),
+                    f"'duration' must be text of {DURATION_CHARS} characters at most, "
+                    "e.g. '15 min'",
+                )
             )
             duration = None
         return title.strip(), objectives, None if duration is None else str(duration)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from scormbuild.errors import Problem, error
+from scormbuild.limits import NUMBER_DIGITS, QUESTIONS_PER_QUIZ, TITLE_CHARS
 from scormbuild.model import (
     QUESTION_TYPES,
     Choice,
@@ -22,6 +23,7 @@ from scormbuild.options import suggest
 from scormbuild.source.yamlsrc import LineDict, LineList
 
 ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+MAX_COUNT = 1000  # attempts, pool: whole numbers that count something
 QUIZ_KEYS = {
     "id",
     "title",
@@ -49,7 +51,13 @@ RenderInline = Callable[[str], str]
 
 
 def _is_num(v: Any) -> bool:
-    return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+    """A number a quiz can use: finite, and small enough to hold exactly as a float."""
+    if not isinstance(v, int | float) or isinstance(v, bool):
+        return False
+    try:
+        return math.isfinite(v) and abs(v) < 10**NUMBER_DIGITS
+    except OverflowError:  # an int too large for a float
+        return False
 
 
 class QuizReader:
@@ -91,8 +99,8 @@ class QuizReader:
         value = data.get(key)
         if value is None:
             return None
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            self.fail(data.line_of(key), f"'{key}' must be a whole number of 0 or more")
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
+            self.fail(data.line_of(key), f"'{key}' must be a whole number from 0 to {MAX_COUNT}")
             return None
         return value
 
@@ -112,13 +120,19 @@ class QuizReader:
             )
             quiz_id = "quiz"
         title = data.get("title", "")
-        if not isinstance(title, str):
-            self.fail(data.line_of("title"), "'title' must be text")
+        if not isinstance(title, str) or len(title) > TITLE_CHARS:
+            self.fail(data.line_of("title"), f"'title' must be text of at most {TITLE_CHARS}")
             title = ""
         raw = data.get("questions")
         questions: list[Question] = []
         if not isinstance(raw, LineList) or not raw:
             self.fail(data.line_of("questions"), "a quiz needs a non-empty 'questions' list")
+        elif len(raw) > QUESTIONS_PER_QUIZ:
+            self.fail(
+                data.line_of("questions"),
+                f"{len(raw)} questions, more than the limit of {QUESTIONS_PER_QUIZ} in a quiz",
+                "split the quiz, or draw some of the questions with 'pool'",
+            )
         else:
             for i, item in enumerate(raw):
                 q = self.read_question(item, raw.line_of(i))

@@ -1,15 +1,31 @@
-"""YAML loading that remembers where every value came from.
+"""YAML loading that remembers where every value came from, under limits.
 
 Mappings load as :class:`LineDict` and sequences as :class:`LineList`; both know the line of
 each of their items, so validators can point at the exact line of a bad value.
+
+A YAML document comes from whoever wrote the course, so it is parsed into nodes first and the
+nodes are checked before any value is made (:func:`_check_nodes`): aliases may repeat a value
+but not without bound (an alias bomb) nor inside itself; nesting, size and the digits of a
+number are capped (:mod:`scormbuild.limits`); and no text may hold a character that XML
+forbids (NUL, most control characters, U+FFFE, lone surrogates), since every text ends up in
+the manifest or a page. Each refusal is a :class:`YamlSyntaxError` at the offending line.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from scormbuild.limits import YAML_DEPTH, YAML_NODES
+
+# What XML 1.0 does not allow in a document, whatever the escaping: NUL and the other C0
+# controls except tab and line breaks, lone surrogates, U+FFFE and U+FFFF.
+XML_ILLEGAL_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_INT_TAG = "tag:yaml.org,2002:int"
+MAX_DIGITS = 100  # a whole number this long is no count, score or answer
 
 
 class LineDict(dict[str, Any]):
@@ -89,29 +105,151 @@ for _cls in (_Loader, _FastLoader):
 
 
 class YamlSyntaxError(Exception):
-    """A YAML document could not be parsed; ``line`` and ``column`` are 1-based."""
+    """A YAML document could not be parsed, or is over a limit; ``line`` and ``column`` are
+    1-based, ``hint`` says what to do when there is more to say than the message."""
 
-    def __init__(self, message: str, line: int | None, column: int | None) -> None:
+    def __init__(
+        self, message: str, line: int | None, column: int | None, hint: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
+        self.hint = hint
 
 
 def load_yaml(text: str, first_line: int = 1) -> Any:
-    """Parse one YAML document; line numbers are shifted so the text starts at ``first_line``."""
+    """Parse one YAML document; line numbers are shifted so the text starts at ``first_line``.
+
+    Raises :class:`YamlSyntaxError` for a syntax error and for a document over the limits.
+    """
     try:
-        data = yaml.load(text, Loader=_FastLoader)
+        data = _load(_FastLoader, text, first_line)
     except yaml.YAMLError:
+        _check_depth(text, first_line)
         data = _load_slow(text, first_line)
     if first_line != 1:
-        _shift(data, first_line - 1)
+        _shift(data, first_line - 1, set())
     return data
+
+
+def _load(kind: Any, text: str, first_line: int) -> Any:
+    """The document's nodes checked (:func:`_check_nodes`), then made into values."""
+    loader = kind(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_nodes(node, first_line)
+        return loader.construct_document(node)
+    except RecursionError:
+        # Only the pure-Python parser recurses; libyaml stops at 1000 levels by itself.
+        raise YamlSyntaxError(_too_deep(), first_line, None, HINTS["deep"]) from None
+    finally:
+        loader.dispose()
+
+
+def _too_deep() -> str:
+    return f"YAML nested more than {YAML_DEPTH} levels deep, the limit"
+
+
+HINTS = {
+    "deep": "course files need a few levels at most: check the brackets and the indentation",
+    "size": "write the values out; an alias (*name) may repeat a value, not multiply it",
+    "alias": "an alias (*name) cannot stand inside the value its anchor (&name) names",
+    "char": "delete it: escapes such as \\v, \\x1f or \\0 are not allowed in course texts",
+    "digits": "write it as text in quotes, or as a smaller number",
+}
+
+
+def _check_nodes(root: Node, first_line: int) -> None:
+    """Refuse a document over the limits, at the line of the node that goes over.
+
+    Each distinct node is visited once (an alias is the node it names, met again), and its
+    size counts every alias expanded: what anything walking the values would meet. Nesting is
+    counted from the top, so the error names where the document got too deep.
+    """
+    size: dict[Node, int] = {}  # nodes hash by identity
+    height: dict[Node, int] = {}
+    open_: set[Node] = set()
+    stack: list[tuple[Node, int, list[Node] | None]] = [(root, 1, None)]
+    while stack:
+        node, level, children = stack.pop()
+        if children is not None:  # every child done
+            size[node] = total = 1 + sum(size[c] for c in children)
+            height[node] = 1 + max((height[c] for c in children), default=0)
+            open_.discard(node)
+            if total > YAML_NODES:
+                message = (
+                    f"YAML document with more than {YAML_NODES} values once its aliases are "
+                    "expanded, the limit"
+                )
+                raise _limit(node, first_line, message, "size")
+            continue
+        if node in size:  # met again through an alias: as deep as it is from here
+            if level + height[node] - 1 > YAML_DEPTH:
+                raise _limit(node, first_line, _too_deep(), "deep")
+            continue
+        if level > YAML_DEPTH:
+            raise _limit(node, first_line, _too_deep(), "deep")
+        if isinstance(node, ScalarNode):
+            _check_scalar(node, first_line)
+            size[node] = height[node] = 1
+            continue
+        if isinstance(node, MappingNode):
+            children = [n for pair in node.value for n in pair]
+        else:
+            children = list(node.value)
+        open_.add(node)
+        stack.append((node, level, children))
+        for child in children:
+            if child in open_:
+                raise _limit(child, first_line, "a YAML alias inside the value it names", "alias")
+            stack.append((child, level + 1, None))
+
+
+def _check_scalar(node: ScalarNode, first_line: int) -> None:
+    bad = XML_ILLEGAL_RE.search(node.value)
+    if bad:
+        message = (
+            f"the text holds the character U+{ord(bad.group(0)):04X}, which XML does not allow"
+        )
+        raise _limit(node, first_line, message, "char")
+    if node.tag == _INT_TAG and len(node.value) > MAX_DIGITS:
+        raise _limit(node, first_line, f"a number of more than {MAX_DIGITS} digits", "digits")
+
+
+def _limit(node: Node, first_line: int, message: str, kind: str) -> YamlSyntaxError:
+    mark = node.start_mark
+    return YamlSyntaxError(message, mark.line + first_line, mark.column + 1, HINTS[kind])
+
+
+def _check_depth(text: str, first_line: int) -> None:
+    """Before the slow parser (which recurses) reads a document that libyaml refused: refuse
+    nesting over the limit, found in the events libyaml gives up to its error."""
+    level = 0
+    try:
+        for event in yaml.parse(text, Loader=_FastLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                level += 1
+                if level > YAML_DEPTH:
+                    mark = event.start_mark
+                    line = mark.line + first_line if mark else first_line
+                    column = mark.column + 1 if mark else None
+                    raise YamlSyntaxError(_too_deep(), line, column, HINTS["deep"])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                level -= 1
+    except yaml.YAMLError as exc:
+        if "nesting depth" in str(exc):
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + first_line if mark else first_line
+            column = mark.column + 1 if mark else None
+            raise YamlSyntaxError(_too_deep(), line, column, HINTS["deep"]) from None
 
 
 def _load_slow(text: str, first_line: int) -> Any:
     try:
-        return yaml.load(text, Loader=_Loader)
+        return _load(_Loader, text, first_line)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark and "<stream end>" in str(exc.problem):
@@ -128,14 +266,19 @@ def _load_slow(text: str, first_line: int) -> Any:
         raise YamlSyntaxError(f"YAML error: {exc}", None, None) from None
 
 
-def _shift(value: Any, offset: int) -> None:
+def _shift(value: Any, offset: int, seen: set[int]) -> None:
+    """Move every line by ``offset``; a value an alias repeats is one object, moved once."""
+    if id(value) in seen:
+        return
     if isinstance(value, LineDict):
+        seen.add(id(value))
         value.line += offset
         value.lines = {k: v + offset for k, v in value.lines.items()}
         for item in value.values():
-            _shift(item, offset)
+            _shift(item, offset, seen)
     elif isinstance(value, LineList):
+        seen.add(id(value))
         value.line += offset
         value.lines = [v + offset for v in value.lines]
         for item in value:
-            _shift(item, offset)
+            _shift(item, offset, seen)

@@ -21,7 +21,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from scormbuild.errors import Problem, error
-from scormbuild.limits import QUIZ_FILE_BYTES
+from scormbuild.limits import QUIZ_FILE_BYTES, QUIZZES_PER_MODULE
 from scormbuild.model import Quiz, quiz_placeholder
 from scormbuild.source.markdown.env import SourceEnv, source_of
 from scormbuild.source.markdown.inline import render_inline
@@ -36,7 +36,7 @@ def _quiz(state: StateCore, source: SourceEnv, token: Token) -> Quiz | None:
     try:
         data = load_yaml(token.content, first_line=first_line)
     except YamlSyntaxError as exc:
-        source.report(error(source.path, exc.line, exc.message, column=exc.column))
+        source.report(error(source.path, exc.line, exc.message, column=exc.column, hint=exc.hint))
         return None
     path, line = source.path, first_line
     if isinstance(data, LineDict) and set(data) == {"file"}:
@@ -47,7 +47,7 @@ def _quiz(state: StateCore, source: SourceEnv, token: Token) -> Quiz | None:
         try:
             data = load_yaml(text)
         except YamlSyntaxError as exc:
-            source.report(error(path, exc.line, exc.message, column=exc.column))
+            source.report(error(path, exc.line, exc.message, column=exc.column, hint=exc.hint))
             return None
         line = 1
     labels = state.env.get("labels")
@@ -83,6 +83,11 @@ def _report(source: SourceEnv, problems: list[Problem]) -> None:
 def _quizzes(state: StateCore) -> None:
     source = source_of(state.env)
     if source is None:
+        return
+    fences = [t for t in state.tokens if t.type == "fence" and t.info.strip() == "quiz"]
+    if len(fences) > QUIZZES_PER_MODULE:
+        message = f"{len(fences)} quizzes, more than the limit of {QUIZZES_PER_MODULE} in a module"
+        source.error(source.line(fences[QUIZZES_PER_MODULE]), message, code="limit")
         return
     for token in state.tokens:
         if token.type == "fence" and token.info.strip() == "quiz":

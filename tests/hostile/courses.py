@@ -1,0 +1,330 @@
+"""Hostile courses: what the source side of scormbuild must refuse, at the right line.
+
+Each entry is made by ``hostile_course`` (``check COURSE``, and ``build COURSE -o dist`` over the
+previous output of the valid course) or, for what needs a FIFO, a symlink or a huge file, by a
+``make`` function of its own. ``tests/hostile/test_corpus.py`` runs them all through the real
+command line under the runner's limits (``tests/hostile/runner.py``): exit 1, the location, no
+traceback, bounded time and memory, nothing written, the previous output untouched.
+
+The kinds: hangs and memory blow-ups, values that used to end in a traceback, names that would
+write outside ``-o``, paths that read outside the course folder, wrong verdicts and unclear
+messages (the script and remote content a page must not get is in ``PAGE_CASES``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from scormbuild.commands.build import build
+from tests.coursekit import COURSE_YML, MODULE, write_course
+from tests.hostile.corpus import COURSE, OUT, hostile_course
+from tests.hostile.runner import Case
+
+YML = COURSE_YML  # id: demo, version 1.0.0, language en: 6 lines
+BOMB = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 10)
+)
+QUIZ_REF = MODULE.format(title="More") + "\n```quiz\nfile: quizzes/q.yml\n```\n"
+QUIZ_HEAD = "id: q\ntitle: Q\nquestions:\n"
+TF = "  - {id: q%d, type: truefalse, prompt: P, answer: true}\n"
+
+
+def yml(**keys: str) -> str:
+    """The kit's course.yml with ``keys`` set (an existing key keeps its line)."""
+    lines = COURSE_YML.splitlines()
+    for key, value in keys.items():
+        at = next((i for i, x in enumerate(lines) if x.startswith(f"{key}:")), None)
+        if at is None:
+            lines.append(f"{key}: {value}")
+        else:
+            lines[at] = f"{key}: {value}"
+    return "\n".join(lines) + "\n"
+
+
+def module(body: str, front: str = "title: More\n") -> str:
+    return f"---\n{front}---\n\n{body}"
+
+
+def in_sandbox(change: Callable[[Path, Path], None], command: str) -> Callable[[Path], list[str]]:
+    """A course changed by ``change(course, sandbox)`` on disk: checked, or built over the
+    previous output of the valid course."""
+
+    def make(sandbox: Path) -> list[str]:
+        course = write_course(sandbox / COURSE)
+        if command == "build":
+            build(course, sandbox / OUT)
+        change(course, sandbox)
+        return ["check", COURSE] if command == "check" else ["build", COURSE, "-o", OUT]
+
+    return make
+
+
+def on_disk(name: str, change: Callable[[Path, Path], None], says: str) -> list[Case]:
+    return [Case(f"{name} ({c})", in_sandbox(change, c), 1, says) for c in ("check", "build")]
+
+
+def secret(sandbox: Path, name: str = "secret.txt", data: bytes = b"secret") -> Path:
+    """A file outside the course folder that the course must never read."""
+    path = sandbox / "outside" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def fifo_in_assets(course: Path, _sandbox: Path) -> None:
+    (course / "assets").mkdir(exist_ok=True)
+    os.mkfifo(course / "assets" / "clip.mp4")
+
+
+def fifo_as_module(course: Path, _sandbox: Path) -> None:
+    os.mkfifo(course / "modules" / "03-pipe.md")
+
+
+def folder_as_module(course: Path, _sandbox: Path) -> None:
+    (course / "modules" / "03-folder.md").mkdir()
+
+
+def huge_module(course: Path, _sandbox: Path) -> None:
+    with open(course / "modules" / "02-more.md", "w", encoding="utf-8") as fp:
+        fp.write(MODULE.format(title="More"))
+        line = "Words, words and more words in a module far larger than any course has. " * 10
+        for _ in range(50 * 1024 * 1024 // len(line)):
+            fp.write(line + "\n\n")
+
+
+def module_links_out(course: Path, sandbox: Path) -> None:
+    target = secret(sandbox, "secret.md", MODULE.format(title="Secret").encode())
+    (course / "modules" / "03-secret.md").symlink_to(target)
+
+
+def template_links_out(course: Path, sandbox: Path) -> None:
+    (course / "templates").mkdir(exist_ok=True)
+    (course / "templates" / "base.html").symlink_to(secret(sandbox, "base.html"))
+
+
+def logo_links_out(course: Path, sandbox: Path) -> None:
+    (course / "course.yml").write_text(yml(theme="{logo: assets/logo.png}"), encoding="utf-8")
+    (course / "assets").mkdir(exist_ok=True)
+    (course / "assets" / "logo.png").symlink_to(secret(sandbox, "logo.png"))
+
+
+def quiz_file_links_out(course: Path, sandbox: Path) -> None:
+    (course / "modules" / "02-more.md").write_text(QUIZ_REF, encoding="utf-8")
+    (course / "quizzes").mkdir(exist_ok=True)
+    (course / "quizzes" / "q.yml").symlink_to(secret(sandbox, "q.yml", QUIZ_HEAD.encode()))
+
+
+def dangling_and_looping(course: Path, _sandbox: Path) -> None:
+    (course / "assets").mkdir(exist_ok=True)
+    (course / "assets" / "gone.png").symlink_to(course / "assets" / "nothing.png")
+    (course / "assets" / "loop.png").symlink_to(course / "assets" / "loop.png")
+
+
+AT_LINE = r"^{}:{}(:\d+)?: error: {}"
+SOURCE_CASES = [
+    # --- hangs and memory blow-ups ---
+    *hostile_course(
+        "alias bomb in course.yml",
+        {"course.yml": YML + "strings:\n" + "".join("  " + x + "\n" for x in BOMB.splitlines())},
+        AT_LINE.format(r"course\.yml", r"\d+", "YAML document with more than 200000 values"),
+    ),
+    *hostile_course(
+        "alias bomb in a quiz file",
+        {"modules/02-more.md": QUIZ_REF, "quizzes/q.yml": BOMB},
+        AT_LINE.format(r"quizzes/q\.yml", r"\d+", "YAML document with more than 200000"),
+    ),
+    *hostile_course(
+        "alias bomb in front matter",
+        {"modules/02-more.md": module("Text.\n", "title: More\n" + BOMB)},
+        AT_LINE.format(r"modules/02-more\.md", r"\d+", "YAML document with more than 200000"),
+    ),
+    *hostile_course(
+        "alias bomb in an inline quiz",
+        {"modules/02-more.md": module("```quiz\n" + BOMB + "```\n")},
+        AT_LINE.format(r"modules/02-more\.md", r"\d+", "YAML document with more than 200000"),
+    ),
+    *hostile_course(
+        "an alias inside itself",
+        {"course.yml": YML + "keywords: &k [a, *k]\n"},
+        AT_LINE.format(r"course\.yml", "7", "a YAML alias inside the value it names"),
+    ),
+    *hostile_course(
+        "200,000 questions by alias",
+        {
+            "modules/02-more.md": QUIZ_REF,
+            "quizzes/q.yml": "id: q\ntitle: Q\nquestions:\n  - &q {id: a, type: truefalse, "
+            "prompt: P, answer: true}\n" + "  - *q\n" * 199_999,
+        },
+        AT_LINE.format(r"quizzes/q\.yml", r"\d+", "YAML document with more than 200000"),
+    ),
+    *hostile_course(
+        "200,000 questions written out",
+        {
+            "modules/02-more.md": QUIZ_REF,
+            "quizzes/q.yml": QUIZ_HEAD + "".join(TF % i for i in range(200_000)),
+        },
+        r"^modules/02-more\.md:10: error: 'quizzes/q\.yml' is larger than 2 MB, the limit",
+    ),
+    *hostile_course(
+        "1001 questions",
+        {
+            "modules/02-more.md": QUIZ_REF,
+            "quizzes/q.yml": QUIZ_HEAD + "".join(TF % i for i in range(1001)),
+        },
+        AT_LINE.format(r"quizzes/q\.yml", "3", "1001 questions, more than the limit of 1000"),
+    ),
+    *on_disk(
+        "a 50 MB module",
+        huge_module,
+        r"^modules/02-more\.md: error: 'modules/02-more\.md' is larger than 2 MB, the limit",
+    ),
+    *on_disk(
+        "a FIFO in assets",
+        fifo_in_assets,
+        r"^assets/clip\.mp4: error: 'assets/clip\.mp4' is not a regular file \(a FIFO",
+    ),
+    # --- tracebacks instead of messages ---
+    *hostile_course(
+        "deep YAML nesting",
+        {"course.yml": YML + "strings: " + "[" * 5000 + "]" * 5000 + "\n"},
+        AT_LINE.format(r"course\.yml", "7", "YAML nested more than 64 levels deep"),
+    ),
+    *(
+        case
+        for key, escape in (
+            ("title", "\\v"),
+            ("author", "\\x1f"),
+            ("description", "\\uFFFE"),
+            ("version", "\\0"),
+            ("organization", "\\ud800"),
+        )
+        for case in hostile_course(
+            f"{escape} in {key}",
+            {"course.yml": yml(**{key: f'"x{escape}y"'})},
+            AT_LINE.format(r"course\.yml", r"\d", "the text holds the character U\\+"),
+        )
+    ),
+    *hostile_course(
+        "a 400-digit number",
+        {
+            "modules/02-more.md": module(
+                "```quiz\nid: q\ntitle: Q\nquestions:\n  - id: a\n    "
+                "type: numeric\n    prompt: P\n    answer: " + "9" * 400 + "\n```\n"
+            )
+        },
+        AT_LINE.format(r"modules/02-more\.md", "12", "a number of more than 100 digits"),
+    ),
+    *hostile_course(
+        ".inf where a number belongs",
+        {"course.yml": yml(size_budget_mb=".inf")},
+        AT_LINE.format(r"course\.yml", "7", "'size_budget_mb' must be a positive number"),
+    ),
+    *hostile_course(
+        "a 300-character id",
+        {"course.yml": yml(id="a" * 300)},
+        AT_LINE.format(r"course\.yml", "1", "'id' is 300 characters long, more than the limit"),
+    ),
+    *hostile_course(
+        "a 300-character version",
+        {"course.yml": yml(version="v" + "1" * 299)},
+        AT_LINE.format(r"course\.yml", "3", "'version' is 300 characters long"),
+    ),
+    *on_disk(
+        "dangling and looping symlinks",
+        dangling_and_looping,
+        r"^assets/gone\.png: error: 'assets/gone\.png' is a symlink to a file that does not "
+        r"exist\nassets/loop\.png: error: 'assets/loop\.png' is a symlink that loops",
+    ),
+    # --- writing outside ---
+    *hostile_course(
+        "a version that climbs out of -o",
+        {"course.yml": yml(version='"1/../../x"')},
+        AT_LINE.format(r"course\.yml", "3", "'version' must be a version such as '1\\.0\\.0'"),
+    ),
+    *hostile_course(
+        "a language code that climbs out",
+        {"course.yml": yml(language='"en/../../x"')},
+        AT_LINE.format(r"course\.yml", "4", "'language' must be a BCP 47 language code"),
+    ),
+    # --- reading outside the course folder ---
+    *on_disk(
+        "a module that links out",
+        module_links_out,
+        r"^modules/03-secret\.md: error: 'modules/03-secret\.md' is a symlink that points outside",
+    ),
+    *on_disk(
+        "a course template that links out",
+        template_links_out,
+        r"^templates/base\.html: error: 'templates/base\.html' is a symlink that points outside",
+    ),
+    *on_disk(
+        "a logo that links out",
+        logo_links_out,
+        r"^course\.yml:7: error: theme logo: 'assets/logo\.png' is a symlink that points outside",
+    ),
+    *on_disk(
+        "a quiz file that links out",
+        quiz_file_links_out,
+        r"^modules/02-more\.md:10: error: 'quizzes/q\.yml' is a symlink that points outside",
+    ),
+    *hostile_course(
+        "a modules entry with ../",
+        {"course.yml": yml(modules="[01-intro.md, ../../outside/x.md]")},
+        AT_LINE.format(r"course\.yml", "7", "'modules' must be a list of distinct module file"),
+    ),
+    *hostile_course(
+        "a modules entry with an absolute path",
+        {"course.yml": yml(modules="[/etc/passwd.md]")},
+        AT_LINE.format(r"course\.yml", "7", "'modules' must be a list of distinct module file"),
+    ),
+    *hostile_course(
+        "the logo is /etc/passwd",
+        {"course.yml": yml(theme="{logo: /etc/passwd}")},
+        AT_LINE.format(r"course\.yml", "7", "theme logo: absolute path '/etc/passwd'"),
+    ),
+    # --- wrong verdicts ---
+    *hostile_course(
+        "a 201-character title",
+        {"course.yml": yml(title="T" * 201)},
+        AT_LINE.format(r"course\.yml", "2", "'title' is 201 characters long"),
+    ),
+    *hostile_course(
+        "a 201-character module title",
+        {"modules/02-more.md": module("Text.\n", "title: " + "T" * 201 + "\n")},
+        AT_LINE.format(r"modules/02-more\.md", "2", "the title is 201 characters long"),
+    ),
+    *hostile_course(
+        "languages en and EN",
+        {"course.yml": yml(languages="[en, EN]")},
+        AT_LINE.format(r"course\.yml", "7", "'languages' must be a list of distinct language"),
+    ),
+    *hostile_course(
+        "asset names differing in case",
+        {"assets/Map.png": b"\x89PNG", "assets/map.png": b"\x89PNG"},
+        r"^assets/map\.png: error: 'assets/map\.png' and 'assets/Map\.png' differ only in case",
+    ),
+    *hostile_course(
+        "a link to a course file not in the package",
+        {"modules/02-more.md": module("[the settings](../course.yml)\n")},
+        AT_LINE.format(r"modules/02-more\.md", "5", "'\\.\\./course\\.yml' is not in assets/"),
+    ),
+    *hostile_course(
+        "a logo not in the package",
+        {"course.yml": yml(theme="{logo: course.yml}")},
+        AT_LINE.format(r"course\.yml", "7", "theme logo: 'course\\.yml' is not in assets/"),
+    ),
+    # --- unclear messages ---
+    *on_disk(
+        "a FIFO named like a module",
+        fifo_as_module,
+        r"^modules/03-pipe\.md: error: 'modules/03-pipe\.md' is not a regular file .*, not a "
+        r"module file",
+    ),
+    *on_disk(
+        "a folder named like a module",
+        folder_as_module,
+        r"^modules/03-folder\.md: error: 'modules/03-folder\.md' is a folder, not a module file",
+    ),
+]
