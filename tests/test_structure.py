@@ -16,10 +16,10 @@ BASE = {"errors", "limits", "model", "options", "strings", "workers"}
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "limits": set(),
-    "options": set(),
+    "options": {"limits"},
     "strings": set(),
     "workers": set(),
-    "model": {"errors", "options"},
+    "model": {"errors", "limits", "options"},
     "source": BASE,
     "render": BASE | {"package.suspend_data"},
     "package": BASE,
