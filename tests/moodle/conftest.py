@@ -22,14 +22,17 @@ from tests.needs import need
 
 
 @pytest.fixture(scope="session")
-def moodle(tmp_path_factory: pytest.TempPathFactory) -> Moodle:
-    """The running Moodle (started with setup.sh when it is not), its course emptied."""
+def moodle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Moodle]:
+    """The running Moodle (started with setup.sh when it is not); the activities the run
+    creates are deleted at its end."""
     env = MoodleEnv.from_environ()
     need(not env.missing(), HOW_TO_ENABLE)
     try:
-        return Moodle.start(env, tmp_path_factory.mktemp("moodle") / "setup.log")
+        site = Moodle.start(env, tmp_path_factory.mktemp("moodle") / "setup.log")
     except MoodleError as problem:
         pytest.fail(str(problem), pytrace=False)
+    yield site
+    site.cleanup()
 
 
 @pytest.fixture

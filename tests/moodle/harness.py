@@ -121,9 +121,12 @@ class MoodleEnv:
         return ServerLog(self.mc / "phpserver.log")
 
     def php(self, script: str, *args: str | Path) -> Any:
-        """Run one of the mc_*.php helpers against this instance; its JSON output."""
+        """Run a PHP helper (from ../shared/moodle, else from this folder); its JSON output."""
         env = {**os.environ, "PHP_INI_SCAN_DIR": f":{self.mc}"}
-        command = ["php", str(self.shared / script), str(self.src), *map(str, args)]
+        path = self.shared / script
+        if not path.is_file():
+            path = Path(__file__).with_name(script)
+        command = ["php", str(path), str(self.src), *map(str, args)]
         done = subprocess.run(
             command, env=env, capture_output=True, text=True, timeout=300, check=False
         )
@@ -337,6 +340,12 @@ class Activity:
         raise KeyError(title)
 
 
+def seconds(timespan: str) -> float:
+    """A SCORM 1.2 timespan (``HHHH:MM:SS.SS``) in seconds."""
+    hours, minutes, secs = timespan.split(":")
+    return int(hours) * 3600 + int(minutes) * 60 + float(secs)
+
+
 @dataclass
 class Tracks:
     """What Moodle stored for a learner in one activity (``mc_tracks.php``)."""
@@ -406,16 +415,17 @@ class Moodle:
     def __init__(self, env: MoodleEnv, site: Site) -> None:
         self.env = env
         self.site = site
+        self.created: list[int] = []  # course modules this run made, for cleanup()
 
     @classmethod
-    def start(cls, env: MoodleEnv, log: Path, *, reset: bool = True) -> Moodle:
+    def start(cls, env: MoodleEnv, log: Path) -> Moodle:
         """Make sure the instance runs (setup.sh if not) and has the test course and learner.
 
-        ``reset`` deletes the SCORM activities earlier runs left in the course.
+        Other test runs may share the site at the same time: nothing of theirs is touched.
         """
         if not env.is_up():
             env.setup(log)
-        out = env.php("mc_site.php", *(["--reset"] if reset else []))
+        out = env.php("mc_site.php")
         site = Site(
             courseid=int(out["courseid"]),
             userid=int(out["userid"]),
@@ -445,6 +455,7 @@ class Moodle:
             raise MoodleError(
                 f"Moodle refused {package.name}: {out.get('form_errors') or out.get('exception')}"
             )
+        self.created.append(int(out["cmid"]))
         return Activity(
             cmid=int(out["cmid"]),
             scormid=int(out["scormid"]),
@@ -462,6 +473,12 @@ class Moodle:
             ),
             grade_item=out.get("grade_item"),
         )
+
+    def cleanup(self) -> None:
+        """Delete the activities this run created."""
+        if self.created:
+            self.env.php("mc_delete.php", *map(str, self.created))
+            self.created.clear()
 
     def tracks(self, activity: Activity) -> Tracks:
         """Everything Moodle stored and graded for the learner in ``activity``."""

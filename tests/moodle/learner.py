@@ -19,6 +19,29 @@ from playwright.sync_api import Browser, BrowserContext, Frame, Page, Request
 
 from tests.moodle.harness import Activity, Moodle, MoodleError, Sco
 
+# The question ids of a scormbuild module page, from the course data the page carries.
+_QUESTIONS_JS = """
+const data = window.SCORMBUILD_COURSE;
+const graded = [...document.querySelectorAll(".sb-quiz")]
+  .filter((el) => data.quizzes[+el.dataset.quiz].graded)
+  .flatMap((el) => [...el.querySelectorAll(".sb-question:not([hidden])")]
+    .map((li) => ({ li, q: data.quizzes[+el.dataset.quiz].questions[+li.dataset.q] })));
+"""
+ANSWERED_JS = (
+    "() => {" + _QUESTIONS_JS + "return graded.filter(({ li }) => li.classList.contains('sb-ok')"
+    " || li.classList.contains('sb-bad')).map(({ q }) => q.id); }"
+)
+ANSWER_SOME_JS = (
+    "(count) => {" + _QUESTIONS_JS + "const done = [];"
+    " for (const { li, q } of graded) {"
+    "  if (done.length >= count || li.querySelector('.sb-check').disabled) continue;"
+    "  if (!['single', 'truefalse', 'multiple'].includes(q.type)) continue;"
+    "  for (const c of li.querySelectorAll('.sb-choices input'))"
+    "   c.checked = q.key.includes(+c.value);"
+    "  li.querySelector('.sb-check').click(); done.push(q.id); }"
+    " return done; }"
+)
+
 
 @dataclass
 class Learner:
@@ -26,7 +49,7 @@ class Learner:
 
     moodle: Moodle
     browser: Browser
-    timeout_ms: float = 30000
+    timeout_ms: float = 60000
     context: BrowserContext | None = None
     page: Page | None = None
     console: list[str] = field(default_factory=list)
@@ -163,7 +186,8 @@ class Learner:
 
     def go(self, n: int) -> Frame:
         """Single SCO: open module ``n`` (0-based) from the package's own module list."""
-        sco = self.wait_for_sco()
+        self.module()  # the page shown so far has loaded: mark it, then wait for the next
+        sco = self.sco_frame()
         sco.evaluate("() => { window.frames['sb-content'].sbOld = true; }")
         sco.click(f"[data-module='{n}']")
         self.player.wait_for_function(
@@ -173,6 +197,21 @@ class Learner:
             arg=n,
         )
         return self.module(n)
+
+    def sco_text(self, selector: str) -> str:
+        """The text of an element of the SCO's own page (a single-SCO launch page: its notice,
+        progress and status lines)."""
+        return str(self.sco_frame().text_content(selector) or "").strip()
+
+    def answered(self, frame: Frame) -> list[str]:
+        """The ids of the graded questions on a module page that hold an answer."""
+        ids: list[str] = frame.evaluate(ANSWERED_JS)
+        return ids
+
+    def answer_some(self, frame: Frame, count: int) -> list[str]:
+        """Answer the first ``count`` open graded questions of a page rightly; their ids."""
+        ids: list[str] = frame.evaluate(ANSWER_SOME_JS, count)
+        return ids
 
     def toc(self, title: str) -> Frame:
         """Pick a SCO in the player's table of contents; the new SCO's frame once it has loaded."""
