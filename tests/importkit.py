@@ -14,21 +14,23 @@ W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 M = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
 
 
-def png(width: int, height: int, rgb: tuple[int, int, int] = (0, 87, 138)) -> bytes:
-    """A real PNG of one colour."""
-    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
-
+def _png(side_w: int, side_h: int, raw: bytes, level: int) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         crc = zlib.crc32(kind + data) & 0xFFFFFFFF
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
 
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    header = struct.pack(">IIBBBBB", side_w, side_h, 8, 2, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
         + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(raw, 1))
+        + chunk(b"IDAT", zlib.compress(raw, level))
         + chunk(b"IEND", b"")
     )
+
+
+def png(width: int, height: int, rgb: tuple[int, int, int] = (0, 87, 138)) -> bytes:
+    """A real PNG of one colour."""
+    return _png(width, height, b"".join(b"\x00" + bytes(rgb) * width for _ in range(height)), 1)
 
 
 def noisy_png(size: int) -> bytes:
@@ -37,19 +39,7 @@ def noisy_png(size: int) -> bytes:
 
     rng = random.Random(7)
     side = int((size / 3) ** 0.5) + 1
-    raw = b"".join(b"\x00" + rng.randbytes(side * 3) for _ in range(side))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
-
-    header = struct.pack(">IIBBBBB", side, side, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(raw, 0))
-        + chunk(b"IEND", b"")
-    )
+    return _png(side, side, b"".join(b"\x00" + rng.randbytes(side * 3) for _ in range(side)), 0)
 
 
 def _xml(text: str) -> Any:

@@ -1,0 +1,48 @@
+"""An imported guide in the real Moodle: the Finnish guide and its Swedish version, imported,
+built, uploaded with their sheets' settings, launched and played in Moodle's player."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from scormbuild.commands.import_guide import import_guide, import_variant
+from tests.importkit import finnish_guide
+from tests.moodle.conftest import Built
+from tests.moodle.harness import Moodle, sheet_settings
+from tests.moodle.learner import Learner
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("import-moodle")
+    course = tmp / "tietosuoja"
+    import_guide(finnish_guide(tmp / "opas-fi.docx"), course)
+    import_variant(finnish_guide(tmp / "guide-sv.docx", swedish=True), course)
+    return course
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_imported_guide_plays_in_moodle(
+    moodle: Moodle,
+    learner: Learner,
+    built: Callable[[Path], dict[str, Built]],
+    imported: Path,
+    language: str,
+) -> None:
+    package = built(imported)[language]
+    settings = sheet_settings(package.sheet)
+    activity = moodle.import_package(package.package, settings)
+    assert [s.launch for s in activity.launchable] == ["index.html"]
+    learner.enter(activity)
+    page = learner.go(1)  # the second module, through the package's own module list
+    heading = "Periaatteet" if language == "fi" else "Principer"
+    assert page.locator("h1").first.inner_text().strip() == heading
+    assert page.locator("table").count() == 1 and page.locator("aside.callout-tip").count() == 1
+    learner.leave()
+    values = moodle.tracks(activity).values()
+    assert values["cmi.core.lesson_status"] == "incomplete"
+    assert values["cmi.core.lesson_location"] == "m02-periaatteet"
+    assert not learner.errors()
