@@ -229,6 +229,8 @@ def import_(
     from scormbuild.commands.import_guide import import_guide, import_variant
 
     if variant_of is not None:
+        if out_dir is not None or course_id is not None:
+            raise click.UsageError("--variant-of writes into that course: -o and --id do not apply")
         result = import_variant(
             document, variant_of, split_level=split_level, language=language, force=force
         )
