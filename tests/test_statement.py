@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from scormbuild.commands.build import build
-from scormbuild.documents.statement_texts import TEXTS
 from scormbuild.errors import CourseError
 from tests.coursekit import write_course
 
@@ -29,9 +28,13 @@ def test_example_course_gets_one_statement_per_language(tmp_path: Path) -> None:
     assert "Alla bilder har en textbeskrivning (alt-text): 2 bilder." in sv
     assert 'lang="sv"' in sv and "(1 st.)" in sv  # the English passage of module 1
     assert "kontrasti valkoiseen 7,7:1" in fi
-    for text, lang in ((fi, "fi"), (sv, "sv")):
-        for heading in ("status_h", "built_h", "tested_h", "manual_h", "feedback_h"):
-            assert f"## {TEXTS[lang][heading]}\n" in text
+    headings = {
+        fi: ("Saavutettavuuden tila", "Kurssin rakentamisessa tarkistettu", "Tarkistettava käsin"),
+        sv: ("Tillgänglighetsstatus", "Kontrollerat när kursen byggdes", "Kontrolleras manuellt"),
+    }
+    for text, names in headings.items():
+        for heading in names:
+            assert f"\n## {heading}\n\n" in text
         assert "axe-core" in text
     # Deterministic: a second build writes the same bytes.
     again = build(EXAMPLE, tmp_path / "b")
@@ -69,3 +72,19 @@ def test_failed_build_writes_no_statement(tmp_path: Path) -> None:
     with pytest.raises(CourseError):
         build(course, out)
     assert not out.exists() or not list(out.iterdir())
+
+
+def test_a_course_writes_its_own_statement_template(tmp_path: Path) -> None:
+    """The words are a theme template: a course can replace them, language by language."""
+    own = "# {{ course.config.title }}: our own statement\n\n{{ facts.images }} images.\n"
+    course = write_course(tmp_path / "course", {"templates/statement/en.md": own})
+    (path,) = build(course, tmp_path / "dist").statements
+    assert path.read_text(encoding="utf-8") == "# Demo course: our own statement\n\n0 images.\n"
+
+
+def test_a_language_without_a_template_gets_the_english_one(tmp_path: Path) -> None:
+    yml = "id: demo\ntitle: Kurs\nversion: 1.0.0\nlanguage: de\n"
+    course = write_course(tmp_path / "course", {"course.yml": yml})
+    (path,) = build(course, tmp_path / "dist").statements
+    assert path.name == "demo-1.0.0-accessibility-statement.md"
+    assert path.read_text(encoding="utf-8").startswith("# Accessibility statement (draft): Kurs")

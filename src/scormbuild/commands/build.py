@@ -66,7 +66,9 @@ def build(
         name = package_name(course, multilingual)
         built.append((name, files))
         facts = gather_facts(course, warnings)
-        statements.append((statement_name(name, course.language), statement(course, facts, name)))
+        statements.append(
+            (statement_name(name, course.language), statement(env, course, facts, name))
+        )
         sheets.append((sheet_name(name), moodle_sheet(course, name)))
     # All or nothing: every file goes to a temporary name, then all are renamed into place.
     with OutputFolder(out_dir) as output:

@@ -4,7 +4,9 @@ Finnish public bodies must publish an accessibility statement (laki digitaaliste
 tarjoamisesta 306/2019). The build knows part of what goes into one: what it verified in the
 course itself, and what the project's tests guarantee for the default theme. The draft says
 so, lists what still needs a manual check, and leaves the rest as [bracketed] blanks.
-The text depends only on the course, so the file is as reproducible as the package.
+The words are per-language templates of the theme (``templates/statement/fi.md``, ...), which
+a course can replace; the text depends only on the course, so the file is as reproducible as
+the package.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from scormbuild.documents.statement_texts import TEXTS
+import jinja2
+
 from scormbuild.errors import Problem
 from scormbuild.model import Course
 from scormbuild.render.theme import contrast, parse_color, readable_on_white
@@ -70,68 +73,32 @@ def gather_facts(course: Course, warnings: Sequence[Problem]) -> Facts:
     )
 
 
+# The file's name says what it is in the package's language (a plain ASCII word).
+FILE_WORDS = {"fi": "saavutettavuusseloste", "sv": "tillganglighetsutlatande"}
+DEFAULT_WORD = "accessibility-statement"
+
+
 def statement_name(package: str, language: str) -> str:
     """``<package stem>-<word>.md``: saavutettavuusseloste, tillganglighetsutlatande, ..."""
     stem = package.removesuffix(".zip")
-    return f"{stem}-{_texts(language)['file']}.md"
+    return f"{stem}-{FILE_WORDS.get(_base(language), DEFAULT_WORD)}.md"
 
 
-def _texts(language: str) -> dict[str, str]:
-    return TEXTS.get(language.split("-")[0].lower(), TEXTS["en"])
+def _base(language: str) -> str:
+    return language.split("-")[0].lower()
 
 
-def statement(course: Course, facts: Facts, package: str) -> str:
-    """The draft statement of ``course`` as Markdown."""
-    t = _texts(course.language)
-    cfg = course.config
-    built: list[str] = []
-    if facts.images_without_alt:
-        built.append(
-            t["alt_missing"].format(
-                n=len(facts.images_without_alt), where=", ".join(facts.images_without_alt)
-            )
-        )
-    elif facts.images:
-        built.append(t["alt_ok"].format(n=facts.images))
-    else:
-        built.append(t["no_images"])
-    if facts.recordings:
-        built.append(t["captions"].format(n=facts.recordings, transcripts=facts.transcripts))
-    else:
-        built.append(t["no_recordings"])
-    if facts.heading_problems:
-        built.append(t["headings_bad"].format(where=", ".join(facts.heading_problems)))
-    else:
-        built.append(t["headings_ok"])
-    built.append(t["lang"].format(lang=course.language, passages=facts.passages))
-    built.append(t["local"])
-    built.append(
-        t["brand"].format(
-            color=facts.brand, ratio=number(round(facts.brand_contrast, 1), course.language)
-        )
+def statement(env: jinja2.Environment, course: Course, facts: Facts, package: str) -> str:
+    """The draft statement of ``course`` as Markdown, from the theme's ``statement/LANG.md``.
+
+    The template of the package's language (its primary subtag) is used, else the English
+    one; a course's own ``templates/statement/`` replaces them like any theme template.
+    """
+    lang = _base(course.language)
+    template = env.select_template([f"statement/{lang}.md", "statement/en.md"])
+    return template.render(
+        course=course,
+        facts=facts,
+        package=package,
+        number=lambda value: number(value, course.language),
     )
-    built.append(t["no_time_limits"])
-    theme = t["theme_intro"]
-    if facts.overridden:
-        theme = t["theme_overridden"].format(files=", ".join(facts.overridden)) + "\n\n" + theme
-    parts = [
-        f"# {t['title']}: {cfg.title}",
-        t["draft"].format(package=package),
-        t["intro"].format(organization=cfg.organization or t["organization"], title=cfg.title),
-        f"## {t['status_h']}",
-        t["status"],
-        f"## {t['built_h']}",
-        "\n".join(f"- {line}" for line in built),
-        f"## {t['tested_h']}",
-        theme,
-        "\n".join(f"- {line}" for line in t["tested"].split("\n")),
-        f"## {t['manual_h']}",
-        "\n".join(f"- {line}" for line in t["manual"].split("\n")),
-        f"## {t['feedback_h']}",
-        t["feedback"],
-        f"## {t['authority_h']}",
-        t["authority"],
-        f"## {t['date_h']}",
-        t["date"],
-    ]
-    return "\n\n".join(parts) + "\n"

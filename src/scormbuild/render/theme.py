@@ -171,7 +171,8 @@ def make_environment(course_root: Path | None) -> jinja2.Environment:
     kind = SandboxedEnvironment if len(paths) > 1 else jinja2.Environment
     env = kind(
         loader=ThemeLoader(paths),
-        autoescape=True,
+        # HTML is escaped; the Markdown documents (statement/*.md) are not HTML.
+        autoescape=jinja2.select_autoescape(("html", "xml"), default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
