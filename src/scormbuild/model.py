@@ -380,16 +380,6 @@ class Course:
         """Every quiz in module order."""
         return tuple(q for m in self.modules for q in m.quizzes)
 
-    @property
-    def graded_points(self) -> float:
-        """Points available in graded quizzes, per attempt (pools count what is drawn)."""
-        total = 0.0
-        for quiz in self.quizzes:
-            if quiz.graded:
-                pts = sorted((q.points for q in quiz.questions), reverse=True)
-                total += sum(pts[: quiz.drawn])
-        return total
-
 
 @dataclass(frozen=True)
 class OutputFile:

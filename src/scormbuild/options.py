@@ -47,9 +47,6 @@ class Context:
 class Option(Generic[T]):
     """One kind of course.yml value: :meth:`convert` checks a value and returns it typed."""
 
-    #: Whether a per-language mapping (``{fi: ..., sv: ...}``) is accepted instead of a value.
-    per_language = False
-
     def convert(self, value: Any, context: Context) -> T:
         """The value as the model holds it; raises :class:`OptionError` when it does not fit."""
         raise NotImplementedError
@@ -223,8 +220,6 @@ class PerLanguage(Option[T]):
 
     Converts to the value of the primary language; the loader picks the others' values.
     """
-
-    per_language = True
 
     def __init__(self, inner: Option[T], message: str) -> None:
         self.inner, self.message = inner, message

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -17,8 +16,6 @@ from scormbuild.package.write import write_package
 from scormbuild.pipeline import Timer, gather, package_files, package_name
 from scormbuild.render.theme import make_environment
 from scormbuild.workers import fewer_collections
-
-log = logging.getLogger("scormbuild")
 
 Progress = Callable[[str], None]
 

@@ -71,7 +71,7 @@ def question_data(q: Question) -> dict[str, Any]:
 
 
 def quiz_max_points(quiz: Quiz) -> float:
-    """Points one attempt can give, the way ``Course.graded_points`` counts them."""
+    """Points one attempt can give: the questions drawn, the highest-scoring ones."""
     return sum(sorted((q.points for q in quiz.questions), reverse=True)[: quiz.drawn])
 
 

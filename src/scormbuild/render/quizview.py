@@ -2,7 +2,7 @@
 
 Ids, labels, the hidden legend, the answer shown after the last attempt: the template places
 these values instead of computing them with template calls and filters, which cost more than
-the markup around them (rendering the quizzes of a large course takes about 30 % less time).
+the markup around them (docs/performance.md has the figures).
 A theme's own ``quiz.html`` can use these views or the models they are made from.
 """
 
