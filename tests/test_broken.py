@@ -1,5 +1,8 @@
 """Every broken course in tests/broken/ fails cleanly: exit 1, the right message at the right
-line, no traceback, and nothing written (a previous package stays as it was)."""
+line, no traceback, and nothing written (a previous package stays as it was).
+
+Each case is the shared base course (tests/broken/_base) with the case's own files laid over
+it: the one broken file, and whatever the mistake needs beside it."""
 
 from __future__ import annotations
 
@@ -18,7 +21,11 @@ from click.testing import CliRunner
 from scormbuild.cli import main
 
 BROKEN = Path(__file__).resolve().parent / "broken"
+BASE = BROKEN / "_base"
 CASES = sorted(p.name for p in BROKEN.iterdir() if (p / "expected.txt").is_file())
+# What a case folder holds besides course files: the expected line, extra options, and the
+# base course's files it leaves out.
+CASE_FILES = {"expected.txt", "args.txt", "omit.txt"}
 # case -> (link inside the course, file outside it that the link points to)
 SYMLINKS = {
     "symlinked-image-outside": ("assets/chart.png", "outside.png"),
@@ -36,10 +43,29 @@ class Run:
     build: subprocess.CompletedProcess[str]
 
 
+def case_file(name: str, file: str) -> str:
+    path = BROKEN / name / file
+    return path.read_text("utf-8") if path.is_file() else ""
+
+
 def prepare(name: str, workdir: Path) -> tuple[Path, Path]:
-    """A copy of the case (symlinks added) and an output folder holding a previous package."""
+    """The case's course (symlinks added) and an output folder holding a previous package."""
     course = workdir / name / "course"
-    shutil.copytree(BROKEN / name, course, symlinks=True)
+    omit = set(case_file(name, "omit.txt").split())
+    for path in sorted(BASE.rglob("*")):
+        rel = path.relative_to(BASE).as_posix()
+        if path.is_file() and rel not in omit:
+            (course / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, course / rel)
+    shutil.copytree(
+        BROKEN / name,
+        course,
+        symlinks=True,
+        dirs_exist_ok=True,
+        ignore=lambda folder, names: (
+            CASE_FILES & set(names) if Path(folder) == BROKEN / name else ()
+        ),
+    )
     if name in SYMLINKS:
         link, target = SYMLINKS[name]
         outside = workdir / name / target
@@ -54,8 +80,7 @@ def prepare(name: str, workdir: Path) -> tuple[Path, Path]:
 
 def run_case(name: str, workdir: Path) -> Run:
     course, dist = prepare(name, workdir)
-    args_file = course / "args.txt"
-    args = args_file.read_text().split() if args_file.is_file() else []
+    args = case_file(name, "args.txt").split()
     build = subprocess.run(
         [sys.executable, "-m", "scormbuild", "build", str(course), "-o", str(dist), *args],
         capture_output=True,
@@ -64,7 +89,7 @@ def run_case(name: str, workdir: Path) -> Run:
         env={**os.environ, "CI": "1"},
         timeout=120,
     )
-    expected = (course / "expected.txt").read_text("utf-8").strip()
+    expected = case_file(name, "expected.txt").strip()
     return Run(course, dist, expected, args, build)
 
 
@@ -99,3 +124,10 @@ def test_check_reports_the_problem(name: str, runs: dict[str, Run]) -> None:
     assert result.exit_code == 1, result.output
     assert run.expected in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_the_base_course_is_sound() -> None:
+    """Each case's problem comes from its own files: the base course alone has none."""
+    result = CliRunner().invoke(main, ["check", str(BASE), "--strict"])
+    assert result.exit_code == 0, result.output
+    assert "no problems found" in result.output

@@ -12,7 +12,7 @@ from scormbuild.errors import CourseError
 from scormbuild.pipeline import gather
 from scormbuild.preview.site import PreviewSite
 from tests.coursekit import MODULE, write_course
-from tests.test_broken import CASES, prepare
+from tests.test_broken import CASES, case_file, prepare
 
 WARNINGS = MODULE.format(title="More") + "\n### Deep\n\n![](../assets/pic.png)\n"
 
@@ -20,7 +20,7 @@ WARNINGS = MODULE.format(title="More") + "\n### Deep\n\n![](../assets/pic.png)\n
 @pytest.mark.parametrize("name", CASES)
 def test_build_check_and_preview_agree(tmp_path: Path, name: str) -> None:
     course, dist = prepare(name, tmp_path)
-    strict = (course / "args.txt").is_file()
+    strict = "--strict" in case_file(name, "args.txt")
     report = check(course, strict=strict)
     with pytest.raises(CourseError) as info:
         build(course, dist, strict=strict)
