@@ -257,12 +257,16 @@ class PageCache:
         self.shared: tuple[Any, ...] = ()
 
     def render(
-        self, env: jinja2.Environment, course: Course, quiz_index: dict[str, int]
+        self,
+        env: jinja2.Environment,
+        course: Course,
+        quiz_index: dict[str, int],
+        workers: int | None = None,
     ) -> list[bytes]:
         """Every module page of ``course``, rendering only those not kept from last time."""
         if course.root is not None and (course.root / "templates").is_dir():
             # A course's own templates may use any part of the course: no reuse.
-            return _render_pages(env, course, quiz_index, range(len(course.modules)))
+            return _render_pages(env, course, quiz_index, range(len(course.modules)), workers)
         mods = course.modules
         outline = tuple((m.slug, m.title) for m in mods)
         shared = (_theme_digest(env), course.config, course.language, outline)
@@ -272,16 +276,21 @@ class PageCache:
             _PageKey(i, m, tuple(quiz_index[q.id] for q in m.quizzes)) for i, m in enumerate(mods)
         ]
         missing = [i for i, key in enumerate(keys) if key not in self.pages]
-        fresh = dict(zip(missing, _render_pages(env, course, quiz_index, missing), strict=True))
+        rendered = _render_pages(env, course, quiz_index, missing, workers)
+        fresh = dict(zip(missing, rendered, strict=True))
         pages = [fresh[i] if i in fresh else self.pages[key] for i, key in enumerate(keys)]
         self.pages = dict(zip(keys, pages, strict=True))
         return pages
 
 
 def _render_pages(
-    env: jinja2.Environment, course: Course, quiz_index: dict[str, int], indexes: Sequence[int]
+    env: jinja2.Environment,
+    course: Course,
+    quiz_index: dict[str, int],
+    indexes: Sequence[int],
+    workers: int | None = None,
 ) -> list[bytes]:
-    """The pages of ``indexes``, rendered on several processes when there are many."""
+    """The pages of ``indexes``, on several processes when there are many (or ``workers``)."""
     indexes = list(indexes)
     if not indexes:
         return []
@@ -292,7 +301,7 @@ def _render_pages(
 
     # The first page here compiles every template it uses; the workers inherit them.
     first = render_some(indexes[:1])
-    workers = worker_count(len(indexes))
+    workers = workers or worker_count(len(indexes))
     results = fork_map(render_some, chunks(indexes[1:], workers * SHARES), workers)
     return first + [page for part in results for page in part]
 
@@ -308,19 +317,24 @@ def _theme_digest(env: jinja2.Environment) -> str:
 
 
 def render_course(
-    course: Course, env: jinja2.Environment, pages: PageCache | None = None
+    course: Course,
+    env: jinja2.Environment,
+    pages: PageCache | None = None,
+    *,
+    workers: int | None = None,
 ) -> list[OutputFile]:
     """Every generated and static file of the package except ``assets/*`` and the manifest.
 
     With ``pages``, module pages whose inputs are unchanged since its last render are not
-    rendered again: for the preview's rebuilds.
+    rendered again: for the preview's rebuilds. ``workers``: how many processes render the
+    pages (by default, as many as the work is worth).
     """
     with course_template_errors(env):
-        return _render_course(course, env, pages)
+        return _render_course(course, env, pages, workers)
 
 
 def _render_course(
-    course: Course, env: jinja2.Environment, pages: PageCache | None
+    course: Course, env: jinja2.Environment, pages: PageCache | None, workers: int | None
 ) -> list[OutputFile]:
     t = Catalog(course.language, course.config.strings)
     env.globals["t"] = t
@@ -332,9 +346,9 @@ def _render_course(
     multi = course.config.sco_mode == "multi"
     runtime = [n for n in RUNTIME_FILES if not (multi and n in SHELL_ONLY)]
     if pages is not None:
-        bodies = pages.render(env, course, quiz_index)
+        bodies = pages.render(env, course, quiz_index, workers)
     else:
-        bodies = _render_pages(env, course, quiz_index, range(len(course.modules)))
+        bodies = _render_pages(env, course, quiz_index, range(len(course.modules)), workers)
     files = [
         *(OutputFile(m.href, page) for m, page in zip(course.modules, bodies, strict=True)),
         OutputFile("scormbuild/course-data.js", f"window.SCORMBUILD_COURSE = {data};\n".encode()),
