@@ -2,7 +2,9 @@
 
 Learner pages make no external request and run under a strict Content-Security-Policy, so a
 remote ``src``, ``href`` (other than a link's), ``url()`` or ``@import`` is refused where the
-author wrote it, and so is any script. This rule sees every HTML block and inline tag.
+author wrote it, and so is any script. This rule sees every HTML block and inline tag of a
+module before it is rendered, so it is where an HTML sanitizer belongs (rewriting
+``token.content``, reporting through the :class:`~.env.SourceEnv` sink).
 """
 
 from __future__ import annotations
