@@ -19,6 +19,7 @@ from scormbuild.cli import main
 from scormbuild.export.gift import escape, gift
 from scormbuild.export.moodle_xml import moodle_xml
 from scormbuild.model import Asset, Choice, Course, Question, Quiz
+from tests.brokenkit import prepare
 from tests.course_samples import module, questions, sample_course
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "course"
@@ -230,7 +231,7 @@ def test_export_default_name_and_bad_language(
 
 
 def test_course_with_errors_writes_nothing(tmp_path: Path) -> None:
-    broken = Path(__file__).parent / "broken" / "quiz-unknown-type"
+    broken, _dist = prepare("quiz-unknown-type", tmp_path)  # a broken course of tests/broken
     out = tmp_path / "x.xml"
     result = CliRunner().invoke(main, ["export", str(broken), "-o", str(out)])
     assert result.exit_code == 1

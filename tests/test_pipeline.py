@@ -11,8 +11,8 @@ from scormbuild.commands.check import check
 from scormbuild.errors import CourseError
 from scormbuild.pipeline import gather
 from scormbuild.preview.site import PreviewSite
+from tests.brokenkit import CASES, case_file, prepare
 from tests.coursekit import MODULE, write_course
-from tests.test_broken import CASES, case_file, prepare
 
 WARNINGS = MODULE.format(title="More") + "\n### Deep\n\n![](../assets/pic.png)\n"
 
