@@ -4,7 +4,8 @@ CommonMark with tables, strikethrough, footnotes, heading anchors and attributes
 (``[text]{lang=sv}``, ``{#id}`` before a heading), then the course's own syntax, each a
 plugin in a module of its own, used in this order:
 
-- :mod:`.blocks`: callouts (``::: note|tip|warning``) and language blocks (``::: lang sv``);
+- :mod:`.callouts`: ``::: note|tip|warning``;
+- :mod:`.languages`: passages in another language (``::: lang sv``, ``[text]{lang=sv}``);
 - :mod:`.a11y`: tables that scroll in a focusable box, labelled footnotes;
 - :mod:`.quiz_fence`: ``quiz`` fences read into quizzes;
 - :mod:`.links`, :mod:`.images`, :mod:`.media`, :mod:`.figures`: links and files, checked
@@ -26,13 +27,14 @@ from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from scormbuild.source.markdown.a11y import a11y_plugin
-from scormbuild.source.markdown.blocks import blocks_plugin
+from scormbuild.source.markdown.callouts import callouts_plugin
 from scormbuild.source.markdown.drafts import drafts_plugin
 from scormbuild.source.markdown.env import LABELS, labels_for
 from scormbuild.source.markdown.figures import figures_plugin
 from scormbuild.source.markdown.headings import headings_plugin, slugify
 from scormbuild.source.markdown.images import images_plugin
 from scormbuild.source.markdown.inline import render_inline
+from scormbuild.source.markdown.languages import languages_plugin
 from scormbuild.source.markdown.links import links_plugin
 from scormbuild.source.markdown.media import media_plugin
 from scormbuild.source.markdown.quiz_fence import quiz_fence_plugin
@@ -47,7 +49,8 @@ def make_markdown() -> MarkdownIt:
     md.use(attrs_block_plugin)
     md.use(attrs_plugin, spans=True)
     md.use(anchors_plugin, min_level=1, max_level=6, slug_func=slugify, permalink=False)
-    md.use(blocks_plugin)
+    md.use(callouts_plugin)
+    md.use(languages_plugin)
     md.use(a11y_plugin)
     md.use(quiz_fence_plugin)
     md.use(links_plugin)
