@@ -52,7 +52,8 @@ def test_json_format(tmp_path: Path) -> None:
     (problem,) = report["problems"]
     assert problem["path"] == "modules/01-intro.md"
     assert (problem["line"], problem["column"], problem["level"]) == (11, 8, "error")
-    assert problem["message"].startswith("YAML syntax error")
+    assert problem["message"] == "the '[' opened here is never closed"
+    assert problem["hint"].startswith("end the items with ']' on this line")
 
 
 def test_every_module_problem_in_one_run(tmp_path: Path) -> None:

@@ -67,7 +67,7 @@ def test_module_order_from_course_yml(tmp_path: Path) -> None:
     [
         (
             {"course.yml": "id: demo\ntitle: [unclosed\n"},
-            "course.yml:2:8: error: YAML syntax error",
+            "course.yml:2:8: error: the '[' opened here is never closed",
         ),
         (
             {"course.yml": "id: Demo Course\ntitle: T\nversion: 1\nlanguage: en\n"},

@@ -130,7 +130,7 @@ def load_config(course_dir: Path) -> tuple[CourseConfig | None, list[Problem]]:
     try:
         data = load_yaml(text)
     except YamlSyntaxError as exc:
-        return None, [error(CONFIG_FILE, exc.line, exc.message, column=exc.column, hint=exc.hint)]
+        return None, [exc.problem(CONFIG_FILE)]
     if not isinstance(data, LineDict):
         return None, [error(CONFIG_FILE, 1, "course.yml must be a mapping of keys to values")]
     context = Context(course_dir)

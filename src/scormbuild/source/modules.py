@@ -89,9 +89,7 @@ class ModuleReader:
         try:
             fm = load_yaml(fm_text, first_line=2)
         except YamlSyntaxError as exc:
-            self.problems.append(
-                error(rel, exc.line, exc.message, column=exc.column, hint=exc.hint)
-            )
+            self.problems.append(exc.problem(rel))
             return None
         if not isinstance(fm, LineDict):
             self.problems.append(error(rel, 2, "front matter must be a mapping with 'title'"))

@@ -19,7 +19,9 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from scormbuild.errors import Problem, error
 from scormbuild.limits import YAML_DEPTH, YAML_NODES
+from scormbuild.source.yamlerrors import explain
 
 # What XML 1.0 does not allow in a document, whatever the escaping: NUL and the other C0
 # controls except tab and line breaks, lone surrogates, U+FFFE and U+FFFF.
@@ -79,16 +81,18 @@ def _construct_mapping(loader: _Loader, node: MappingNode) -> LineDict:
     out = LineDict()
     out.line = node.start_mark.line + 1
     out.lines = {}
+    marks: dict[str, yaml.Mark] = {}
     for key_node, value_node in node.value:
         key = _construct(loader, key_node)
         if not isinstance(key, str):
             key = str(key)
         if key in out:
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
+                "first given", marks[key], f"duplicate key {key!r}", key_node.start_mark
             )
         out[key] = _construct(loader, value_node)
         out.lines[key] = key_node.start_mark.line + 1
+        marks[key] = key_node.start_mark
     return out
 
 
@@ -116,6 +120,10 @@ class YamlSyntaxError(Exception):
         self.line = line
         self.column = column
         self.hint = hint
+
+    def problem(self, path: str) -> Problem:
+        """The error as a problem of the file ``path``."""
+        return error(path, self.line, self.message, column=self.column, hint=self.hint)
 
 
 def load_yaml(text: str, first_line: int = 1) -> Any:
@@ -251,17 +259,11 @@ def _load_slow(text: str, first_line: int) -> Any:
     try:
         return _load(_Loader, text, first_line)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and "<stream end>" in str(exc.problem):
-            # An unclosed bracket or quote is found at the end of the text; the line where
-            # it was opened is the one to fix.
-            mark = exc.context_mark
-        line = mark.line + first_line if mark else None
-        column = mark.column + 1 if mark else None
-        msg = f"YAML syntax error: {exc.problem or exc.context or 'invalid YAML'}"
-        if exc.context and exc.problem:
-            msg = f"YAML syntax error: {exc.context}, {exc.problem}"
-        raise YamlSyntaxError(msg, line, column) from None
+        # In the author's words, at the line of the mistake (yamlerrors.py).
+        said = explain(exc, text)
+        line = None if said.line is None else said.line + first_line
+        column = None if said.column is None else said.column + 1
+        raise YamlSyntaxError(said.message, line, column, said.hint) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"YAML error: {exc}", None, None) from None
 

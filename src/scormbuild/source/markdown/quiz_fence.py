@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from scormbuild.errors import Problem, error
+from scormbuild.errors import Problem
 from scormbuild.limits import QUIZ_FILE_BYTES, QUIZZES_PER_MODULE
 from scormbuild.model import Quiz, quiz_placeholder
 from scormbuild.source.markdown.env import SourceEnv, source_of
@@ -36,7 +36,7 @@ def _quiz(state: StateCore, source: SourceEnv, token: Token) -> Quiz | None:
     try:
         data = load_yaml(token.content, first_line=first_line)
     except YamlSyntaxError as exc:
-        source.report(error(source.path, exc.line, exc.message, column=exc.column, hint=exc.hint))
+        source.report(exc.problem(source.path))
         return None
     path, line = source.path, first_line
     if isinstance(data, LineDict) and set(data) == {"file"}:
@@ -47,7 +47,7 @@ def _quiz(state: StateCore, source: SourceEnv, token: Token) -> Quiz | None:
         try:
             data = load_yaml(text)
         except YamlSyntaxError as exc:
-            source.report(error(path, exc.line, exc.message, column=exc.column, hint=exc.hint))
+            source.report(exc.problem(path))
             return None
         line = 1
     labels = state.env.get("labels")
