@@ -13,7 +13,7 @@ MB = 1024 * 1024
 COURSE_YML_BYTES = 1 * MB
 MODULE_BYTES = 2 * MB  # a module file, front matter included
 QUIZ_FILE_BYTES = 2 * MB
-HTML_ASSET_BYTES = 2 * MB  # an HTML or SVG file in assets/, which is checked as text
+HTML_ASSET_BYTES = 5 * MB  # an HTML or SVG file in assets/, which is read and checked
 
 # A YAML document (course.yml, a quiz file, a module's front matter, an inline quiz).
 YAML_NODES = 200_000  # values after every alias is expanded: an alias bomb stops here

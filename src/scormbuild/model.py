@@ -73,6 +73,7 @@ class Localized:
 
 
 _TEXT_OR_LANGS = "must be a text, or a mapping from language code to text"
+_LANG = "must be a BCP 47 language code such as 'fi', 'sv' or 'en-GB'"
 
 
 @dataclass(frozen=True)
@@ -89,21 +90,12 @@ class CourseConfig:
                 "e.g. 'my-course'", ID_CHARS),
         "Course identifier: a slug, used in package names and ids.",
     )  # fmt: skip
-    title: str = option(
-        PerLanguage(Text(maximum=TITLE_CHARS), _TEXT_OR_LANGS),
-        "Course title (or one per language), at most 200 characters (the manifest's limit).",
-    )
+    title: str = option(PerLanguage(Text(maximum=TITLE_CHARS), _TEXT_OR_LANGS), "Course title.")
     version: str = option(Version(), "Course version, e.g. 1.0.0.")
-    language: str = option(
-        Pattern(
-            LANG_RE, "must be a BCP 47 language code such as 'fi', 'sv' or 'en-GB'", LANGUAGE_CHARS
-        ),
-        "Primary language (BCP 47).",
-    )
+    language: str = option(Pattern(LANG_RE, _LANG, LANGUAGE_CHARS), "Primary language (BCP 47).")
     languages: tuple[str, ...] = option(
         Texts(
-            "must be a list of distinct language codes, e.g. [fi, sv] (case does not make two "
-            "codes distinct)",
+            "must be a list of distinct language codes (in any case), e.g. [fi, sv]",
             item=lambda x: bool(LANG_RE.match(x)),
             empty=False,
             distinct=True,
@@ -143,8 +135,7 @@ class CourseConfig:
     )
     modules: tuple[str, ...] | None = option(
         Texts(
-            "must be a list of distinct module file names in modules/, such as '01-intro.md' "
-            "(NN-slug.md: no folder, no language suffix)",
+            "must be a list of distinct module file names in modules/ (NN-slug.md, e.g. 01-a.md)",
             item=lambda x: bool(MODULE_NAME_RE.match(x)),
             empty=False,
             distinct=True,
@@ -160,9 +151,7 @@ class CourseConfig:
         OneOf("single", "multi"), "single: one SCO; multi: one SCO per module.", default="single"
     )
     size_budget_mb: float = option(
-        Positive(maximum=1_000_000),
-        "check warns when the package is larger (MB).",
-        default=100.0,
+        Positive(10**6), "check warns when the package is larger (MB).", default=100.0
     )
     strings: tuple[tuple[str, str], ...] = option(
         TextMapping(), "Overrides of learner interface strings, (key, text).", default=()
@@ -357,12 +346,21 @@ def quiz_placeholder(quiz_id: str) -> str:
 
 
 @dataclass(frozen=True)
+class Document:
+    """An HTML file of ``assets/`` made inert: its title and sanitized body, for a theme page."""
+
+    title: str
+    body_html: str
+
+
+@dataclass(frozen=True)
 class Asset:
-    """A file from ``course/assets/`` that goes into the package as it is."""
+    """A file from ``course/assets/``: packaged as it is, or as a page of its ``document``."""
 
     path: str  # archive path, e.g. "assets/img/map.png"
     source: Path  # absolute path on disk; the packager streams it
     size: int
+    document: Document | None = None
 
 
 @dataclass(frozen=True)

@@ -181,7 +181,7 @@ def package_files(
     timer = timer or Timer()
     with timer.phase("render"):
         files = render_course(course, env, cache.pages if cache else None)
-    files += [OutputFile(a.path, source=a.source) for a in course.assets]
+    files += [OutputFile(a.path, source=a.source) for a in course.assets if a.document is None]
     if schemas is not None:
         files += [OutputFile(name, source=schemas / name) for name in SCHEMA_FILES]
     with timer.phase("manifest"):

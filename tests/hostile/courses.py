@@ -328,3 +328,144 @@ SOURCE_CASES = [
         r"^modules/03-folder\.md: error: 'modules/03-folder\.md' is a folder, not a module file",
     ),
 ]
+
+
+# --- script and remote content a learner page must not get ---------------------------------------
+
+
+def strict_course(name: str, files: dict[str, str | bytes], says: str) -> list[Case]:
+    """Like ``hostile_course``, for what is a warning (made harmless): ``--strict`` refuses it."""
+    check, build_ = hostile_course(name, files, says)
+    return [
+        Case(check.name, lambda s: [*check.make(s), "--strict"], 1, says),
+        Case(build_.name, lambda s: [*build_.make(s), "--strict"], 1, says),
+    ]
+
+
+SCRIPT = '<script src=\\"../assets/x.js\\"></script>'
+QUESTION = (
+    '```quiz\nid: q\ntitle: Q\nquestions:\n  - id: a\n    type: single\n    prompt: "{prompt}"\n'
+    '    hint: "{hint}"\n    feedback: {{correct: "{fb}", incorrect: No}}\n    choices:\n'
+    '      - text: "{choice}"\n        correct: true\n      - B\n```\n'
+)
+
+
+def quiz(**texts: str) -> str:
+    values = {"prompt": "P", "hint": "H", "fb": "Yes", "choice": "A", **texts}
+    return module(QUESTION.format(**values))
+
+
+SCRIPTS = r"scripts are not allowed in course pages"
+SVG = '<svg xmlns="http://www.w3.org/2000/svg">\n<rect onload="fetch(\'//e.example\')"/>\n</svg>\n'
+TRANSCRIPT = (
+    "<html><head><title>T</title></head><body>\n<p>Words.</p>\n"
+    '<script src="https://cdn.example.com/t.js"></script>\n</body></html>\n'
+)
+MEDIA = {"assets/talk.mp3": b"ID3", "assets/talk.vtt": "WEBVTT\n"}
+PAGE_CASES = [
+    *hostile_course(
+        "a script in a quiz prompt",
+        {"modules/02-more.md": quiz(prompt="P " + SCRIPT)},
+        AT_LINE.format(r"modules/02-more\.md", "11", SCRIPTS),
+    ),
+    *hostile_course(
+        "a script in a choice",
+        {"modules/02-more.md": quiz(choice="A " + SCRIPT)},
+        AT_LINE.format(r"modules/02-more\.md", "15", SCRIPTS),
+    ),
+    *hostile_course(
+        "a script in feedback",
+        {"modules/02-more.md": quiz(fb="Y " + SCRIPT)},
+        AT_LINE.format(r"modules/02-more\.md", "13", SCRIPTS),
+    ),
+    *hostile_course(
+        "an event handler in a hint",
+        {"modules/02-more.md": quiz(hint='<img src=\\"x.png\\" onerror=\\"alert(1)\\">')},
+        AT_LINE.format(r"modules/02-more\.md", "12", "the event handler 'onerror' is not allowed"),
+    ),
+    *hostile_course(
+        "a remote image in a choice",
+        {"modules/02-more.md": quiz(choice="![x](https://t.example/p.png)")},
+        AT_LINE.format(
+            r"modules/02-more\.md", "15", "remote resource 'https://t\\.example/p\\.png'"
+        ),
+    ),
+    *hostile_course(
+        "a script in a quiz file",
+        {
+            "modules/02-more.md": QUIZ_REF,
+            "quizzes/q.yml": QUESTION.format(prompt="P " + SCRIPT, hint="H", fb="Y", choice="A")
+            .split("\n", 1)[1]
+            .rsplit("```", 1)[0],
+        },
+        AT_LINE.format(r"quizzes/q\.yml", "6", SCRIPTS),
+    ),
+    *hostile_course(
+        "a script in an objective",
+        {
+            "modules/02-more.md": module(
+                "Text.\n", "title: M\nobjectives:\n  - 'A <script>x</script>'\n"
+            )
+        },
+        AT_LINE.format(r"modules/02-more\.md", "4", SCRIPTS),
+    ),
+    *hostile_course(
+        "a script in a callout",
+        {"modules/02-more.md": module("::: tip\nA <script>alert(1)</script>\n:::\n")},
+        AT_LINE.format(r"modules/02-more\.md", "6", SCRIPTS),
+    ),
+    *hostile_course(
+        "a refresh to a remote site",
+        {
+            "modules/02-more.md": module(
+                '<meta http-equiv="refresh" content="0;url=https://e.example">\n'
+            )
+        },
+        AT_LINE.format(r"modules/02-more\.md", "5", "<meta> is not allowed in course text"),
+    ),
+    *hostile_course(
+        "a preconnect link before a remote image",
+        {
+            "modules/02-more.md": module(
+                '<link rel="preconnect" href="https://a.example">\n'
+                '<img src="https://b.example/p.png" alt="">\n'
+            )
+        },
+        AT_LINE.format(
+            r"modules/02-more\.md", "6", "remote resource 'https://b\\.example/p\\.png'"
+        ),
+    ),
+    *hostile_course(
+        "a javascript: link",
+        {"modules/02-more.md": module("[click](javascript:alert(document.cookie))\n")},
+        AT_LINE.format(r"modules/02-more\.md", "5", "a 'javascript:' link is not allowed"),
+    ),
+    *hostile_course(
+        "a file: link",
+        {"modules/02-more.md": module("[the file](file:///C:/Users/me/secret.docx)\n")},
+        AT_LINE.format(
+            r"modules/02-more\.md", "5", "'file:///C:/Users/me/secret\\.docx' points at a file"
+        ),
+    ),
+    *hostile_course(
+        "an SVG asset with an event handler",
+        {"assets/d.svg": SVG},
+        AT_LINE.format(r"assets/d\.svg", "2", "the event handler 'onload' is refused"),
+    ),
+    *hostile_course(
+        "an XHTML asset",
+        {
+            "assets/page.xhtml": "<html xmlns='http://www.w3.org/1999/xhtml'><script>x</script></html>"
+        },
+        r"^assets/page\.xhtml: error: an XHTML file can run scripts in the learner's browser",
+    ),
+    *strict_course(
+        "an HTML transcript with a remote script",
+        {
+            "modules/02-more.md": module("![A talk](../assets/talk.mp3)\n"),
+            "assets/talk.html": TRANSCRIPT,
+            **MEDIA,
+        },
+        AT_LINE.format(r"assets/talk\.html", "3", SCRIPTS + ": removed"),
+    ),
+]

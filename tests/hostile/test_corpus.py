@@ -35,7 +35,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile.corpus import ALL_CASES, COURSE_CASES, OUTPUT_CASES, ZIP_CASES
-from tests.hostile.courses import SOURCE_CASES
+from tests.hostile.courses import PAGE_CASES, SOURCE_CASES
 from tests.hostile.runner import Case, run_case
 
 
@@ -59,6 +59,11 @@ def test_hostile_source(tmp_path: Path, case: Case) -> None:
     run_case(case, tmp_path)
 
 
+@pytest.mark.parametrize("case", PAGE_CASES, ids=str)
+def test_hostile_page_content(tmp_path: Path, case: Case) -> None:
+    run_case(case, tmp_path)
+
+
 def test_case_names_are_unique() -> None:
-    names = [case.name for case in [*ALL_CASES, *SOURCE_CASES]]
+    names = [case.name for case in [*ALL_CASES, *SOURCE_CASES, *PAGE_CASES]]
     assert len(names) == len(set(names))

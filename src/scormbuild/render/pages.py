@@ -323,7 +323,8 @@ def render_course(
     *,
     workers: int | None = None,
 ) -> list[OutputFile]:
-    """Every generated and static file of the package except ``assets/*`` and the manifest.
+    """Every generated and static file of the package except the manifest and the assets
+    packaged as they are (HTML files of ``assets/`` are pages, rendered here).
 
     With ``pages``, module pages whose inputs are unchanged since its last render are not
     rendered again: for the preview's rebuilds. ``workers``: how many processes render the
@@ -359,4 +360,21 @@ def _render_course(
     if not multi:  # the launch page; in multi-SCO mode the LMS's table of contents replaces it
         page = env.get_template("index.html").render(course=course, root="", scripts=SHELL_SCRIPTS)
         files.append(OutputFile("index.html", page.encode()))
+    files += render_documents(course, env)
     return sorted(files, key=lambda f: f.path)
+
+
+def render_documents(course: Course, env: jinja2.Environment) -> list[OutputFile]:
+    """The HTML files of ``assets/``, each as a page of the theme around its inert body."""
+    template = env.get_template("document.html")
+    return [
+        OutputFile(
+            asset.path,
+            template.render(
+                course=course, document=asset.document, root="../" * asset.path.count("/"),
+                scripts=(),
+            ).encode(),
+        )
+        for asset in course.assets
+        if asset.document is not None
+    ]  # fmt: skip

@@ -14,6 +14,7 @@ from pathlib import Path
 from scormbuild.errors import Problem, error
 from scormbuild.limits import ASSETS
 from scormbuild.model import Asset
+from scormbuild.source.inert import check_asset, is_checked
 from scormbuild.source.paths import SAFE_NAME_RE, WHAT, CourseFiles, PathProblem
 
 FOLDER = "assets"
@@ -61,7 +62,11 @@ def scan_assets(files: CourseFiles) -> tuple[tuple[Asset, ...], list[Problem]]:
                     )
                 )
             else:
-                assets.append(Asset(rel, Path(real), os.stat(real).st_size))
+                document = None
+                if is_checked(rel):
+                    document, found = check_asset(files, rel)
+                    problems += found
+                assets.append(Asset(rel, Path(real), os.stat(real).st_size, document))
         if len(assets) > ASSETS:
             message = f"more than {ASSETS} files in assets/, the limit"
             return (), [error(FOLDER, None, message, code="limit")]

@@ -26,7 +26,7 @@ def check_course(courses: Sequence[Course]) -> list[Problem]:
                 if not image.alt.strip():
                     problems.append(
                         warning(
-                            module.source,
+                            image.at.path,  # a quiz file, for an image in a quiz text
                             image.at.line,
                             f"image without alt text: '{image.src[:80]}'",
                             hint="describe the image in ![alt text](...); "
@@ -73,7 +73,7 @@ def _large_images(courses: Sequence[Course]) -> list[Problem]:
                 if size > LARGE_IMAGE:
                     problems.append(
                         warning(
-                            module.source,
+                            image.at.path,
                             image.at.line,
                             f"image '{image.path}' is {size / 1048576:.1f} MB: learners "
                             "download it on every visit, on a phone too",

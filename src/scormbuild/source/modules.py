@@ -19,10 +19,11 @@ from scormbuild.model import Module
 from scormbuild.options import suggest
 from scormbuild.source.markdown import render_inline
 from scormbuild.source.markdown.env import SourceEnv, module_env
+from scormbuild.source.markdown.sanitize import clean
 from scormbuild.source.memo import ModuleMemo, Probe, Remembered
 from scormbuild.source.paths import Files, PathProblem
 from scormbuild.source.text import decode, split_front_matter
-from scormbuild.source.yamlsrc import LineDict, YamlSyntaxError, load_yaml
+from scormbuild.source.yamlsrc import LineDict, LineList, YamlSyntaxError, load_yaml
 
 FRONT_MATTER_KEYS = ("duration", "objectives", "title")
 DURATION_CHARS = 40  # "15 min", "1 h 30 min"
@@ -99,7 +100,12 @@ class ModuleReader:
         if not body.strip():
             self.problems.append(error(rel, offset + 1, "the module has no content", code="empty"))
         source = SourceEnv(rel, self.language, self.suffix, files, self.problems.append, offset)
-        html = self.md.render(body, module_env(source, self.labels))
+        html = clean(self.md.render(body, module_env(source, self.labels)))
+        lines = fm["objectives"].lines if isinstance(fm.get("objectives"), LineList) else []
+        objectives_html = tuple(
+            clean(render_inline(self.md, text, self.labels, source.text_at(rel, line)))
+            for text, line in zip(objectives, lines, strict=False)
+        )
         # Warnings (e.g. from checks on raw HTML) do not make a module unusable; errors do.
         if any(p.level == "error" for p in self.problems[before:]):
             return None
@@ -111,7 +117,7 @@ class ModuleReader:
             title=title,
             html=html,
             source=rel,
-            objectives=tuple(render_inline(self.md, o, self.labels) for o in objectives),
+            objectives=objectives_html,
             duration=duration,
             headings=tuple(found.headings),
             quizzes=tuple(found.quizzes),

@@ -53,8 +53,21 @@ class PathProblem(Exception):
 
 
 def is_remote(url: str) -> bool:
-    """True for anything with a scheme (http:, data:, mailto:) or a protocol-relative URL."""
-    return bool(REMOTE_RE.match(url.strip()))
+    """True for anything with a scheme (http:, data:, mailto:) or a protocol-relative URL.
+
+    Read as a browser reads it: tabs and line breaks anywhere are dropped, control characters
+    and spaces around it too, and a backslash counts as a slash (``/\\evil.example``).
+    """
+    return bool(REMOTE_RE.match(browser_url(url)))
+
+
+def browser_url(url: str) -> str:
+    """``url`` as a browser's URL parser first cleans it up."""
+    cleaned = url.translate(_DROPPED).strip("".join(map(chr, range(33))))
+    return cleaned.replace("\\", "/")
+
+
+_DROPPED = {ord("\t"): None, ord("\n"): None, ord("\r"): None}
 
 
 def _inside(path: str, root: str) -> bool:

@@ -47,7 +47,8 @@ TYPE_KEYS: dict[str, set[str]] = {
 }
 CHOICE_KEYS = {"text", "correct", "feedback"}
 
-RenderInline = Callable[[str], str]
+# A short text of the quiz and the line it starts at -> its HTML, checked and sanitized.
+RenderInline = Callable[[str, int | None], str]
 
 
 def _is_num(v: Any) -> bool:
@@ -86,7 +87,7 @@ class QuizReader:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             self.fail(data.line_of(key), f"'{key}' of {what} must be text")
             return ""
-        return self.render(str(value))
+        return self.render(str(value), data.line_of(key))
 
     def _bool(self, data: LineDict, key: str, default: bool) -> bool:
         value = data.get(key, default)
@@ -195,7 +196,7 @@ class QuizReader:
             fb_ok = self._text(feedback, "correct", "feedback", required=False)
             fb_bad = self._text(feedback, "incorrect", "feedback", required=False)
         elif isinstance(feedback, str):
-            fb_ok = fb_bad = self.render(feedback)
+            fb_ok = fb_bad = self.render(feedback, data.line_of("feedback"))
         else:
             self.fail(data.line_of("feedback"), "'feedback' must have 'correct' and 'incorrect'")
         fields: dict[str, Any] = getattr(self, f"_{qtype}")(data)
@@ -225,7 +226,7 @@ class QuizReader:
         for i, item in enumerate(raw):
             cid = chr(ord("a") + i)
             if isinstance(item, str):
-                choices.append(Choice(cid, self.render(item), False))
+                choices.append(Choice(cid, self.render(item, raw.line_of(i)), False))
                 continue
             if not isinstance(item, LineDict):
                 self.fail(raw.line_of(i), "a choice is text or a mapping with 'text'")
@@ -314,7 +315,9 @@ class QuizReader:
             ):
                 self.fail(raw.line_of(i), "a pair is [left, right] or {left: ..., right: ...}")
                 continue
-            pairs.append(Pair(str(i + 1), self.render(item[0]), self.render(item[1])))
+            line = raw.line_of(i)
+            left, right = self.render(item[0], line), self.render(item[1], line)
+            pairs.append(Pair(str(i + 1), left, right))
         if len({p.right_html for p in pairs}) != len(pairs):
             self.fail(
                 raw.line, "two pairs have the same right-hand side; answers would be ambiguous"
@@ -331,4 +334,5 @@ class QuizReader:
             return {}
         if len(set(raw)) != len(raw):
             self.fail(raw.line, "two items are the same; the order would be ambiguous")
-        return {"items": tuple(OrderItem(str(i + 1), self.render(x)) for i, x in enumerate(raw))}
+        items = (OrderItem(str(i + 1), self.render(x, raw.line_of(i))) for i, x in enumerate(raw))
+        return {"items": tuple(items)}

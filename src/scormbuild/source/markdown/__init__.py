@@ -41,9 +41,21 @@ from scormbuild.source.markdown.quiz_fence import quiz_fence_plugin
 from scormbuild.source.markdown.rawhtml import raw_html_plugin
 
 
+class CourseMarkdown(MarkdownIt):
+    """markdown-it whose links are all links, whatever their scheme.
+
+    markdown-it leaves ``[x](javascript:...)`` as the text it is; here it becomes a link that
+    the links plugin refuses at its line (and the sanitizer would drop), so the author learns
+    of it instead of seeing the brackets on the page.
+    """
+
+    def validateLink(self, url: str) -> bool:
+        return True
+
+
 def make_markdown() -> MarkdownIt:
     """The course Markdown parser; one serves every language (the labels come in ``env``)."""
-    md = MarkdownIt("commonmark", {"typographer": False})
+    md = CourseMarkdown("commonmark", {"typographer": False})
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     md.use(attrs_block_plugin)

@@ -30,7 +30,7 @@ def todo_marker(message: str) -> str:
 
 def _drafts(state: StateCore) -> None:
     source = source_of(state.env)
-    if source is None:
+    if source is None or source.fragment:
         return
     tokens = state.tokens
     for token in tokens:

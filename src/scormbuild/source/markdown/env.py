@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from markdown_it.token import Token
@@ -59,6 +59,14 @@ class SourceEnv:
     report: Sink
     offset: int = 0  # lines before the Markdown text (the front matter)
     found: Found = field(default_factory=Found)
+    # A short text of the module (a quiz prompt, an objective, a caption), not its body: the
+    # plugins check it as they check the body, but find no headings, quizzes or figures in it.
+    fragment: bool = False
+
+    def text_at(self, path: str, line: int | None) -> SourceEnv:
+        """The env of a short text of ``path`` that starts at ``line``: same files, sink and
+        findings as the module's."""
+        return replace(self, path=path, offset=(line or 1) - 1, fragment=True)
 
     @property
     def folder(self) -> str:

@@ -16,6 +16,7 @@ from markdown_it.token import Token
 from scormbuild.model import Figure, placeholder
 from scormbuild.source.markdown.env import source_of
 from scormbuild.source.markdown.inline import render_inline
+from scormbuild.source.markdown.sanitize import clean
 
 
 def _lone_image(tokens: list[Token], i: int) -> Token | None:
@@ -30,7 +31,7 @@ def _lone_image(tokens: list[Token], i: int) -> Token | None:
 
 def _figures(state: StateCore) -> None:
     source = source_of(state.env)
-    if source is None:
+    if source is None or source.fragment:
         return
     tokens = state.tokens
     i = 1
@@ -40,9 +41,11 @@ def _figures(state: StateCore) -> None:
             i += 1
             continue
         alt = "".join(c.content for c in image.children or [])
-        caption = render_inline(state.md, str(image.attrGet("title")), state.env.get("labels"))
-        path = str(image.meta.get("path") or image.attrGet("src"))
         at = source.at(source.line(tokens[i]))
+        text = source.text_at(source.path, at.line)
+        title = str(image.attrGet("title"))
+        caption = clean(render_inline(state.md, title, state.env.get("labels"), text))
+        path = str(image.meta.get("path") or image.attrGet("src"))
         figure = Token("figure", "", 0, map=tokens[i - 1].map)
         figure.meta["index"] = len(source.found.figures)
         source.found.figures.append(Figure(path, alt, caption, at))

@@ -26,7 +26,7 @@ def slugify(text: str) -> str:
 
 def _headings(state: StateCore) -> None:
     source = source_of(state.env)
-    if source is None:
+    if source is None or source.fragment:
         return
     tokens = state.tokens
     if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":

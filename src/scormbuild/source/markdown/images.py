@@ -13,7 +13,8 @@ from markdown_it.rules_core import StateCore
 from scormbuild.model import FileUse, Image
 from scormbuild.source.markdown.env import inline_children, source_of
 from scormbuild.source.markdown.media import is_recording
-from scormbuild.source.paths import PathProblem, is_remote, require_file
+from scormbuild.source.markdown.sanitize import scheme_problem
+from scormbuild.source.paths import PathProblem, require_file
 
 
 def _images(state: StateCore) -> None:
@@ -24,13 +25,12 @@ def _images(state: StateCore) -> None:
     for inline, image in inline_children(state.tokens, "image"):
         src = str(image.attrGet("src") or "")
         line = source.line(inline)
-        if is_remote(src):
-            source.error(
-                line,
-                f"remote resource '{src}' is refused",
-                hint="download it into assets/ and link it relatively",
-                code="remote",
-            )
+        problem = scheme_problem(src, link=False)
+        if problem is not None:
+            message, hint, code = problem
+            if code == "remote":
+                hint = "download it into assets/ and link it relatively"
+            source.error(line, message, hint=hint, code=code)
             continue
         try:
             path = require_file(source.files, src, source.folder, under="assets")

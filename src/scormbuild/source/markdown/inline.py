@@ -14,6 +14,8 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
+from scormbuild.source.markdown.env import SourceEnv
+
 # A single line that starts with a letter is always one paragraph: no block rule (list,
 # heading, table, fence, quote, container, attributes, footnote or reference definition) can
 # start with a letter or span one line. Without any of these characters it is also plain
@@ -54,14 +56,22 @@ def _one_paragraph(md: MarkdownIt, text: str, env: dict[str, Any]) -> str | None
     return f"<p>{md.renderer.render(tokens, md.options, env)}</p>"
 
 
-def render_inline(md: MarkdownIt, text: str, labels: Mapping[str, str] | None = None) -> str:
+def render_inline(
+    md: MarkdownIt,
+    text: str,
+    labels: Mapping[str, str] | None = None,
+    source: SourceEnv | None = None,
+) -> str:
     """Render a short Markdown text (a prompt, a choice) without a wrapping paragraph.
 
-    ``labels`` are the page's (see :mod:`.env`); the text is no module, so no plugin that
-    needs the course's files acts on it.
+    ``labels`` are the page's (see :mod:`.env`). With ``source`` (:meth:`SourceEnv.text_at`),
+    the plugins check the text's links, images and raw HTML as they check a module's; without
+    it, no plugin that needs the course's files acts on it. The HTML is not yet sanitized.
     """
     html = None
     env: dict[str, Any] = {} if labels is None else {"labels": labels}
+    if source is not None:
+        env["source"] = source
     if text == text.strip() and _ONE_PARAGRAPH_RE.fullmatch(text):
         if not _INLINE_SYNTAX_RE.search(text):
             return escapeHtml(text)

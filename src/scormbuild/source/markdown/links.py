@@ -13,6 +13,7 @@ from markdown_it.rules_core import StateCore
 
 from scormbuild.model import FileUse, Link
 from scormbuild.source.markdown.env import inline_children, source_of
+from scormbuild.source.markdown.sanitize import scheme_problem
 from scormbuild.source.paths import PathProblem, is_remote, require_file
 
 
@@ -23,9 +24,15 @@ def _links(state: StateCore) -> None:
     found = source.found
     for inline, link in inline_children(state.tokens, "link_open"):
         href = str(link.attrGet("href") or "")
-        if not href or is_remote(href):
-            continue
         at = source.at(source.line(inline))
+        if not href:
+            continue
+        if is_remote(href):
+            problem = scheme_problem(href, link=True)
+            if problem is not None:
+                source.error(at.line, problem[0], hint=problem[1], code=problem[2])
+                link.attrs.pop("href", None)
+            continue
         if href.startswith("#"):
             found.links.append(Link(source.path, href[1:], at))
             continue

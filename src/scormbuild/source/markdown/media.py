@@ -52,6 +52,10 @@ def _media(state: StateCore) -> None:
         stem, ext = posixpath.splitext(path)
         kind: Literal["video", "audio"] = "video" if ext.lower() in VIDEO_EXT else "audio"
         at = source.at(source.line(inline))
+        if source.fragment:
+            hint = "show it in the module's text, where it gets its player and captions"
+            source.error(at.line, f"{kind} '{path}' in a short text", hint=hint, code="media")
+            continue
         captions = _first_file(source, at.line, [f"{stem}.{source.language}.vtt", f"{stem}.vtt"])
         if captions is None:
             source.error(

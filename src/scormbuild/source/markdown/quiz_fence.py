@@ -25,6 +25,7 @@ from scormbuild.limits import QUIZ_FILE_BYTES, QUIZZES_PER_MODULE
 from scormbuild.model import Quiz, quiz_placeholder
 from scormbuild.source.markdown.env import SourceEnv, source_of
 from scormbuild.source.markdown.inline import render_inline
+from scormbuild.source.markdown.sanitize import clean
 from scormbuild.source.paths import PathProblem, require_file
 from scormbuild.source.quizzes import QuizReader
 from scormbuild.source.text import decode
@@ -51,7 +52,11 @@ def _quiz(state: StateCore, source: SourceEnv, token: Token) -> Quiz | None:
             return None
         line = 1
     labels = state.env.get("labels")
-    reader = QuizReader(path, lambda text: render_inline(state.md, text, labels))
+
+    def render(text: str, line: int | None) -> str:
+        return clean(render_inline(state.md, text, labels, source.text_at(path, line)))
+
+    reader = QuizReader(path, render)
     quiz = reader.read_quiz(data, line)
     _report(source, reader.problems)
     return quiz
@@ -82,7 +87,7 @@ def _report(source: SourceEnv, problems: list[Problem]) -> None:
 
 def _quizzes(state: StateCore) -> None:
     source = source_of(state.env)
-    if source is None:
+    if source is None or source.fragment:
         return
     fences = [t for t in state.tokens if t.type == "fence" and t.info.strip() == "quiz"]
     if len(fences) > QUIZZES_PER_MODULE:

@@ -1,59 +1,85 @@
-"""Raw HTML in a module: nothing remote, no scripts; its images are recorded like others.
+"""Raw HTML and author-set attributes: what the sanitizer would remove is an error at its line.
 
-Learner pages make no external request and run under a strict Content-Security-Policy, so a
-remote ``src``, ``href`` (other than a link's), ``url()`` or ``@import`` is refused where the
-author wrote it, and so is any script. This rule sees every HTML block and inline tag of a
-module before it is rendered, so it is where an HTML sanitizer belongs (rewriting
-``token.content``, reporting through the :class:`~.env.SourceEnv` sink).
+Learner pages make no external request, run no script but the theme's runtime and sit under a
+strict Content-Security-Policy. The sanitizer (:mod:`.sanitize`) removes from every page all
+that its allow-list does not name; this rule tells the author first, at the line: each tag,
+attribute and URL of the raw HTML (HTML blocks and inline tags alike), and each attribute set
+in Markdown (``[text]{onclick=...}``). The images and files raw HTML uses go through the path
+gate like Markdown's own, and are recorded with them.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
-from scormbuild.model import Image
+from scormbuild.model import FileUse, Image
 from scormbuild.source.markdown.env import SourceEnv, source_of
-from scormbuild.source.paths import is_remote
-
-REMOTE_IN_HTML_RE = re.compile(
-    r"""(?:src|href|data|poster|srcset)\s*=\s*["']?\s*((?:https?:)?//[^"'\s>]+)"""
-    r"""|(?:url\(|@import)\s*["']?((?:https?:)?//[^)"'\s;]+)""",
-    re.IGNORECASE,
-)
-LINK_HREF_RE = re.compile(r"<\s*a\s[^>]*href", re.IGNORECASE)
-SCRIPT_RE = re.compile(r"<\s*script\b", re.IGNORECASE)
-IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-ATTR_RE = re.compile(r"""\s(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+from scormbuild.source.markdown.sanitize import TAGS, URL_ATTRIBUTES, attribute_problem, inspect
+from scormbuild.source.paths import PathProblem, is_remote, require_file
 
 
 def check_html(source: SourceEnv, html: str, line: int | None) -> None:
-    """Report what ``html`` (starting at ``line``) must not do; record its images."""
-    for img in IMG_RE.findall(html):
-        attrs = {m[0].lower(): m[1] or m[2] or m[3] for m in ATTR_RE.findall(img)}
-        src = attrs.get("src", "")
-        path = ""
-        if src and not is_remote(src):
-            path = posixpath.normpath(posixpath.join(source.folder, src.split("#")[0]))
-        source.found.images.append(Image(src, path, attrs.get("alt", ""), source.at(line)))
+    """Report what ``html`` (starting at ``line``) may not do; record its images and files."""
 
-    def line_of(offset: int) -> int | None:
-        # The line of the match, not the first line of a multi-line HTML block.
-        return line + html.count("\n", 0, offset) if line else line
+    def at(fragment_line: int) -> int | None:
+        return line + fragment_line - 1 if line else line
 
-    for match in REMOTE_IN_HTML_RE.finditer(html):
-        url = match.group(1) or match.group(2)
-        if LINK_HREF_RE.search(html[: match.end()]) and "href" in match.group(0):
-            continue  # a link to elsewhere is fine: following it is the learner's choice
-        message = f"remote resource '{url}' is refused"
-        source.error(line_of(match.start()), message, hint="put the file in assets/", code="remote")
-    script = SCRIPT_RE.search(html)
-    if script:
-        message = "scripts are not allowed in course pages"
-        source.error(line_of(script.start()), message, code="script")
+    tags, refused = inspect(html)
+    for problem in refused:
+        source.error(at(problem.line), problem.message, hint=problem.hint, code=problem.code)
+    for tag_line, tag, attr_list in tags:
+        attrs = dict(attr_list)
+        if tag == "img" and tag in TAGS:
+            _image(source, attrs, at(tag_line))
+        elif tag == "a" and attrs.get("href") and tag in TAGS:
+            _file_link(source, attrs["href"], at(tag_line))
+
+
+def _image(source: SourceEnv, attrs: dict[str, str], line: int | None) -> None:
+    src = attrs.get("src", "")
+    path = ""
+    if src and not is_remote(src):
+        try:
+            path = require_file(source.files, src, source.folder, under="assets")
+        except PathProblem as exc:
+            source.path_error(line, exc)
+        else:
+            source.found.uses.append(FileUse(path, source.at(line)))
+    source.found.images.append(Image(src, path, attrs.get("alt", ""), source.at(line)))
+
+
+def _file_link(source: SourceEnv, href: str, line: int | None) -> None:
+    target = href.split("#")[0]
+    if not target or is_remote(href):
+        return
+    if posixpath.splitext(target)[1].lower() == ".md":
+        source.error(
+            line,
+            f"a link to '{target}' in raw HTML is not pointed at its page",
+            hint=f"write it in Markdown: [text]({href})",
+            code="link",
+        )
+        return
+    try:
+        path = require_file(source.files, target, source.folder, under="assets")
+    except PathProblem as exc:
+        source.path_error(line, exc)
+        return
+    source.found.uses.append(FileUse(path, source.at(line)))
+
+
+def _attributes(source: SourceEnv, token: Token, line: int | None) -> None:
+    """Attributes Markdown set (``{...}`` after a span, a link, a heading): the allow-list's."""
+    for name, value in (token.attrs or {}).items():
+        if name in URL_ATTRIBUTES:
+            continue  # links and images check their own targets
+        problem = attribute_problem(token.tag, name, str(value))
+        if problem is not None:
+            source.error(line, problem[0], hint=problem[1], code=problem[2])
 
 
 def _raw_html(state: StateCore) -> None:
@@ -61,14 +87,18 @@ def _raw_html(state: StateCore) -> None:
     if source is None:
         return
     for token in state.tokens:
+        line = source.line(token)
         if token.type == "html_block":
-            check_html(source, token.content, source.line(token))
-        elif token.type == "inline" and token.children:
-            for child in token.children:
-                if child.type == "html_inline":
-                    check_html(source, child.content, source.line(token))
+            check_html(source, token.content, line)
+            continue
+        _attributes(source, token, line)
+        for child in token.children or ():
+            if child.type == "html_inline":
+                check_html(source, child.content, line)
+            else:
+                _attributes(source, child, line)
 
 
 def raw_html_plugin(md: MarkdownIt) -> None:
-    """Check the raw HTML of a module."""
+    """Check the raw HTML and the attributes of a module's text."""
     md.core.ruler.push("sb_raw_html", _raw_html)
