@@ -1,4 +1,4 @@
-"""Source files as text: UTF-8 without a byte-order mark, and YAML front matter."""
+"""Source files as text: UTF-8 (a byte-order mark dropped), and YAML front matter."""
 
 from __future__ import annotations
 
@@ -6,17 +6,12 @@ from scormbuild.errors import Problem, error
 
 
 def decode(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
-    """UTF-8 text of a source file, or a problem naming the line of the first bad byte."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return None, [
-            error(
-                rel,
-                1,
-                "the file starts with a byte-order mark",
-                hint="save it as UTF-8 without BOM",
-                code="bom",
-            )
-        ]
+    """UTF-8 text of a source file, or a problem naming the line of the first bad byte.
+
+    A byte-order mark, which some Windows editors write, is dropped (as MkDocs does): it says
+    nothing a UTF-8 reader needs, and left in it would start the first key or line.
+    """
+    data = data.removeprefix(b"\xef\xbb\xbf")
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:

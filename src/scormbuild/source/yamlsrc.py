@@ -165,7 +165,7 @@ HINTS = {
     "deep": "course files need a few levels at most: check the brackets and the indentation",
     "size": "write the values out; an alias (*name) may repeat a value, not multiply it",
     "alias": "an alias (*name) cannot stand inside the value its anchor (&name) names",
-    "char": "delete it: escapes such as \\v, \\x1f or \\0 are not allowed in course texts",
+    "char": "delete it: a course text cannot hold it, as it is or as an escape (\\v, \\x1f, \\0)",
     "digits": "write it as text in quotes, or as a smaller number",
 }
 
@@ -264,6 +264,14 @@ def _load_slow(text: str, first_line: int) -> Any:
         line = None if said.line is None else said.line + first_line
         column = None if said.column is None else said.column + 1
         raise YamlSyntaxError(said.message, line, column, said.hint) from None
+    except yaml.reader.ReaderError as exc:
+        # A control character written as it is (not escaped): YAML refuses it while reading.
+        index = exc.position
+        line = text.count("\n", 0, index) + first_line
+        column = index - text.rfind("\n", 0, index)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        message = f"the text holds the character U+{code:04X}, which YAML does not allow"
+        raise YamlSyntaxError(message, line, column, HINTS["char"]) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"YAML error: {exc}", None, None) from None
 

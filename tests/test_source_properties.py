@@ -1,0 +1,267 @@
+"""Property tests for the source readers: whatever the text, a model or located problems.
+
+Hypothesis writes the input: any text as YAML; YAML made of nested lists, mappings, anchors,
+aliases, escapes and numbers; any value under any course.yml key; quizzes of any shape; module
+files of any front matter and Markdown. The promise checked: the reader returns (a value, a model)
+or reports problems that each name a file and, inside a file, a line; never another exception,
+never a hang (each example is bounded in time), and nothing in the model that could run a script.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scormbuild.model import CourseConfig
+from scormbuild.options import declared
+from scormbuild.pipeline import gather
+from scormbuild.source.text import split_front_matter
+from scormbuild.source.yamlsrc import YamlSyntaxError, load_yaml
+from tests.coursekit import COURSE_YML, MODULE, write_course
+from tests.test_sanitize import dangers
+
+SECONDS = 10.0
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@contextmanager
+def bounded() -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    assert time.perf_counter() - start < SECONDS
+
+
+# --- YAML -------------------------------------------------------------------------------------
+
+SCALARS = st.one_of(
+    st.sampled_from(
+        [
+            "x",
+            "1",
+            "-1",
+            "1.5",
+            ".inf",
+            "-.inf",
+            ".nan",
+            "9" * 120,
+            "1e400",
+            "1.0e+400",
+            "true",
+            "null",
+            "~",
+            "2024-01-01",
+            '"\\v"',
+            '"\\x1f"',
+            '"\\0"',
+            '"\\uFFFE"',
+            '"\\ud800"',
+            "'quoted'",
+            '"\\N"',
+            "!!binary aGk=",
+            "!!python/object:os.system x",
+            "|\n  block",
+            "&a x",
+            "*a",
+            "*undefined",
+            "<<",
+            "[",
+            "{",
+            "- x",
+            "? x",
+            "%YAML 1.1",
+        ]
+    ),
+    st.text(max_size=12),
+)
+
+
+def yaml_node(depth: int) -> st.SearchStrategy[str]:
+    if depth == 0:
+        return SCALARS
+    inner = yaml_node(depth - 1)
+    return st.one_of(
+        SCALARS,
+        st.lists(inner, max_size=4).map(lambda xs: "[" + ", ".join(xs) + "]"),
+        st.lists(st.tuples(st.sampled_from("abk&*"), inner), max_size=4).map(
+            lambda kv: "{" + ", ".join(f"{k}: {v}" for k, v in kv) + "}"
+        ),
+        st.tuples(st.sampled_from(["&a ", "&b ", ""]), inner).map("".join),
+        st.integers(60, 1200).map(lambda n: "[" * n + "]" * n),
+    )
+
+
+@FAST
+@given(st.text(max_size=200))
+def test_any_text_is_yaml_or_a_located_error(text: str) -> None:
+    with bounded():
+        try:
+            load_yaml(text)
+        except YamlSyntaxError as exc:
+            assert exc.message
+            assert exc.line is None or exc.line >= 1
+
+
+@FAST
+@given(st.lists(st.tuples(st.sampled_from("abcd"), yaml_node(3)), max_size=6), st.integers(1, 50))
+def test_structured_yaml_is_a_value_or_a_located_error(
+    pairs: list[tuple[str, str]], first: int
+) -> None:
+    text = "".join(f"{k}{i}: {v}\n" for i, (k, v) in enumerate(pairs))
+    with bounded():
+        try:
+            load_yaml(text, first_line=first)
+        except YamlSyntaxError as exc:
+            assert exc.line is None or exc.line >= first
+
+
+@FAST
+@given(st.text(alphabet="-.\n abc:#", max_size=60))
+def test_front_matter_splits_anything(text: str) -> None:
+    front, body, offset = split_front_matter(text)
+    assert offset >= 0
+    assert (front is None) == (offset == 0)
+    assert body in text
+
+
+# --- course.yml, quizzes, modules through the whole load ---------------------------------------
+
+
+def problems_are_located(course: Path) -> Any:
+    with bounded():
+        gathered = gather(course)
+    for problem in gathered.problems:
+        assert problem.location.path, problem.format()
+        if problem.location.path.endswith((".yml", ".md")) and problem.code != "missing":
+            assert problem.location.line, problem.format()
+    return gathered
+
+
+def in_course(files: dict[str, str | bytes]) -> Any:
+    with tempfile.TemporaryDirectory(prefix="sb-prop-") as folder:
+        return problems_are_located(write_course(Path(folder), files))
+
+
+KEYS = sorted(declared(CourseConfig))
+
+
+@SLOW
+@given(st.sampled_from(KEYS), yaml_node(2))
+def test_any_value_under_any_course_yml_key(key: str, value: str) -> None:
+    lines = [x for x in COURSE_YML.splitlines() if not x.startswith(f"{key}:")]
+    gathered = in_course({"course.yml": "\n".join([*lines, f"{key}: {value}"]) + "\n"})
+    for problem in gathered.problems:
+        if problem.location.path == "course.yml":
+            assert problem.location.line, problem.format()
+
+
+QUESTION_KEYS = [
+    "id",
+    "type",
+    "prompt",
+    "points",
+    "choices",
+    "answer",
+    "answers",
+    "range",
+    "tolerance",
+    "pairs",
+]
+QUESTION_KEYS += ["items", "feedback", "hint", "case_sensitive", "typo"]
+QUIZ_KEYS = ["id", "title", "graded", "pool", "attempts", "shuffle_questions", "show_answers"]
+TYPES = st.sampled_from(
+    ["single", "multiple", "truefalse", "fill", "numeric", "matching", "ordering", "essay", "[]"]
+)
+
+
+def question() -> st.SearchStrategy[str]:
+    pairs = st.lists(st.tuples(st.sampled_from(QUESTION_KEYS), yaml_node(2)), max_size=6)
+    return st.tuples(TYPES, pairs).map(
+        lambda tp: "  - type: " + tp[0] + "\n" + "".join(f"    {k}: {v}\n" for k, v in tp[1])
+    )
+
+
+@SLOW
+@given(
+    st.lists(st.tuples(st.sampled_from(QUIZ_KEYS), yaml_node(1)), max_size=4),
+    st.lists(question(), max_size=4),
+    st.booleans(),
+)
+def test_any_quiz_is_a_model_or_located_problems(
+    head: list[tuple[str, str]], questions: list[str], inline: bool
+) -> None:
+    quiz = "".join(f"{k}: {v}\n" for k, v in head) + "questions:\n" + "".join(questions)
+    if inline:
+        files: dict[str, str | bytes] = {
+            "modules/02-more.md": MODULE.format(title="M") + "\n```quiz\n" + quiz + "```\n"
+        }
+    else:
+        files = {
+            "modules/02-more.md": MODULE.format(title="M")
+            + "\n```quiz\nfile: quizzes/q.yml\n```\n",
+            "quizzes/q.yml": quiz,
+        }
+    in_course(files)
+
+
+MARKDOWN = st.lists(
+    st.sampled_from(
+        [
+            "# T\n",
+            "## S\n",
+            "text ",
+            "*em* ",
+            "[l](02-more.md#x) ",
+            "[l](../assets/a.png) ",
+            "![i](../assets/a.png) ",
+            '![i](../assets/a.png "cap <b>x</b>")',
+            "<div>\n",
+            "</div>\n",
+            "<span onclick='x'>",
+            "<script>x</script>",
+            "[j](javascript:x) ",
+            "[f](file:///x) ",
+            "\n\n",
+            "::: note\n",
+            ":::\n",
+            "```quiz\nid: q\n```\n",
+            "| a | b |\n|---|---|\n",
+            "[^1]\n\n[^1]: n\n",
+            "{#id}\n",
+            "[s]{lang=sv} ",
+            "<!-- todo: x -->\n",
+            "\0",
+            "\x0b",
+            "![v](../assets/v.mp4)\n",
+            "<img src=//e.example/p.png>",
+            "&amp; &#0; &#xD800;",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+FRONT_KEYS = st.sampled_from(["title", "objectives", "duration", "x"])
+FRONT = st.one_of(
+    st.just("title: M\n"),
+    st.lists(st.tuples(FRONT_KEYS, yaml_node(1)), max_size=3).map(
+        lambda kv: "".join(f"{k}: {v}\n" for k, v in kv)
+    ),
+)
+
+
+@SLOW
+@given(FRONT, MARKDOWN)
+def test_any_module_is_a_model_or_located_problems(front: str, body: str) -> None:
+    gathered = in_course(
+        {"modules/02-more.md": f"---\n{front}---\n\n{body}\n", "assets/a.png": b"\x89PNG"}
+    )
+    if gathered.loaded is not None:
+        for course in gathered.loaded.courses:
+            for module in course.modules:
+                assert dangers(module.html + "".join(module.objectives)) == []

@@ -1,0 +1,46 @@
+"""Source text: a UTF-8 byte-order mark is accepted and dropped (as MkDocs does)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scormbuild.commands.build import build
+from scormbuild.pipeline import gather
+from scormbuild.source.text import decode
+from tests.coursekit import COURSE_YML, MODULE, QUIZ, write_course
+
+BOM = b"\xef\xbb\xbf"
+
+
+def test_decode_drops_a_byte_order_mark() -> None:
+    assert decode(BOM + "id: ä\n".encode(), "course.yml") == ("id: ä\n", [])
+    assert decode(BOM + BOM + b"x", "m.md")[0] == "\ufeffx"  # only the first is a mark
+
+
+def test_a_course_written_with_byte_order_marks_builds(tmp_path: Path) -> None:
+    intro = MODULE.format(title="Intro") + "\n```quiz\nfile: quizzes/q.yml\n```\n"
+    quiz = QUIZ.format(qid="q").split("\n", 1)[1].rsplit("```", 1)[0]
+    course = write_course(
+        tmp_path / "c",
+        {
+            "course.yml": BOM + COURSE_YML.encode(),
+            "modules/01-intro.md": BOM + intro.encode(),
+            "modules/02-more.md": BOM + MODULE.format(title="More").encode(),
+            "quizzes/q.yml": BOM + quiz.encode(),
+        },
+    )
+    gathered = gather(course, strict=True)
+    assert gathered.problems == ()
+    assert gathered.loaded is not None
+    (english,) = gathered.loaded.courses
+    assert english.config.id == "demo"
+    assert [m.title for m in english.modules] == ["Intro", "More"]
+    assert english.quizzes[0].id == "q"
+    build(course, tmp_path / "dist")
+    assert (tmp_path / "dist" / "demo-1.0.0.zip").is_file()
+
+
+def test_lines_are_counted_as_without_the_mark(tmp_path: Path) -> None:
+    course = write_course(tmp_path, {"course.yml": BOM + (COURSE_YML + "colour: red\n").encode()})
+    (problem,) = gather(course).problems
+    assert problem.format().startswith("course.yml:7: error: unknown key 'colour'")
