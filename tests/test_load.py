@@ -10,7 +10,7 @@ import pytest
 from scormbuild.errors import CourseError
 from scormbuild.source.load import load_course
 from scormbuild.source.memo import ModuleMemo
-from tests.coursekit import MODULE, write_course
+from tests.coursekit import write_course
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -106,7 +106,6 @@ def test_module_order_from_course_yml(tmp_path: Path) -> None:
             {"modules/02-more.md": b"---\ntitle: More\n---\n\nBad \xff byte\n"},
             "modules/02-more.md:5: error: not valid UTF-8",
         ),
-        ({"modules/02-more.md": "\ufeff" + MODULE.format(title="More")}, "byte-order mark"),
         (
             {"modules/02-more.md": "---\ntitle: More\n---\n\n[see](03-missing.md)\n"},
             "not a module of this course",
