@@ -256,3 +256,53 @@ def import_(
         else "nothing left to do: the course passes check --strict"
     )
     click.echo(f"next: scormbuild preview {result.out_dir}")
+
+
+@main.command()
+@click.argument(
+    "reports", type=click.Path(path_type=Path, exists=True, dir_okay=False), nargs=-1, required=True
+)
+@click.option(
+    "--course",
+    "course_dir",
+    type=PATH,
+    default=None,
+    help="The course the package was built from: choice texts and file:line warnings.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
+    help="Output on standard output.",
+)
+@click.option(
+    "--html",
+    "html_file",
+    type=PATH,
+    default=None,
+    help="Also write a self-contained HTML report with charts to this file.",
+)
+@click.option("--language", default=None, help="The course language to read (default: primary).")
+def analyze(
+    reports: tuple[Path, ...],
+    course_dir: Path | None,
+    output_format: str,
+    html_file: Path | None,
+    language: str | None,
+) -> None:
+    """Item analysis of REPORTS: a Moodle SCORM activity's Interactions (or Basic) report.
+
+    Text (CSV), Excel and ODS downloads are read; Track details downloads given beside the
+    report add the time to answer and where learners stop. Only counts are shown: learner
+    names and ids never appear. Warnings name the question's file and line, as check does.
+    """
+    from scormbuild.commands.analyze import run
+
+    _analysis, text = run(
+        list(reports), course_dir, output=output_format, html=html_file, language=language
+    )
+    click.echo(text, nl=False)
+    if html_file is not None:
+        click.echo(f"wrote {html_file}", err=True)

@@ -1,0 +1,1 @@
+"""``scormbuild analyze``: item analysis from the reports of a Moodle SCORM activity."""
