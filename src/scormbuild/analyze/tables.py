@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -131,7 +132,8 @@ def _ods(path: Path, zf: zipfile.ZipFile) -> Rows:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         root = etree.fromstring(zf.read("content.xml"), parser)
-    except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, OSError):
+    except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, OSError, ValueError,
+            EOFError, NotImplementedError, zlib.error):  # fmt: skip
         raise ReportError(path, "not a readable .ods file") from None
     table = root.find(f".//{{{TABLE}}}table")
     if table is None:
