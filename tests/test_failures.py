@@ -20,6 +20,7 @@ from scormbuild.package.output import Terminated
 ARGS = {
     "build": ["course"],
     "check": ["course"],
+    "analyze": ["report.txt"],
     "export": ["course"],
     "import": ["guide.docx"],
     "preview": ["course"],
