@@ -12,6 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
+from playwright.sync_api import Browser
+
 from scormbuild.analyze.analysis import analyze
 from scormbuild.source.load import load_course
 
@@ -27,10 +29,10 @@ def regenerate() -> ModuleType:
     return module
 
 
-def test_fresh_reports_analyse_as_the_fixtures(tmp_path: Path) -> None:
+def test_fresh_reports_analyse_as_the_fixtures(browser: Browser, tmp_path: Path) -> None:
     gen = regenerate()
     quick = tuple(replace(learner, think=0.2) for learner in gen.LEARNERS)
-    gen.produce(tmp_path, quick, gen.OTHERS)
+    gen.produce(tmp_path, quick, gen.OTHERS, browser)
     course = load_course(FIXTURES / "analyze-course").courses[0]
     for name in ("interactions.txt", "interactions.xlsx", "interactions.ods", "basic-detailed.txt"):
         fresh = analyze([tmp_path / name], course)
