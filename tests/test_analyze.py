@@ -13,6 +13,7 @@ import io
 import json
 import random
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -281,3 +282,30 @@ def test_spreadsheet_bombs_are_refused(tmp_path: Path) -> None:
         zf.writestr("content.xml", content)
     with pytest.raises(ReportError, match="more"):
         read_rows(repeated)
+
+
+def test_a_report_of_another_version_of_a_quiz_is_named(tmp_path: Path) -> None:
+    changed = tmp_path / "course"
+    shutil.copytree(COURSE, changed)
+    quiz = changed / "quizzes" / "perusteet.yml"
+    text = quiz.read_text(encoding="utf-8")
+    # The key fixed after the course ran: 2030 is right. Moodle recorded 'a' as right.
+    before = "Vuoteen 2025.\n        correct: true\n      - text: Vuoteen 2030."
+    after = "Vuoteen 2025.\n      - text: Vuoteen 2030.\n        correct: true"
+    assert before in text
+    text = text.replace(before, after)
+    quiz.write_text(text, encoding="utf-8")
+    a = analyze([REPORTS / "interactions.txt"], load_course(changed).courses[0])
+    lines = [p.format() for p in a.flags if "perusteet.kompassi" in p.message]
+    assert any("Moodle recorded the correct answer 'a', the course says 'b'" in x for x in lines)
+    # Moodle's own Result column still decides what was right at the time.
+    assert item(a, "perusteet.kompassi").facility == pytest.approx(3 / 8)
+
+
+def test_parts_of_matching_and_ordering(analysis: Analysis) -> None:
+    parit = item(analysis, "syventava.parit")
+    assert [(o.id, o.picked) for o in parit.parts] == [("1", 3), ("2", 4), ("3", 4)]
+    assert parit.parts[0].text == "Haastattelu → Yksilön kokemus"
+    assert parit.common == ()
+    jarjestys = item(analysis, "syventava.jarjestys")
+    assert [o.picked for o in jarjestys.parts] == [4, 5, 5]

@@ -115,15 +115,18 @@ def _shell(page: Page) -> Frame:
     raise AssertionError("no launch page in the player")
 
 
-def login(page: Page, url: str, username: str, password: str, tries: int = 3) -> None:
+def login(page: Page, url: str, username: str, password: str, tries: int = 4) -> None:
     """Log in through Moodle's login form.
 
-    Under load, PHP's built-in server can answer the login before the new session is stored,
-    and Moodle's session check (``login/index.php?testsession=``) then says the session timed
-    out; a person would log in again, and so does this, up to ``tries`` times.
+    Under load, PHP's built-in server can answer a request before the session it started is
+    stored: the next request then finds no session, and Moodle says the login token is invalid
+    ("Invalid login") or the session timed out. The password is right, so a person would just
+    log in again; so does this, up to ``tries`` times, waiting longer each time.
     """
     for attempt in range(tries):
         page.goto(f"{url}/login/index.php")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(250 * (attempt + 1))
         page.fill("#username", username)
         page.fill("#password", password)
         page.click("#loginbtn")
@@ -133,10 +136,7 @@ def login(page: Page, url: str, username: str, password: str, tries: int = 3) ->
             return
         except PlaywrightError:
             said = page.locator(".alert, #loginerrormessage").all_inner_texts()
-            if attempt + 1 == tries or (
-                "testsession" not in page.url and "loginredirect" not in page.url
-            ):
-                raise AssertionError(f"{username} could not log in: {page.url} {said}") from None
+    raise AssertionError(f"{username} could not log in: {page.url} {said}")
 
 
 def play(page: Page, moodle: Moodle, scormid: int, scoid: int, learner: Learner) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scormbuild.analyze.course import Key, keys
-from scormbuild.analyze.flags import MIN_LEARNERS, flags
+from scormbuild.analyze.flags import MIN_LEARNERS, Flag, flags
 from scormbuild.analyze.items import Item, items
 from scormbuild.analyze.layout import Report, parse
 from scormbuild.analyze.summary import Summary, summarise
@@ -27,12 +27,17 @@ class Analysis:
     kind: str  # "interactions" or "basic"
     summary: Summary
     items: tuple[Item, ...]
-    flags: tuple[Problem, ...]
+    warnings: tuple[Flag, ...]  # what looks wrong, question by question
     notes: tuple[str, ...]  # about the report as a whole: too few learners, ids not found...
     keys: dict[str, Key]
     modules: tuple[str, ...]  # module titles, for where learners stop
     mastery: int | None
     tracks: int  # how many Track details files were read
+
+    @property
+    def flags(self) -> tuple[Problem, ...]:
+        """The warnings as ``check`` prints them (English)."""
+        return tuple(f.problem() for f in self.warnings)
 
 
 def read(paths: list[Path]) -> tuple[Report, tuple[Track, ...]]:
@@ -80,7 +85,7 @@ def analyze(paths: list[Path], course: Course | None = None) -> Analysis:
         for qid, s in track.latencies:
             latencies[qid].append(s)
     found = tuple(items(report.attempts, k, latencies))
-    problems = tuple(p for item in found for p in flags(item, k.get(item.qid)))
+    found_flags = tuple(f for item in found for f in flags(item, k.get(item.qid)))
     mastery = course.config.mastery_score if course is not None else None
     module_ids = tuple(m.id for m in course.modules) if course is not None else ()
     summary = summarise(
@@ -103,7 +108,7 @@ def analyze(paths: list[Path], course: Course | None = None) -> Analysis:
         kind=report.kind,
         summary=summary,
         items=found,
-        flags=problems,
+        warnings=found_flags,
         notes=tuple(notes),
         keys=k,
         modules=tuple(m.title for m in course.modules) if course is not None else (),

@@ -35,6 +35,7 @@ class Key:
     module: int  # index of the module holding the quiz
     pattern: str  # the correct response as the package reports it
     options: tuple[KeyOption, ...]  # choices (single, multiple, truefalse); empty otherwise
+    parts: tuple[KeyOption, ...] = ()  # matching pairs and ordering items; empty otherwise
 
     def accepts(self, response: str) -> bool:
         """Whether the package scores ``response`` (as reported) right."""
@@ -60,9 +61,20 @@ class Key:
             return _norm(response, self.question.case_sensitive)
         return response.strip()
 
-    def parts(self, response: str) -> set[str]:
+    def picked(self, response: str) -> set[str]:
         """The options a response picked: choice ids (choice questions)."""
         return set(_split(response))
+
+    def hits(self, response: str) -> set[str]:
+        """The pairs matched right (``1.a``) or items put in their place (``2,1,3``)."""
+        q = self.question
+        tokens = _split(response)
+        if q.type == "matching":
+            want = {f"{p.id}.{_letter(j)}": p.id for j, p in enumerate(q.pairs)}
+            return {want[t] for t in tokens if t in want}
+        if q.type == "ordering":
+            return {t for k, t in enumerate(tokens) if k < len(q.items) and q.items[k].id == t}
+        return set()
 
 
 def _split(response: str) -> list[str]:
@@ -119,9 +131,17 @@ def keys(course: Course, true_false: tuple[str, str] = ("true", "false")) -> dic
                         KeyOption(c.id, true_false[0] if c.id == "t" else true_false[1], c.correct)
                         for c in q.choices
                     )
+                parts: tuple[KeyOption, ...] = ()
+                if q.type == "matching":
+                    parts = tuple(
+                        KeyOption(p.id, f"{text_of(p.left_html)} → {text_of(p.right_html)}", True)
+                        for p in q.pairs
+                    )
+                elif q.type == "ordering":
+                    parts = tuple(KeyOption(i.id, text_of(i.html), True) for i in q.items)
                 qid = f"{quiz.id}.{q.id}"
                 path = q.source.rpartition(":")[0]
                 out[qid] = Key(
-                    qid, q, len(out), path or quiz.source, q.line, m, pattern(q), options
+                    qid, q, len(out), path or quiz.source, q.line, m, pattern(q), options, parts
                 )
     return out

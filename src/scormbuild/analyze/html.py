@@ -36,9 +36,13 @@ def to_html(a: Analysis) -> str:
         return "–" if n is None else f"{n} ({pct(n / s.started)})" if s.started else str(n)
 
     def flags_of(item: Item) -> list[str]:
-        return [
-            p.message.split(": ", 1)[1] for p in a.flags if p.message.startswith(f"{item.qid}: ")
-        ]
+        return [f.words(a.language)[0] for f in a.warnings if f.qid == item.qid]
+
+    flag_lines = [
+        (f"{f.path}:{f.line}" if f.line is not None else f.path,
+         f"{f.qid}: {f.words(a.language)[0]}", f.words(a.language)[1])
+        for f in a.warnings
+    ]  # fmt: skip
 
     bars = {
         i.qid: charts.choice_bars(f"c{n}", i, f"{t['choices']}: {i.qid}", t["picked"])
@@ -59,6 +63,7 @@ def to_html(a: Analysis) -> str:
         text_of=text_of,
         flags_of=flags_of,
         bars=bars,
+        flag_lines=flag_lines,
         hist=charts.histogram("hist", s.histogram, t["scores"], t["hist_desc"]),
         scatter=charts.scatter("scatter", a.items, t["scatter"], t["scatter_desc"]),
     )

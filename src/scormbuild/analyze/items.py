@@ -36,6 +36,7 @@ class Item:
     facility: float | None  # share of first answers right
     discrimination: float | None  # point-biserial against the rest of the learner's answers
     options: tuple[Option, ...] = ()
+    parts: tuple[Option, ...] = ()  # matching pairs / ordering items: answers with it right
     common: tuple[tuple[str, int, bool], ...] = ()  # fill/numeric: (response, count, right), 2+
     latency: float | None = None  # mean seconds to answer, from Track details
     by_attempt: tuple[tuple[int, int, float], ...] = ()  # (try number, answers, share right)
@@ -117,6 +118,7 @@ def items(
                 facility=sum(right) / len(right) if right else None,
                 discrimination=disc,
                 options=options,
+                parts=_parts(key, first, all_answers),
                 common=_common(key, [(lr, a) for lr in answered for a in by_learner[lr][qid]]),
                 latency=sum(lat) / len(lat) if lat else None,
                 by_attempt=tuple((n, len(v), sum(v) / len(v)) for n, v in sorted(tries.items())),
@@ -147,8 +149,8 @@ def _options(
 ) -> tuple[tuple[Option, ...], int, tuple[str, int]]:
     if key is None or not key.options:
         return (), 0, ("", 0)
-    firsts = [key.parts(a.response) for a in first]
-    alls = [key.parts(a.response) for a in all_answers]
+    firsts = [key.picked(a.response) for a in first]
+    alls = [key.picked(a.response) for a in all_answers]
     scored = sorted((r, lr) for lr, r in rest.items() if r is not None)
     upper = (
         {lr for _, lr in scored[len(scored) - len(scored) // 2 :]} if len(scored) >= 2 else set()
@@ -170,11 +172,22 @@ def _options(
     return opts, upper_key, (best[1], best[0])
 
 
+def _parts(key: Key | None, first: list[Answer], all_answers: list[Answer]) -> tuple[Option, ...]:
+    if key is None or not key.parts:
+        return ()
+    firsts = [key.hits(a.response) for a in first]
+    alls = [key.hits(a.response) for a in all_answers]
+    return tuple(
+        Option(p.id, p.text, True, sum(p.id in h for h in firsts), sum(p.id in h for h in alls))
+        for p in key.parts
+    )
+
+
 def _common(
     key: Key | None, answers: list[tuple[int, Answer]]
 ) -> tuple[tuple[str, int, bool], ...]:
     """Typed answers as the package compares them, the ones at least two learners gave."""
-    if key is None or key.options:
+    if key is None or key.question.type not in ("fill", "numeric"):
         return ()
     spelled: dict[str, Counter[str]] = defaultdict(Counter)
     who: dict[str, set[int]] = defaultdict(set)

@@ -88,6 +88,7 @@ def to_text(a: Analysis) -> str:
             detail = [
                 f"  {'*' if o.correct else ' '} {o.id}  {o.picked:>3}  {o.text}" for o in i.options
             ]
+            detail += [f"    {o.id}  {o.picked:>3}  {o.text}" for o in i.parts]
             detail += [f"  {'*' if ok else ' '} {n:>3}  {text}" for text, n, ok in i.common]
             if detail:
                 lines += ["", f"{i.qid}:", *detail]
@@ -152,6 +153,10 @@ def _item(a: Analysis, i: Item) -> dict[str, Any]:
             }
             for o in i.options
         ],
+        "parts": [
+            {"id": o.id, "text": o.text, "right_first": o.picked, "right_all": o.picked_all}
+            for o in i.parts
+        ],
         "frequent_answers": [{"answer": text, "count": n, "right": ok} for text, n, ok in i.common],
         "warnings": [p.message for p in a.flags if p.message.startswith(f"{i.qid}:")],
     }
@@ -194,7 +199,7 @@ def to_csv(a: Analysis) -> str:
                 "" if i.discrimination is None else f"{i.discrimination:.4f}",
                 "" if i.latency is None else f"{i.latency:.1f}",
                 " ".join(f"{n}={share:.4f}" for n, _, share in i.by_attempt),
-                " ".join(f"{o.id}={o.picked}" for o in i.options),
+                " ".join(f"{o.id}={o.picked}" for o in (*i.options, *i.parts)),
                 " | ".join(m.split(": ", 1)[1] for m in d["warnings"]),
             ]
         )
