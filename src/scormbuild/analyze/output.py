@@ -10,7 +10,7 @@ from typing import Any
 from scormbuild.analyze.analysis import Analysis
 from scormbuild.analyze.items import Item
 from scormbuild.analyze.texts import texts
-from scormbuild.commands.check import problem_dict
+from scormbuild.pipeline import problem_dict
 
 
 def pct(x: float | None) -> str:
