@@ -97,7 +97,7 @@ class Learner:
 PASSWORD = "Learner#1234"
 
 
-def _content(page: Page, href: str = "/modules/", timeout: float = 30) -> Frame:
+def _content(page: Page, href: str = "/modules/", timeout: float = 120) -> Frame:
     """The module page shown in the player (the one at ``href``), once it has loaded."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -124,8 +124,8 @@ def login(page: Page, url: str, username: str, password: str, tries: int = 4) ->
     log in again; so does this, up to ``tries`` times, waiting longer each time.
     """
     for attempt in range(tries):
-        page.goto(f"{url}/login/index.php")
-        page.wait_for_load_state("networkidle")
+        page.goto(f"{url}/login/index.php", timeout=120000)
+        page.wait_for_load_state("networkidle", timeout=120000)
         page.wait_for_timeout(250 * (attempt + 1))
         page.fill("#username", username)
         page.fill("#password", password)
@@ -142,9 +142,12 @@ def login(page: Page, url: str, username: str, password: str, tries: int = 4) ->
 def play(page: Page, moodle: Moodle, scormid: int, scoid: int, learner: Learner) -> None:
     """One learner's visit: log in, play the package in Moodle's player, leave."""
     login(page, moodle.url, learner.username, PASSWORD)
+    # A busy machine can take long to load the player and its package: the frames are awaited.
     page.goto(
         f"{moodle.url}/mod/scorm/player.php?a={scormid}&currentorg=&scoid={scoid}"
-        "&mode=normal&newattempt=off"
+        "&mode=normal&newattempt=off",
+        wait_until="domcontentloaded",
+        timeout=120000,
     )
     page.wait_for_function(
         "() => [...document.querySelectorAll('iframe')].length > 0", timeout=30000
