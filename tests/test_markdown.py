@@ -70,17 +70,19 @@ class MemoryFiles:
 
 MD = make_markdown()
 THEME = make_environment(None)
+# The glossary's words, as a course with glossary.yml gives them (casefolded word -> term id).
+TERMS = {"retrospective": "retro", "retrospectives": "retro", "lesson": "lesson"}
 
 
 def render(text: str) -> tuple[str, list[Problem]]:
     """The page's HTML of ``text`` as module 02 of an English course, and its problems."""
     problems: list[Problem] = []
     source = SourceEnv("modules/02-more.md", "en", "", MemoryFiles(FILES), problems.append)
-    html = MD.render(text, module_env(source, labels_for("en")))
+    html = MD.render(text, module_env(source, labels_for("en"), TERMS))
     found = source.found
     module = Module(
         "m02-more", "02-more", "More", html, source.path,
-        figures=tuple(found.figures), media=tuple(found.media),
+        figures=tuple(found.figures), media=tuple(found.media), blocks=tuple(found.blocks),
     )  # fmt: skip
     return fill_placeholders(THEME, module, {}, "en"), problems
 

@@ -12,7 +12,8 @@ import pytest
 from lxml import html as lxml_html
 
 from scormbuild.model import OutputFile, Theme
-from scormbuild.render.pages import compact, render_course
+from scormbuild.render.minify import minify_css, minify_js
+from scormbuild.render.pages import render_course
 from scormbuild.render.theme import brand_css, contrast, make_environment, parse_color
 from tests.course_samples import sample_course
 
@@ -131,9 +132,11 @@ def test_js_and_css_stay_under_budget() -> None:
     assert size < 40 * 1024
 
 
-def test_compact_keeps_code() -> None:
-    src = "/* a\n * b */\nvar a = 1; // keep\n\n  // drop\n  b();\n/* c */ d();\n"
-    assert compact(src) == "var a = 1; // keep\nb();\nd();\n"
+def test_minify_keeps_code() -> None:
+    src = "/* a\n * b */\nvar a = 1; // drop\n\n  // drop\n  b(/** @type {X} */ (c));\n"
+    assert minify_js(src) == "var a=1;b((c));\n"
+    css = "/* a */\n.a :focus, .b > .c {\n  margin: 0 calc(1rem + 2px);\n}\n"
+    assert minify_css(css) == ".a :focus,.b>.c{margin:0 calc(1rem + 2px)}\n"
 
 
 def test_brand_colour_goes_to_brand_css() -> None:
@@ -143,7 +146,9 @@ def test_brand_colour_goes_to_brand_css() -> None:
     assert colour
     assert contrast(parse_color(colour.group(1)), (255, 255, 255)) >= 4.5
     yellow = files(theme=Theme(brand_color="#ffdd00"))["scormbuild/brand.css"]
-    assert b"#ffdd00" not in yellow
+    light, dark = yellow.split(b"@media (prefers-color-scheme: dark)")
+    assert b"#ffdd00" not in light
+    assert b"--sb-brand: #ffdd00" in dark  # pale colours are readable on the dark panels
 
 
 def test_course_templates_override_the_theme(tmp_path: Path) -> None:
@@ -152,7 +157,7 @@ def test_course_templates_override_the_theme(tmp_path: Path) -> None:
     course = replace(sample_course(), root=tmp_path)
     out: list[OutputFile] = render_course(course, make_environment(tmp_path))
     css = next(f for f in out if f.path == "scormbuild/theme.css")
-    assert css.data == b"body { color: red; }\n"
+    assert css.data == b"body{color:red}\n"
 
 
 def test_missing_template_names_the_search_path(tmp_path: Path) -> None:

@@ -12,14 +12,15 @@ MAX_LINES = 400
 # What each part of the package may import from scormbuild, besides itself. The model and
 # its helpers are the bottom; the source side reads into the model; rendering and packaging
 # write it out; commands (and the preview, the pipeline) put the stages together.
-BASE = {"errors", "limits", "model", "options", "strings", "workers"}
+BASE = {"content", "errors", "limits", "model", "options", "strings", "workers"}
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "limits": set(),
     "options": {"limits"},
     "strings": set(),
     "workers": set(),
-    "model": {"errors", "limits", "options"},
+    "content": {"errors"},
+    "model": {"content", "errors", "limits", "options"},
     "source": BASE,
     "render": BASE | {"package.suspend_data"},
     "package": BASE,

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
+from scormbuild.content import Block, Term
 from scormbuild.errors import SourceLocation
 from scormbuild.limits import DESCRIPTION_CHARS, ID_CHARS, LANGUAGE_CHARS, TITLE_CHARS
 from scormbuild.options import (
@@ -35,15 +36,7 @@ from scormbuild.options import (
 )
 
 QuestionType = Literal["single", "multiple", "truefalse", "fill", "numeric", "matching", "ordering"]
-QUESTION_TYPES: tuple[str, ...] = (
-    "single",
-    "multiple",
-    "truefalse",
-    "fill",
-    "numeric",
-    "matching",
-    "ordering",
-)
+QUESTION_TYPES: tuple[str, ...] = get_args(QuestionType)
 CompletionRule = Literal["viewed", "passed"]
 
 
@@ -237,6 +230,7 @@ class Quiz:
     show_answers: bool = True  # show correct answers after the last attempt
     source: str = ""
     line: int | None = None
+    kind: Literal["quiz", "scenario"] = "quiz"  # scenario: a scored scenario's result
 
     @property
     def drawn(self) -> int:
@@ -328,6 +322,8 @@ class Module:
     links: tuple[Link, ...] = ()
     uses: tuple[FileUse, ...] = ()  # every course file the page uses
     anchors: frozenset[str] = frozenset()  # every id in the page, the title's included
+    blocks: tuple[Block, ...] = ()  # interactive blocks, in source order
+    terms: frozenset[str] = frozenset()  # the ids of the glossary terms the page marks
 
     @property
     def href(self) -> str:
@@ -335,7 +331,7 @@ class Module:
         return f"modules/{self.slug}.html"
 
 
-def placeholder(kind: Literal["quiz", "figure", "media"], key: str | int) -> str:
+def placeholder(kind: Literal["quiz", "figure", "media", "block"], key: str | int) -> str:
     """The marker the loader leaves in ``Module.html`` where the renderer puts markup."""
     return f"<!--scormbuild:{kind}:{key}-->"
 
@@ -372,6 +368,7 @@ class Course:
     modules: tuple[Module, ...]
     assets: tuple[Asset, ...] = ()
     root: Path = Path(".")
+    glossary: tuple[Term, ...] = ()  # in the order of glossary.yml
 
     @property
     def quizzes(self) -> tuple[Quiz, ...]:

@@ -108,7 +108,8 @@ FOCUS_INDICATOR = (
 }"""
 )
 
-# Borders of text fields, selects and buttons against what is behind them (WCAG 1.4.11).
+# Borders of text fields, selects and buttons against what is behind them (WCAG 1.4.11): the
+# strongest of the four sides, or the control's own background.
 CONTROL_BORDERS = (
     "() => {"
     + _COLOR_JS
@@ -117,9 +118,11 @@ CONTROL_BORDERS = (
   for (const el of document.querySelectorAll("input[type=text], select, button")) {
     if (el.closest("[hidden]") || el.disabled) continue;
     const s = getComputedStyle(el), around = behind(el), bg = rgb(s.backgroundColor);
-    const wide = (parseFloat(s.borderTopWidth) || 0) >= 1 && s.borderTopStyle !== "none";
-    const edge = Math.max(wide ? ratio(rgb(s.borderTopColor), around) : 0,
-      bg.a > 0 ? ratio(bg, around) : 0);
+    // Any side's border may mark the control (a tab's or a header's line below it).
+    const sides = ["Top", "Right", "Bottom", "Left"].map((side) =>
+      (parseFloat(s[`border${side}Width`]) || 0) >= 1 && s[`border${side}Style`] !== "none"
+        ? ratio(rgb(s[`border${side}Color`]), around) : 0);
+    const edge = Math.max(...sides, bg.a > 0 ? ratio(bg, around) : 0);
     if (edge < 3) out.push(`${el.tagName.toLowerCase()}.${el.className}: ${edge.toFixed(2)}:1`);
   }
   return out;

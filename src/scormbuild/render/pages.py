@@ -18,6 +18,8 @@ from markupsafe import Markup
 
 from scormbuild.model import Course, Module, OutputFile, Question, Quiz
 from scormbuild.package import suspend_data as state
+from scormbuild.render.blocks import block_code, fill_blocks, glossary_page, page_assets
+from scormbuild.render.minify import minify_css, minify_js
 from scormbuild.render.quizview import correct_answer, phrasing, question_views
 from scormbuild.render.theme import brand_css, course_template_errors, read_static
 from scormbuild.strings import Catalog
@@ -43,6 +45,7 @@ RUNTIME_FILES = (
     "state.js",
 )
 SHELL_ONLY = ("nav.js", "shell.js")
+THEME_STYLES = ("theme.css", "brand.css")
 JS_STRINGS = (
     "answer_needed", "attempt", "commit_failed", "correct", "incorrect", "moved", "no_attempts",
     "not_tracked", "number_needed", "progress", "score", "status_completed", "status_failed",
@@ -145,6 +148,7 @@ def fill_placeholders(
     not have is left as it is (an HTML comment).
     """
     quizzes = {q.id: q for q in module.quizzes}
+    html = fill_blocks(env, module, module.html, quiz_index, lang)
 
     def fill(match: re.Match[str]) -> str:
         kind, key = match.groups()
@@ -163,7 +167,7 @@ def fill_placeholders(
             return player.rstrip("\n")
         return match.group(0)
 
-    return _PLACEHOLDER_RE.sub(fill, module.html)
+    return _PLACEHOLDER_RE.sub(fill, html)
 
 
 def render_module(
@@ -174,6 +178,7 @@ def render_module(
     body = fill_placeholders(env, module, quiz_index, course.language)
     mods = course.modules
     multi = course.config.sco_mode == "multi"
+    styles, scripts = page_assets(course)
     return env.get_template("module.html").render(
         course=course,
         module=module,
@@ -183,40 +188,16 @@ def render_module(
         next=mods[index + 1] if index + 1 < len(mods) else None,
         multi=multi,
         root="../",
-        scripts=SCO_PAGE_SCRIPTS if multi else PAGE_SCRIPTS,
+        scripts=(SCO_PAGE_SCRIPTS if multi else PAGE_SCRIPTS) + scripts,
+        styles=THEME_STYLES + styles,
+        terms=[t for t in course.glossary if t.id in module.terms],
     )
 
 
-def compact(text: str) -> str:
-    """Drop indentation, blank lines and whole-line comments: the runtime stays readable in
-    the repository and small in packages (the theme's JS+CSS budget is 40 KB).
-
-    Only whole lines are touched, so strings and code are never cut; the runtime sources
-    keep to that (no comment markers inside multi-line strings, which they do not use).
-    """
-    out: list[str] = []
-    in_comment = False
-    for raw in text.splitlines():
-        line = raw.strip()
-        if in_comment:
-            in_comment = "*/" not in line
-            if not in_comment and not line.endswith("*/"):
-                out.append(line.split("*/", 1)[1].strip())
-            continue
-        if line.startswith("/*"):
-            in_comment = "*/" not in line[2:]
-            if not in_comment and not line.endswith("*/"):
-                out.append(line.split("*/", 1)[1].strip())
-            continue
-        if line and not line.startswith("//"):
-            out.append(line)
-    return "\n".join(x for x in out if x) + "\n"
-
-
 def runtime_file(name: str) -> bytes:
-    """A learner runtime file shipped inside the scormbuild package, compacted."""
+    """A learner runtime file shipped inside the scormbuild package, minified."""
     source = (importlib.resources.files("scormbuild") / "runtime" / name).read_text("utf-8")
-    return compact(source).encode()
+    return minify_js(source).encode()
 
 
 class _PageKey:
@@ -269,7 +250,8 @@ class PageCache:
             return _render_pages(env, course, quiz_index, range(len(course.modules)), workers)
         mods = course.modules
         outline = tuple((m.slug, m.title) for m in mods)
-        shared = (_theme_digest(env), course.config, course.language, outline)
+        # What every page loads depends on the blocks the whole course uses.
+        shared = (_theme_digest(env), course.config, course.language, outline, page_assets(course))
         if shared != self.shared:
             self.pages, self.shared = {}, shared
         keys = [
@@ -353,12 +335,24 @@ def _render_course(
     files = [
         *(OutputFile(m.href, page) for m, page in zip(course.modules, bodies, strict=True)),
         OutputFile("scormbuild/course-data.js", f"window.SCORMBUILD_COURSE = {data};\n".encode()),
-        OutputFile("scormbuild/theme.css", compact(read_static(env, "theme.css")).encode()),
+        OutputFile("scormbuild/theme.css", minify_css(read_static(env, "theme.css")).encode()),
         OutputFile("scormbuild/brand.css", brand_css(course.config.theme.brand_color).encode()),
         *(OutputFile(f"scormbuild/{name}", runtime_file(name)) for name in runtime),
+        *(
+            OutputFile(
+                f"scormbuild/{name}",
+                (minify_js if name.endswith(".js") else minify_css)(text).encode(),
+            )
+            for name, text in block_code(env, course).items()
+        ),
     ]
+    glossary = glossary_page(env, course, THEME_STYLES + page_assets(course)[0])
+    if glossary is not None:
+        files.append(glossary)
     if not multi:  # the launch page; in multi-SCO mode the LMS's table of contents replaces it
-        page = env.get_template("index.html").render(course=course, root="", scripts=SHELL_SCRIPTS)
+        page = env.get_template("index.html").render(
+            course=course, root="", scripts=SHELL_SCRIPTS, styles=THEME_STYLES
+        )
         files.append(OutputFile("index.html", page.encode()))
     files += render_documents(course, env)
     return sorted(files, key=lambda f: f.path)

@@ -247,12 +247,32 @@ def readable_on_white(rgb: tuple[int, int, int]) -> tuple[int, int, int]:
     return rgb
 
 
+# The dark colour scheme's page and panel backgrounds (templates/static/theme.css).
+DARK_BG = (0x15, 0x18, 0x1B)
+DARK_SOFT = (0x20, 0x24, 0x29)
+
+
+def readable_on_dark(rgb: tuple[int, int, int]) -> tuple[int, int, int]:
+    """The brand colour lightened just enough for 4.5:1 on the dark scheme's panels."""
+    while contrast(rgb, DARK_SOFT) < 4.5:
+        rgb = (rgb[0] + (255 - rgb[0]) // 8 + 1, rgb[1] + (255 - rgb[1]) // 8 + 1,
+               rgb[2] + (255 - rgb[2]) // 8 + 1)  # fmt: skip
+        rgb = (min(rgb[0], 255), min(rgb[1], 255), min(rgb[2], 255))
+    return rgb
+
+
 def brand_css(color: str) -> str:
     """``scormbuild/brand.css``: the course's brand colour as custom properties.
 
     Inline styles are banned by the pages' Content Security Policy, so the colour travels in
     its own stylesheet. Text on the brand colour is white; the brand colour is darkened when
-    white on it (or it on white) would fall below WCAG AA's 4.5:1.
+    white on it (or it on white) would fall below WCAG AA's 4.5:1. In the learner's dark
+    colour scheme it is lightened until it has 4.5:1 on the dark panels, with dark text on it.
     """
     brand = readable_on_white(parse_color(color))
-    return f":root {{\n  --sb-brand: {_hex(brand)};\n  --sb-on-brand: #ffffff;\n}}\n"
+    dark = readable_on_dark(parse_color(color))
+    return (
+        f":root {{\n  --sb-brand: {_hex(brand)};\n  --sb-on-brand: #ffffff;\n}}\n"
+        f"@media (prefers-color-scheme: dark) {{\n  :root {{\n    --sb-brand: {_hex(dark)};\n"
+        f"    --sb-on-brand: {_hex(DARK_BG)};\n  }}\n}}\n"
+    )

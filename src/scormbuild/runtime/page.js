@@ -35,6 +35,7 @@
       get: function (i) { return JSON.parse(JSON.stringify(local.quizzes[i])); },
       save: function (i, qs) { local.quizzes[i] = JSON.parse(JSON.stringify(qs)); }
     };
+    root.SBPage = { store: store }; // for blocks that keep a result (a scored scenario)
     if (shell && shell.resize) {
       shell.visit(mod);
       doc.documentElement.classList.add("sb-framed");

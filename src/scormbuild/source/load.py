@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from scormbuild.content import Term
 from scormbuild.errors import Problem, error, raise_if_errors
 from scormbuild.limits import MODULES, TEMPLATES
 from scormbuild.model import Course, CourseConfig
@@ -18,7 +19,9 @@ from scormbuild.options import MODULE_NAME_RE
 from scormbuild.source.assets import scan_assets
 from scormbuild.source.config import CONFIG_FILE, for_language, load_config
 from scormbuild.source.crossref import check_references
-from scormbuild.source.markdown import labels_for
+from scormbuild.source.glossary import GLOSSARY, glossary_parity, read_glossary, term_index
+from scormbuild.source.markdown import labels_for, make_markdown
+from scormbuild.source.markdown.interactive.parity import check_block_parity
 from scormbuild.source.memo import ModuleMemo
 from scormbuild.source.parallel import Job, read_all
 from scormbuild.source.parity import check_parity
@@ -148,6 +151,12 @@ def read_course(
     problems += asset_problems
     overrides = dict(config.strings)
     jobs: list[Job] = []
+    glossaries: list[tuple[Term, ...]] = []
+    try:
+        has_glossary = files.kind(GLOSSARY) != "missing"
+    except PathProblem:
+        has_glossary = True  # read_glossary reports why it cannot be read
+    md = make_markdown() if has_glossary else None
     for index, lang in enumerate(config.languages):
         items: list[tuple[Path, str]] = []
         for name in names:
@@ -159,18 +168,29 @@ def read_course(
                 continue
             items.append((path, stem))
         labels = tuple(sorted(labels_for(lang, overrides).items()))
-        jobs.append(Job(lang, lang if index else "", labels, tuple(items)))
+        terms: tuple[Term, ...] = ()
+        if md is not None:
+            terms, glossary_problems = read_glossary(
+                files, lang if index else "", md, dict(labels), required=True
+            )
+            problems += glossary_problems
+        glossaries.append(terms)
+        words = tuple(sorted(term_index(terms).items()))
+        jobs.append(Job(lang, lang if index else "", labels, tuple(items), words))
     courses: list[Course] = []
     for job, (read, read_problems) in zip(jobs, read_all(jobs, files, memo), strict=True):
         modules = tuple(m for m in read if m is not None)
         problems += read_problems
         problems += check_references(modules, {n[:-3] for n in names})
         lang = job.language
-        courses.append(Course(for_language(config, lang), lang, modules, assets, root))
+        glossary = glossaries[len(courses)]
+        courses.append(Course(for_language(config, lang), lang, modules, assets, root, glossary))
     problems += _logo_problems(config, files)
     problems += _template_problems(files)
     if len(courses) > 1:
         problems += check_parity(courses)
+        problems += glossary_parity(glossaries, config.languages)
+        problems += check_block_parity(courses)
     if any(p.level == "error" for p in problems):
         return None, problems
     return LoadedCourse(config, tuple(courses)), problems

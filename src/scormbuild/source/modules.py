@@ -41,6 +41,7 @@ class ModuleReader:
         suffix: str,
         labels: Mapping[str, str],
         memo: ModuleMemo | None = None,
+        terms: Mapping[str, str] | None = None,
     ) -> None:
         self.files = files
         self.md = md
@@ -48,6 +49,7 @@ class ModuleReader:
         self.suffix = suffix  # of this language's files: "" in the primary language
         self.labels = labels
         self.memo = memo
+        self.terms = dict(terms or {})  # the glossary's words (casefolded) -> term ids
         self.problems: list[Problem] = []
 
     def read(self, path: Path, slug: str) -> Module | None:
@@ -65,7 +67,10 @@ class ModuleReader:
             return None
         if self.memo is None:
             return self._read(path.as_posix(), slug, data, self.files)
-        key = (path, slug, self.language, self.suffix, tuple(sorted(self.labels.items())))
+        key = (
+            path, slug, self.language, self.suffix, tuple(sorted(self.labels.items())),
+            tuple(sorted(self.terms.items())),
+        )  # fmt: skip
         known = self.memo.get(key, data, self.files)
         if known is not None:
             self.problems += known.problems
@@ -100,7 +105,7 @@ class ModuleReader:
         if not body.strip():
             self.problems.append(error(rel, offset + 1, "the module has no content", code="empty"))
         source = SourceEnv(rel, self.language, self.suffix, files, self.problems.append, offset)
-        html = clean(self.md.render(body, module_env(source, self.labels)))
+        html = clean(self.md.render(body, module_env(source, self.labels, self.terms)))
         lines = fm["objectives"].lines if isinstance(fm.get("objectives"), LineList) else []
         objectives_html = tuple(
             clean(render_inline(self.md, text, self.labels, source.text_at(rel, line)))
@@ -128,6 +133,8 @@ class ModuleReader:
             links=tuple(found.links),
             uses=tuple(found.uses),
             anchors=frozenset(anchors | ({found.title_anchor} - {""})),
+            blocks=tuple(found.blocks),
+            terms=frozenset(found.terms),
         )
 
     def _front_matter(self, fm: LineDict, rel: str, slug: str) -> tuple[str, list[str], str | None]:

@@ -32,6 +32,7 @@ class Job:
     suffix: str  # of the language's files: "" in the primary language
     labels: tuple[tuple[str, str], ...]
     items: tuple[tuple[Path, str], ...]
+    terms: tuple[tuple[str, str], ...] = ()  # the glossary's words (casefolded) -> term ids
 
 
 Read = tuple[list[Module | None], list[Problem]]
@@ -40,7 +41,9 @@ Made = dict[tuple[Any, ...], Remembered]
 
 def _run(job: Job, files: Files, md: MarkdownIt, memo: ModuleMemo | None) -> tuple[Read, Made]:
     """Read the job's modules with one reader; also return the memo entries it made."""
-    reader = ModuleReader(files, md, job.language, job.suffix, dict(job.labels), memo)
+    reader = ModuleReader(
+        files, md, job.language, job.suffix, dict(job.labels), memo, dict(job.terms)
+    )
     before = set(memo.entries) if memo else set()
     modules = [reader.read(path, slug) for path, slug in job.items]
     made = {k: v for k, v in memo.entries.items() if k not in before} if memo else {}
@@ -68,7 +71,7 @@ def read_all(
         return [_run(job, files, md, memo)[0] for job in jobs]
     split = [
         [
-            Job(j.language, j.suffix, j.labels, tuple(items))
+            Job(j.language, j.suffix, j.labels, tuple(items), j.terms)
             for items in chunks(j.items, workers * SHARES)
         ]
         for j in jobs

@@ -10,9 +10,12 @@ plugin in a module of its own, used in this order:
 - :mod:`.quiz_fence`: ``quiz`` fences read into quizzes;
 - :mod:`.links`, :mod:`.images`, :mod:`.media`, :mod:`.figures`: links and files, checked
   and pointed at the package, recordings as players, titled lone images as figures;
+- :mod:`.terms`: glossary terms marked in the text (``[words]{.term}``);
 - :mod:`.rawhtml`: what raw HTML may not do;
 - :mod:`.headings`: the outline, and the leading ``# Title`` dropped (the page shows it);
-- :mod:`.drafts`: what a draft still needs (to-dos, empty sections, tables too wide).
+- :mod:`.drafts`: what a draft still needs (to-dos, empty sections, tables too wide);
+- :mod:`.interactive`: accordions, tabs, cards, steps, graphics, scenarios, reflections
+  (read last, when everything inside them is).
 
 The plugins that need the course's files, or report problems, find them in ``env``
 (:mod:`.env`). Markup belongs to render rules, or, for quizzes, figures and media players, to
@@ -34,11 +37,13 @@ from scormbuild.source.markdown.figures import figures_plugin
 from scormbuild.source.markdown.headings import headings_plugin, slugify
 from scormbuild.source.markdown.images import images_plugin
 from scormbuild.source.markdown.inline import render_inline
+from scormbuild.source.markdown.interactive import interactive_plugin
 from scormbuild.source.markdown.languages import languages_plugin
 from scormbuild.source.markdown.links import links_plugin
 from scormbuild.source.markdown.media import media_plugin
 from scormbuild.source.markdown.quiz_fence import quiz_fence_plugin
 from scormbuild.source.markdown.rawhtml import raw_html_plugin
+from scormbuild.source.markdown.terms import terms_plugin
 
 
 class CourseMarkdown(MarkdownIt):
@@ -66,12 +71,14 @@ def make_markdown() -> MarkdownIt:
     md.use(a11y_plugin)
     md.use(quiz_fence_plugin)
     md.use(links_plugin)
+    md.use(terms_plugin)
     md.use(images_plugin)
     md.use(media_plugin)
     md.use(figures_plugin)
     md.use(raw_html_plugin)
     md.use(headings_plugin)
     md.use(drafts_plugin)
+    md.use(interactive_plugin)
     return md
 
 

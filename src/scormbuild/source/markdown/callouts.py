@@ -1,4 +1,4 @@
-"""Callouts: ``::: note``, ``::: tip`` and ``::: warning`` containers.
+"""Callouts: ``::: note``, ``tip``, ``warning`` and ``important`` containers.
 
 A callout is an ``<aside>`` titled with its label in the page's language.
 """
@@ -15,7 +15,7 @@ from mdit_py_plugins.container import container_plugin
 
 from scormbuild.source.markdown.env import label
 
-CALLOUTS = ("note", "tip", "warning")
+CALLOUTS = ("note", "tip", "warning", "important")
 
 
 def _callout(kind: str) -> Any:

@@ -5,6 +5,7 @@ read two keys:
 
 - ``env["labels"]``: the words the Markdown shows (callout titles, the table and footnote
   labels), in the page's language; English when absent.
+- ``env["terms"]``: the words the glossary's terms may be marked with (casefolded) -> ids.
 - ``env["source"]``: a :class:`SourceEnv` when a module of a course is parsed: where the text
   comes from, the course's files (the only way to a file: every author-written path goes
   through the path gate, :mod:`scormbuild.source.paths`), a problem sink, and
@@ -21,13 +22,17 @@ from typing import Any
 
 from markdown_it.token import Token
 
+from scormbuild.content import Block
 from scormbuild.errors import Problem, SourceLocation, error, warning
 from scormbuild.model import Figure, FileUse, Heading, Image, Link, Media, Quiz
 from scormbuild.source.paths import Files, PathProblem
 from scormbuild.strings import Catalog
 
 # The strings the Markdown itself shows, from the learner string catalogs (strings/*.json).
-LABELS = ("note", "tip", "warning", "footnotes", "table", "captions", "transcript", "backref")
+LABELS = (
+    "note", "tip", "warning", "important", "footnotes", "table", "captions", "transcript",
+    "backref",
+)  # fmt: skip
 
 
 Sink = Callable[[Problem], None]
@@ -44,6 +49,8 @@ class Found:
     links: list[Link] = field(default_factory=list)
     uses: list[FileUse] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    terms: set[str] = field(default_factory=set)  # ids of the glossary terms marked
     title_anchor: str = ""  # the anchor of the leading '# Title', which the page shows
     title_line: int | None = None  # and its line
 
@@ -116,9 +123,11 @@ def label(env: Mapping[str, Any], key: str) -> str:
     return str(labels[key]) if labels is not None else labels_for("en")[key]
 
 
-def module_env(source: SourceEnv, labels: Mapping[str, str]) -> MutableMapping[str, Any]:
-    """The ``env`` of a module's parse."""
-    return {"source": source, "labels": labels}
+def module_env(
+    source: SourceEnv, labels: Mapping[str, str], terms: Mapping[str, str] | None = None
+) -> MutableMapping[str, Any]:
+    """The ``env`` of a module's parse; ``terms``: the glossary's words (casefolded) -> ids."""
+    return {"source": source, "labels": labels, "terms": terms or {}}
 
 
 def inline_children(tokens: list[Token], kind: str) -> Iterator[tuple[Token, Token]]:
