@@ -120,13 +120,21 @@ def package_sizes(path: Path) -> Result:
     }
 
 
+# A course that uses every interactive block, for the learner code budget with every block.
+BLOCKS_COURSE = Path(__file__).resolve().parents[1] / "tests" / "blocks_course"
+
+
 def run_build(course: Path, work: Path) -> Result:
     from scormbuild.commands.build import build
 
     clock = Clock()
     result = build(course, work / "dist")
     times = clock.stop()
-    return {**times, "phases": result.timings, **package_sizes(result.packages[0])}
+    sizes = package_sizes(result.packages[0])
+    # Not timed: the learner code of a package whose course uses every interactive block.
+    every = build(BLOCKS_COURSE, work / "blocks-dist").packages[0]
+    sizes["every_block_code_bytes"] = package_sizes(every)["runtime_code_bytes"]
+    return {**times, "phases": result.timings, **sizes}
 
 
 def run_markdown(course: Path, factory: Callable[[], Any], quizzes: bool = False) -> Result:

@@ -139,6 +139,7 @@ def targets(r: dict[str, dict[str, Any]], rounds: dict[str, list[dict[str, Any]]
 
     peak = r.get("build", {}).get("peak_kb")
     code = r.get("build", {}).get("runtime_code_bytes")
+    every = r.get("build", {}).get("every_block_code_bytes")
     return [
         ratio("full build / Markdown alone (markdown-it-py)", "build", "markdown-plain", 2.0),
         ratio(
@@ -152,6 +153,12 @@ def targets(r: dict[str, dict[str, Any]], rounds: dict[str, list[dict[str, Any]]
         Target("peak memory of the build", peak / 1024 if peak else None, 200.0, "MB"),
         ratio("incremental rebuild / full build", "incremental", "build", 0.10),
         Target("learner JS + CSS per package", code / 1024 if code else None, 40.0, "KB"),
+        Target(
+            "learner JS + CSS per package, every interactive block",
+            every / 1024 if every else None,
+            60.0,
+            "KB",
+        ),
     ]
 
 
