@@ -4,7 +4,7 @@ CommonMark with tables, strikethrough, footnotes, heading anchors and attributes
 (``[text]{lang=sv}``, ``{#id}`` before a heading), then the course's own syntax, each a
 plugin in a module of its own, used in this order:
 
-- :mod:`.callouts`: ``::: note|tip|warning``;
+- :mod:`.callouts`: ``::: note|tip|warning|important``;
 - :mod:`.languages`: passages in another language (``::: lang sv``, ``[text]{lang=sv}``);
 - :mod:`.a11y`: tables that scroll in a focusable box, labelled footnotes;
 - :mod:`.quiz_fence`: ``quiz`` fences read into quizzes;
