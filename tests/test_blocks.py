@@ -105,6 +105,30 @@ def test_glossary_is_in_alphabetical_order_of_the_language(tmp_path: Path) -> No
     assert order == sorted(order)
 
 
+def test_hostile_html_in_a_block_is_an_error_and_never_reaches_the_page(tmp_path: Path) -> None:
+    hostile = TABS.replace(
+        "First.", '<img src="x.png" onerror="alert(1)">\n\n<script>bad()</script>'
+    )
+    hostile = hostile.replace("::: tab Two", "::: tab Two <b onclick=alert(2)>x</b>")
+    found = problems(tmp_path, {"modules/02-more.md": MODULE.format(title="More") + hostile})
+    assert any("'onerror'" in p and p.startswith("modules/02-more.md:") for p in found), found
+    assert any("scripts are not allowed" in p for p in found), found
+    hostile = TABS.replace("::: tab Two", "::: tab Two <b onclick=alert(2)>x</b> [l](javascript:x)")
+    found = problems(
+        tmp_path / "title", {"modules/02-more.md": MODULE.format(title="More") + hostile}
+    )
+    assert "modules/02-more.md:13: error: a 'javascript:' link is not allowed" in found[0], found
+    assert "modules/02-more.md:13: error: the event handler 'onclick'" in found[1], found
+
+
+def test_a_term_in_an_item_title_is_an_error(tmp_path: Path) -> None:
+    text = MODULE.format(title="More") + TABS.replace("::: tab Two", "::: tab Two [lessons]{.term}")
+    found = problems(tmp_path, {"modules/02-more.md": text, "glossary.yml": GLOSSARY})
+    assert [p.splitlines()[0] for p in found] == [
+        "modules/02-more.md:13: error: a glossary term cannot be marked in an item's title"
+    ]
+
+
 def problems(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
     course = write_course(tmp_path / "course", files)
     _loaded, found = read_course(course)

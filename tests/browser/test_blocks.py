@@ -1,5 +1,6 @@
 """The interactive blocks as a learner meets them: in the test LMS, by keyboard, with scripts
-off, in print, and under axe-core at 1280 and 320 px in English, Finnish and Swedish.
+off, in print, and under axe-core at 1280 and 320 px in English, Finnish and Swedish (and at a
+375 px phone's width).
 
 The course is ``tests/blocks_course/``: every block once, and a glossary, in three languages.
 """
@@ -30,6 +31,8 @@ from tests.browser.learner import interactions
 BLOCKS_COURSE = Path(__file__).resolve().parents[1] / "blocks_course"
 LANGUAGES = ("en", "fi", "sv")
 WIDTHS = (1280, 320)
+# Each language at the desktop and the narrowest width, and a common phone's width once.
+SIZES = [(lang, width) for lang in LANGUAGES for width in WIDTHS] + [("en", 375)]
 
 # Every block through its states: panels opened, each tab chosen, cards turned, the steps
 # walked, a marker opened, the scenario played to an ending, a reflection written, a term's
@@ -91,8 +94,7 @@ def problems_of(lms: LmsSession, frame: Frame, lang: str, label: str) -> list[st
     return found + [f"{label}: control border below 3:1: {b}" for b in borders]
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(("lang", "width"), SIZES)
 def test_blocks_have_no_axe_violations(
     lms: LmsSession, packages: dict[str, Path], lang: str, width: int
 ) -> None:

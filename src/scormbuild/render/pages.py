@@ -366,7 +366,7 @@ def render_documents(course: Course, env: jinja2.Environment) -> list[OutputFile
             asset.path,
             template.render(
                 course=course, document=asset.document, root="../" * asset.path.count("/"),
-                scripts=(),
+                scripts=(), styles=THEME_STYLES,
             ).encode(),
         )
         for asset in course.assets

@@ -61,17 +61,21 @@ def render_inline(
     text: str,
     labels: Mapping[str, str] | None = None,
     source: SourceEnv | None = None,
+    terms: Mapping[str, str] | None = None,
 ) -> str:
     """Render a short Markdown text (a prompt, a choice) without a wrapping paragraph.
 
     ``labels`` are the page's (see :mod:`.env`). With ``source`` (:meth:`SourceEnv.text_at`),
     the plugins check the text's links, images and raw HTML as they check a module's; without
-    it, no plugin that needs the course's files acts on it. The HTML is not yet sanitized.
+    it, no plugin that needs the course's files acts on it. ``terms``: the glossary's words
+    (see :func:`.env.module_env`), for a text that may mark them. The HTML is not yet sanitized.
     """
     html = None
     env: dict[str, Any] = {} if labels is None else {"labels": labels}
     if source is not None:
         env["source"] = source
+    if terms is not None:
+        env["terms"] = terms
     if text == text.strip() and _ONE_PARAGRAPH_RE.fullmatch(text):
         if not _INLINE_SYNTAX_RE.search(text):
             return escapeHtml(text)

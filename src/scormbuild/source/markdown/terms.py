@@ -37,6 +37,8 @@ def _mark(source: SourceEnv, words: dict[str, str], inline: Token, children: lis
                 break
         text = "".join(c.content for c in children[i + 1 : j]).strip()
         named = child.attrGet("term")
+        # Reported here, whatever happens next: not again as an attribute HTML does not allow.
+        child.attrs.pop("term", None)
         term_id = str(named) if named is not None else words.get(text.casefold(), "")
         line = source.line(inline)
         if not words:

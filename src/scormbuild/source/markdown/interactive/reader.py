@@ -22,8 +22,8 @@ from scormbuild.model import placeholder
 from scormbuild.options import suggest
 from scormbuild.source.markdown.env import SourceEnv, source_of
 from scormbuild.source.markdown.inline import render_inline
-from scormbuild.source.markdown.sanitize import clean
 from scormbuild.source.markdown.interactive.scenario import KEY_RE, read_scenario
+from scormbuild.source.markdown.sanitize import clean
 
 # Each block and the items it holds.
 BLOCKS: dict[str, tuple[str, ...]] = {
@@ -57,8 +57,19 @@ class Reader:
         """An item's body: rendered on its own, so sanitized on its own like the module's."""
         return clean(str(self.md.renderer.render(list(tokens), self.md.options, self.state.env)))
 
-    def inline(self, text: str) -> str:
-        return clean(render_inline(self.md, text, self.state.env.get("labels")))
+    def inline(self, text: str, opening: Token) -> str:
+        """An item's title, its links and raw HTML checked at the item's line."""
+        at = self.source.text_at(self.source.path, self.source.line(opening))
+        env = self.state.env
+        html = clean(render_inline(self.md, text, env.get("labels"), at, env.get("terms")))
+        if 'class="sb-term"' in html:
+            # The title becomes a button: a term's popover button cannot sit inside it.
+            self.error(
+                opening,
+                "a glossary term cannot be marked in an item's title",
+                hint="mark the term in the item's text instead",
+            )
+        return html
 
     def run(self) -> None:
         tokens = self.state.tokens
@@ -207,7 +218,7 @@ class Reader:
         if not title:
             self.error(opening, f"a {name} needs a title after its name: '::: {name} Title'")
             return None
-        return BlockItem(name, self.inline(title), self.render(body))
+        return BlockItem(name, self.inline(title, opening), self.render(body))
 
     def item_name(self, kind: str, opening: Token) -> bool:
         """Whether the item's name is one the block holds; reported when not."""
@@ -245,7 +256,7 @@ class Reader:
                     hint="30 40: 30 % from the image's left edge, 40 % from its top (0 to 100)",
                 )
                 return None
-            title = self.inline(match.group(3))
+            title = self.inline(match.group(3), opening)
             markers.append(BlockItem("marker", title, self.render(body), x=x, y=y))
         if not markers:
             self.too_few(head, "graphic")
