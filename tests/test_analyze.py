@@ -181,6 +181,20 @@ def test_few_learners_are_warned_not_refused() -> None:
     assert a.summary.started == 3
     assert a.notes[0].startswith("Vain 3 oppijaa on aloittanut (alle 5)")
     assert a.items and not [p for p in a.flags if "too easy" in p.message]
+    code, out = run(
+        str(REPORTS / "other-package-interactions.txt"), "--course", str(HERE.parent / "course")
+    )
+    assert code == 0
+    assert out.count("other-package-interactions.txt: warning: Only 3 learners started") == 1
+    assert "Helppous" in out  # the figures are printed all the same
+    code, out = run(
+        str(REPORTS / "other-package-interactions.txt"), "--course", str(HERE.parent / "course"),
+        "--format", "json",
+    )  # fmt: skip
+    warned = json.loads(out)["warnings"]
+    assert warned[0]["code"] == "analyze-few-learners", warned
+    enough = analyze([REPORTS / "interactions.txt"], course())
+    assert not [p for p in enough.flags if p.code == "analyze-few-learners"]
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -206,35 +220,64 @@ def test_cli_outputs(tmp_path: Path) -> None:
     assert code == 0 and out.startswith("question,type,source")
 
 
-@pytest.mark.parametrize(
-    ("files", "message"),
-    [
-        (["other-package-interactions.txt"], "the report is from another package"),
-        (["responses-only.txt"], "the report has no question ids"),
-        (["tracks/oppija01.csv"], "no SCORM report among the files"),
-    ],
-)
-def test_bad_reports(files: list[str], message: str) -> None:
-    code, out = run(*(str(REPORTS / f) for f in files), "--course", str(COURSE))
+def first_cell(name: str, pattern: str) -> tuple[int, int]:
+    """The line and column (from 1) of the first cell of a text report matching ``pattern``."""
+    lines = (REPORTS / name).read_text(encoding="utf-8").split("\n")
+    for n, line in enumerate(lines[1:], start=2):
+        for c, cell in enumerate(line.split("\t"), start=1):
+            if re.fullmatch(pattern, cell.strip('"')):
+                return n, c
+    raise AssertionError(pattern)
+
+
+def test_bad_reports_are_located() -> None:
+    # Another package: at the first cell naming a question the course does not have.
+    line, column = first_cell("other-package-interactions.txt", r"miksi-jakaa\.[\w-]+")
+    cases = [
+        (
+            ["other-package-interactions.txt"],
+            f"other-package-interactions.txt:{line}:{column}: error: "
+            "the report is from another package: none of its questions",
+        ),
+        # Only the Response columns: at the header, where the question columns start.
+        (
+            ["responses-only.txt"],
+            "responses-only.txt:1:8: error: the report has no question ids",
+        ),
+        (["tracks/oppija01.csv"], "oppija01.csv: error: no SCORM report among the files"),
+    ]
+    for files, message in cases:
+        code, out = run(*(str(REPORTS / f) for f in files), "--course", str(COURSE))
+        assert code == 1
+        assert message in out and "\n  hint: " in out, out
+
+
+@pytest.mark.parametrize("ext", ["txt", "xlsx", "ods"])
+def test_another_package_is_located_in_every_format(ext: str, tmp_path: Path) -> None:
+    # The example course is not the package of the analyze fixtures: the first row with an
+    # answer is the first learner with an attempt, in the text, Excel and ODS downloads alike.
+    code, out = run(str(REPORTS / f"interactions.{ext}"), "--course", str(HERE.parent / "course"))
+    line, column = first_cell("interactions.txt", r"perusteet\.[\w-]+")
     assert code == 1
-    assert message in out and ": error: " in out and "hint: " in out
+    assert f"interactions.{ext}:{line}:{column}: error: the report is from another package" in out
 
 
 def test_unknown_layout_and_empty(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("\n", encoding="utf-8")
     code, out = run(str(empty))
-    assert code == 1 and "the file is empty" in out
+    assert code == 1 and f"{empty}: error: the file is empty" in out
     header_only = tmp_path / "header.txt"
     header_only.write_text(
-        (REPORTS / "interactions.txt").read_text(encoding="utf-8").split("\n")[0] + "\n"
+        "\n\n" + (REPORTS / "interactions.txt").read_text(encoding="utf-8").split("\n")[0] + "\n"
     )
     code, out = run(str(header_only))
-    assert code == 1 and "an empty report" in out
+    # At the header's own line: blank lines before it count.
+    assert code == 1 and f"{header_only}:3: error: an empty report" in out
     other = tmp_path / "grades.csv"
     other.write_text("Student,Grade\nA,5\nB,4\n", encoding="utf-8")
     code, out = run(str(other))
-    assert code == 1 and "unknown layout" in out
+    assert code == 1 and f"{other}:1: error: unknown layout" in out
 
 
 def _mutations(data: bytes, rand: random.Random) -> bytes:

@@ -11,10 +11,10 @@ from scormbuild.analyze.flags import MIN_LEARNERS, Flag, flags
 from scormbuild.analyze.items import Item, items
 from scormbuild.analyze.layout import Report, parse
 from scormbuild.analyze.summary import Summary, summarise
-from scormbuild.analyze.tables import ReportError, read_rows
+from scormbuild.analyze.tables import ReportError, read_table
 from scormbuild.analyze.texts import texts
 from scormbuild.analyze.tracks import Track, is_tracks, parse_tracks
-from scormbuild.errors import Problem
+from scormbuild.errors import Problem, warning
 from scormbuild.model import Course
 
 
@@ -28,6 +28,7 @@ class Analysis:
     summary: Summary
     items: tuple[Item, ...]
     warnings: tuple[Flag, ...]  # what looks wrong, question by question
+    cautions: tuple[Problem, ...]  # about the report as a whole, at the report file (English)
     notes: tuple[str, ...]  # about the report as a whole: too few learners, ids not found...
     keys: dict[str, Key]
     modules: tuple[str, ...]  # module titles, for where learners stop
@@ -36,8 +37,8 @@ class Analysis:
 
     @property
     def flags(self) -> tuple[Problem, ...]:
-        """The warnings as ``check`` prints them (English)."""
-        return tuple(f.problem() for f in self.warnings)
+        """The warnings as ``check`` prints them (English): the report's, then the questions'."""
+        return self.cautions + tuple(f.problem() for f in self.warnings)
 
 
 def read(paths: list[Path]) -> tuple[Report, tuple[Track, ...]]:
@@ -45,11 +46,11 @@ def read(paths: list[Path]) -> tuple[Report, tuple[Track, ...]]:
     reports: list[Report] = []
     tracks: list[Track] = []
     for path in paths:
-        rows = read_rows(path)
-        if is_tracks(rows):
-            tracks.append(parse_tracks(rows))
+        table = read_table(path)
+        if is_tracks(table.rows):
+            tracks.append(parse_tracks(table.rows))
         else:
-            reports.append(parse(rows, str(path)))
+            reports.append(parse(table, str(path)))
     if not reports:
         raise ReportError(
             paths[0],
@@ -72,11 +73,14 @@ def analyze(paths: list[Path], course: Course | None = None) -> Analysis:
     if course is not None and reported:
         unknown = sorted(reported - set(k))
         if len(unknown) == len(reported):
+            line, column = min(a.at for att in report.attempts for a in att.answers)
             raise ReportError(
-                paths[0],
+                report.source,
                 f"the report is from another package: none of its questions ({_few(unknown)}) "
                 f"is in the course '{course.config.id}' ({_few(sorted(k))})",
                 "give the course the package was built from with --course",
+                line=line,
+                column=column,
             )
         if unknown:
             notes.append(t["note_unknown"].format(ids=_few(unknown)))
@@ -91,8 +95,19 @@ def analyze(paths: list[Path], course: Course | None = None) -> Analysis:
     summary = summarise(
         report.attempts, k, mastery, tracks, module_ids, answers=report.has_questions
     )
+    cautions: list[Problem] = []
     if summary.started < MIN_LEARNERS:
         notes.insert(0, t["note_few"].format(n=summary.started, min=MIN_LEARNERS))
+        few = texts("en")["note_few"].format(n=summary.started, min=MIN_LEARNERS)
+        cautions.append(
+            warning(
+                report.source,
+                None,
+                few.rstrip("."),
+                hint="analyze again when more learners have taken the course",
+                code="analyze-few-learners",
+            )
+        )
     if not report.has_questions:
         notes.append(t["note_basic"])
     elif "result" not in report.columns and course is None:
@@ -109,6 +124,7 @@ def analyze(paths: list[Path], course: Course | None = None) -> Analysis:
         summary=summary,
         items=found,
         warnings=found_flags,
+        cautions=tuple(cautions),
         notes=tuple(notes),
         keys=k,
         modules=tuple(m.title for m in course.modules) if course is not None else (),

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from scormbuild.analyze.tables import ReportError, Rows
+from scormbuild.analyze.tables import ReportError, Rows, Table
 
 INTERACTION_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]{1,64}$")
 RESULTS = {"correct", "wrong", "unanticipated", "neutral"}
@@ -49,6 +49,7 @@ class Answer:
     response: str
     right: str | None  # the correct response pattern the package reported
     result: str | None  # correct, wrong, ...
+    at: tuple[int, int] = field(default=(0, 0), compare=False)  # line and column of the id
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Report:
     scos: int
     has_questions: bool
     columns: tuple[str, ...]  # which interaction fields the report holds (question, response...)
+    source: str = ""  # the file, for located messages
 
 
 def _empty(cell: str) -> bool:
@@ -100,7 +102,7 @@ def _groups(header: Sequence[str]) -> tuple[int, list[str]]:
     return start, names
 
 
-def _fixed(header: Sequence[str], rows: Rows, end: int, source: str) -> tuple[int, int]:
+def _fixed(header: Sequence[str], rows: Rows, end: int, source: str, line: int) -> tuple[int, int]:
     """The Attempt and Score columns: ``Attempt, Started, Last accessed, Score`` in a row."""
     if "Attempt" in header and "Score" in header:
         a, s = header.index("Attempt"), header.index("Score")
@@ -121,6 +123,7 @@ def _fixed(header: Sequence[str], rows: Rows, end: int, source: str) -> tuple[in
         "unknown layout: not a report of a Moodle SCORM activity (no Attempt and Score columns)",
         "give the Interactions or Basic report, downloaded with the download buttons of the "
         "activity's Reports page",
+        line=line,
     )
 
 
@@ -155,17 +158,19 @@ def _roles(names: list[str], rows: Rows, start: int) -> list[str]:
     return roles
 
 
-def parse(rows: Rows, source: str) -> Report:
+def parse(table: Table, source: str) -> Report:
     """Understand the rows of a SCORM report; :class:`ReportError` when they are not one."""
+    rows, lines = table.rows, table.lines
     if len(rows) < 2:
         raise ReportError(
             source,
             "an empty report: no learner rows under the header",
             "nobody is enrolled yet, or the download was cut short",
+            line=lines[0] if lines else None,
         )
     header, body = rows[0], rows[1:]
     qstart, names = _groups(header)
-    attempt_col, score_col = _fixed(header, body, qstart, source)
+    attempt_col, score_col = _fixed(header, body, qstart, source, lines[0])
     nsco = qstart - score_col - 1  # 0: the Basic report without "Show detailed report"
     k = len(names)
     roles = _roles(names, body, qstart) if k else []
@@ -175,11 +180,13 @@ def parse(rows: Rows, source: str) -> Report:
             f"the report has no question ids (only the {', '.join(names)} columns)",
             "under the Interactions report, tick 'Question' (and 'Response', 'Right answer', "
             "'Result'), save the options, then download again",
+            line=lines[0],
+            column=qstart + 1,
         )
     qcount = (len(header) - qstart) // k if k else 0
     attempts = []
     learners: dict[tuple[str, ...], int] = {}
-    for row in body:
+    for line, row in zip(lines[1:], body, strict=True):
         who = tuple(row[:attempt_col])
         learner = learners.setdefault(who, len(learners))
         number = (
@@ -193,27 +200,29 @@ def parse(rows: Rows, source: str) -> Report:
             # Only the attempt's grade: 0 is also what an attempt without a score shows.
             _, grade = _status(row[score_col] if score_col < len(row) else "")
             score = grade if grade else None
-        for cell, cells in blocks:
+        for cell, first, cells in blocks:
             s, sc = _status(cell)
             status = status or s
             score = sc if score is None else max(score, sc or score)
-            answers += _answers(cells, roles, qcount)
+            answers += _answers(cells, roles, qcount, (line, first))
         attempts.append(Attempt(learner, number, score, status, tuple(answers)))
-    return Report("interactions" if k else "basic", tuple(attempts), nsco, bool(k), tuple(roles))
+    kind = "interactions" if k else "basic"
+    return Report(kind, tuple(attempts), nsco, bool(k), tuple(roles), source)
 
 
-def _blocks(row: list[str], first: int, nsco: int, width: int) -> list[tuple[str, list[str]]]:
+def _blocks(row: list[str], first: int, nsco: int, width: int) -> list[tuple[str, int, list[str]]]:
+    """Per SCO: its status cell, the index of its first question cell, its question cells."""
     cells = row + [""] * max(0, first + nsco + width - len(row))
     if len(row) > first + nsco + width and nsco > 1:
         out = []
         pos = first
         for _ in range(nsco):
-            out.append((cells[pos], cells[pos + 1 : pos + 1 + width]))
+            out.append((cells[pos], pos + 1, cells[pos + 1 : pos + 1 + width]))
             pos += 1 + width
         return out
-    head: list[tuple[str, list[str]]] = [(cells[first + i], []) for i in range(nsco)]
+    head: list[tuple[str, int, list[str]]] = [(cells[first + i], 0, []) for i in range(nsco)]
     if head:
-        head[0] = (head[0][0], cells[first + nsco : first + nsco + width])
+        head[0] = (head[0][0], first + nsco, cells[first + nsco : first + nsco + width])
     return head
 
 
@@ -232,15 +241,24 @@ def _get(group: dict[str, str], role: str) -> str | None:
     return None if value is None or _empty(value) else value.strip()
 
 
-def _answers(cells: list[str], roles: list[str], qcount: int) -> list[Answer]:
+def _answers(cells: list[str], roles: list[str], qcount: int, at: tuple[int, int]) -> list[Answer]:
+    """The answers of one SCO's question cells; ``at``: their row's line, first cell's index."""
     k = len(roles)
+    qcol = roles.index("question") if "question" in roles else 0
     out = []
     for n in range(qcount):
         group = dict(zip(roles, cells[n * k : n * k + k], strict=False))
         qid = group.get("question", "").strip()
         if _empty(qid):
             continue
+        line, first = at
         out.append(
-            Answer(qid, _get(group, "response") or "", _get(group, "right"), _get(group, "result"))
+            Answer(
+                qid,
+                _get(group, "response") or "",
+                _get(group, "right"),
+                _get(group, "result"),
+                (line, first + n * k + qcol + 1),
+            )
         )
     return out

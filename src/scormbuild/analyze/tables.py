@@ -11,6 +11,7 @@ import csv
 import io
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -23,6 +24,7 @@ MAX_ROWS = 200_000
 MAX_COLUMNS = 20_000
 
 Rows = list[list[str]]
+Numbered = list[tuple[int, list[str]]]  # (line or sheet row, counted from 1; the cells)
 
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -30,14 +32,36 @@ TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 
 
 class ReportError(CourseError):
-    """A report that cannot be read or understood: ``path: error: message`` and a hint."""
+    """A report that cannot be read or understood: ``path[:line[:column]]: error: message``
+    and a hint; the line is the text line or the spreadsheet row, the column the cell."""
 
-    def __init__(self, path: Path | str, message: str, hint: str | None = None) -> None:
-        super().__init__([error(str(path), None, message, hint=hint)])
+    def __init__(
+        self,
+        path: Path | str,
+        message: str,
+        hint: str | None = None,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        super().__init__([error(str(path), line, message, column=column, hint=hint)])
+
+
+@dataclass(frozen=True)
+class Table:
+    """The non-empty rows of a report's first sheet, and where each stands in the file."""
+
+    rows: Rows
+    lines: tuple[int, ...]  # the line (text) or row (spreadsheet) of each row, from 1
 
 
 def read_rows(path: Path) -> Rows:
     """The first sheet of ``path`` (text, .xlsx or .ods, told apart by content) as text rows."""
+    return read_table(path).rows
+
+
+def read_table(path: Path) -> Table:
+    """The first sheet of ``path`` (text, .xlsx or .ods, told apart by content), rows numbered."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE:
@@ -54,7 +78,7 @@ def read_rows(path: Path) -> Rows:
     return _text(path, data)
 
 
-def _text(path: Path, data: bytes) -> Rows:
+def _text(path: Path, data: bytes) -> Table:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -66,9 +90,12 @@ def _text(path: Path, data: bytes) -> Rows:
     delimiter = max("\t,;", key=first.count)
     csv.field_size_limit(1_000_000)
     try:
-        rows = []
-        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
-            rows.append([cell.strip() for cell in row])
+        rows: Numbered = []
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        start = 1
+        for row in reader:
+            rows.append((start, [cell.strip() for cell in row]))
+            start = reader.line_num + 1
             if len(rows) > MAX_ROWS:
                 break
     except csv.Error as exc:
@@ -76,14 +103,14 @@ def _text(path: Path, data: bytes) -> Rows:
     return _bounded(path, rows)
 
 
-def _bounded(path: Path, rows: Rows) -> Rows:
-    rows = [r for r in rows if any(c for c in r)]
-    if len(rows) > MAX_ROWS or any(len(r) > MAX_COLUMNS for r in rows):
+def _bounded(path: Path, rows: Numbered) -> Table:
+    kept = [(n, r) for n, r in rows if any(c for c in r)]
+    if len(kept) > MAX_ROWS or any(len(r) > MAX_COLUMNS for _, r in kept):
         raise ReportError(path, "more rows or columns than a report can have")
-    return rows
+    return Table([r for _, r in kept], tuple(n for n, _ in kept))
 
 
-def _zipped(path: Path, data: bytes) -> Rows:
+def _zipped(path: Path, data: bytes) -> Table:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
@@ -99,7 +126,7 @@ def _zipped(path: Path, data: bytes) -> Rows:
     raise ReportError(path, "a zip file that is neither an .xlsx nor an .ods spreadsheet")
 
 
-def _xlsx(path: Path, data: bytes) -> Rows:
+def _xlsx(path: Path, data: bytes) -> Table:
     try:
         import openpyxl
     except ImportError:
@@ -109,11 +136,11 @@ def _xlsx(path: Path, data: bytes) -> Rows:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheet = book.worksheets[0]
-        rows: Rows = []
-        for row in sheet.iter_rows(values_only=True):
+        rows: Numbered = []
+        for n, row in enumerate(sheet.iter_rows(values_only=True), start=1):
             if len(row) > MAX_COLUMNS or len(rows) >= MAX_ROWS:
                 raise ReportError(path, "more rows or columns than a report can have")
-            rows.append(_trim(["" if v is None else _cell(v) for v in row]))
+            rows.append((n, _trim(["" if v is None else _cell(v) for v in row])))
         book.close()
     except ReportError:
         raise
@@ -128,7 +155,7 @@ def _cell(value: object) -> str:
     return str(value).strip()
 
 
-def _ods(path: Path, zf: zipfile.ZipFile) -> Rows:
+def _ods(path: Path, zf: zipfile.ZipFile) -> Table:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         root = etree.fromstring(zf.read("content.xml"), parser)
@@ -138,7 +165,8 @@ def _ods(path: Path, zf: zipfile.ZipFile) -> Rows:
     table = root.find(f".//{{{TABLE}}}table")
     if table is None:
         raise ReportError(path, "an .ods file without a sheet")
-    rows: Rows = []
+    rows: Numbered = []
+    number = 1
     for row in table.iter(f"{{{TABLE}}}table-row"):
         cells: list[str] = []
         for cell in row:
@@ -148,9 +176,11 @@ def _ods(path: Path, zf: zipfile.ZipFile) -> Rows:
             cells.extend([_ods_text(cell)] * repeat)
             if len(cells) > MAX_COLUMNS:
                 raise ReportError(path, "more columns than a report can have")
+        repeat = _count(row.get(f"{{{TABLE}}}number-rows-repeated"), MAX_ROWS)
         if any(cells):
             cells = _trim(cells)
-            rows.extend([cells] * _count(row.get(f"{{{TABLE}}}number-rows-repeated"), MAX_ROWS))
+            rows.extend((number + i, cells) for i in range(repeat))
+        number += repeat
         if len(rows) > MAX_ROWS:
             break
     return _bounded(path, rows)
