@@ -15,6 +15,7 @@ from playwright.sync_api import Browser
 
 from scormbuild.analyze.analysis import analyze
 from scormbuild.analyze.html import to_html
+from scormbuild.analyze.texts import texts
 from scormbuild.source.load import load_course
 from tests.browser.a11y import _RUN_AXE, AXE_JS, WCAG_TAGS, reflow_problems, structure_problems
 
@@ -45,9 +46,20 @@ def test_report_passes_axe_and_structure(browser: Browser, tmp_path: Path, lang:
     problems = structure_problems(page.main_frame, lang, lang)
     page.set_viewport_size({"width": 320, "height": 800})
     problems += reflow_problems(page.main_frame, f"{lang} at 320 px")
+    # In the course language: headings, the note on privacy, and the warnings.
+    t = texts(lang)
+    shown = page.locator("body").inner_text()
+    heading = page.locator("h1").inner_text()
     context.close()
     assert violations == []
     assert problems == []
+    assert heading.startswith(t["title"]), heading
+    assert t["privacy"] in shown
+    assert t["flag_too_easy"].format(pct="100 %") in shown
+    if lang != "en":
+        english = texts("en")
+        assert english["flag_too_easy"].format(pct="100 %") not in shown
+        assert english["privacy"] not in shown
 
 
 def test_report_makes_no_request(browser: Browser, tmp_path: Path) -> None:

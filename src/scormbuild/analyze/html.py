@@ -20,12 +20,7 @@ from scormbuild.export.base import text_of
 
 def to_html(a: Analysis) -> str:
     """The HTML report."""
-    t = {
-        **texts(a.language),
-        "skip": {"fi": "Siirry sisältöön", "sv": "Till innehållet"}.get(
-            a.language.split("-")[0], "Skip to content"
-        ),
-    }
+    t = texts(a.language)
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     template = env.from_string(
         files("scormbuild.analyze").joinpath("report.html").read_text("utf-8")
