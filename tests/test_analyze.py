@@ -166,6 +166,9 @@ def test_basic_report() -> None:
     assert any("Interactions" in n for n in a.notes)
     detailed = analyze([REPORTS / "basic-detailed.txt"], course())
     assert detailed.summary.completed == 6 and detailed.summary.passed == 5
+    # Moodle's Excel and ODS downloads of the Basic report read as the text one.
+    for ext in ("xlsx", "ods"):
+        assert analyze([REPORTS / f"basic.{ext}"], course()).summary == a.summary, ext
 
 
 def test_without_course() -> None:
@@ -352,3 +355,37 @@ def test_parts_of_matching_and_ordering(analysis: Analysis) -> None:
     assert parit.common == ()
     jarjestys = item(analysis, "syventava.jarjestys")
     assert [o.picked for o in jarjestys.parts] == [4, 5, 5]
+
+
+def test_too_hard_from_a_report_with_most_answers_wrong(tmp_path: Path) -> None:
+    # The real report, but 'syventava.vaiheet' answered wrong by all but one learner: too hard.
+    rows = list(csv.reader(io.StringIO((REPORTS / "interactions.txt").read_text("utf-8")),
+                           delimiter="\t"))  # fmt: skip
+    kept_right = 0
+    for row in rows[1:]:
+        for j, cell in enumerate(row):
+            if cell == "syventava.vaiheet" and row[j + 3] == "correct":
+                if kept_right:
+                    row[j + 1], row[j + 3] = "7", "wrong"
+                kept_right += 1
+    assert kept_right >= 5
+    changed = tmp_path / "interactions.txt"
+    with changed.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter="\t", lineterminator="\n").writerows(rows)
+    a = analyze([changed], course())
+    vaiheet = item(a, "syventava.vaiheet")
+    assert vaiheet.learners == 6 and vaiheet.facility == pytest.approx(1 / 6)
+    lines = [p.format() for p in a.flags]
+    assert any(
+        line.startswith(
+            "quizzes/syventava.yml:"
+            f"{a.keys['syventava.vaiheet'].line}: warning: syventava.vaiheet: too hard: 17 % right"
+        )
+        for line in lines
+    ), lines
+    assert [x["answer"] for x in to_dict_common(a, "syventava.vaiheet")] == ["7"]
+
+
+def to_dict_common(a: Analysis, qid: str) -> list[dict[str, object]]:
+    data = json.loads(to_json(a))
+    return next(q for q in data["questions"] if q["id"] == qid)["frequent_answers"]
