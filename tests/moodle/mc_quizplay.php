@@ -64,6 +64,20 @@ try {
     $quiz = $DB->get_record('quiz', ['id' => $quiz->id]);
     $out['quiz'] = ['id' => (int)$quiz->id, 'cmid' => (int)$res->coursemodule,
         'sumgrades' => (float)$quiz->sumgrades, 'grade' => (float)$quiz->grade];
+    // Where the importer put each question: its category's names, from the top down.
+    $out['categories'] = [];
+    foreach ($spec['questions'] as $q) {
+        $names = [];
+        $catid = $DB->get_field_sql('SELECT qbe.questioncategoryid FROM {question_bank_entries} qbe
+            JOIN {question_versions} qv ON qv.questionbankentryid = qbe.id WHERE qv.questionid = ?',
+            [(int)$q['id']]);
+        while ($catid) {
+            $cat = $DB->get_record('question_categories', ['id' => $catid], 'id, name, parent');
+            array_unshift($names, $cat->name);
+            $catid = (int)$cat->parent;
+        }
+        $out['categories'][] = $names;
+    }
 
     \core\session\manager::set_user($student);
     foreach ($spec['attempts'] as $n => $answers) {

@@ -173,7 +173,10 @@ def gift(course: Course) -> Exported:
         path = "/".join(
             p.replace("/", "//") for p in (course_category(course), category_name(quiz))
         )
-        blocks.append(f"$CATEGORY: $course$/top/{escape(path)}")
+        # Moodle takes the $CATEGORY line as it stands, GIFT's escapes included ('\{' would stay
+        # '&&123;'); only a doubled backslash is read back as one.
+        literal = path.replace("\\", "\\\\")
+        blocks.append(f"$CATEGORY: $course$/top/{literal}")
         for q in quiz.questions:
             if q.type == "ordering":
                 notes.question(

@@ -89,8 +89,10 @@ def _category(root: El, w: _Writer, quiz: Quiz) -> None:
         part.replace("/", "//") for part in (course_category(w.course), category_name(quiz))
     )
     w.plain(q, "category", f"$course$/top/{path}")
+    # No category ID number: Moodle's importer stops with a database error when the ID number
+    # is taken in the course by a category of another path (the same quiz in another language,
+    # or after its title changed). The questions keep theirs.
     w.plain(q, "info", f"scormbuild quiz {quiz.id}", "html")
-    _sub(q, "idnumber", quiz.id)
 
 
 def _head(root: El, w: _Writer, quiz: Quiz, q: Question, qtype: str) -> El:
