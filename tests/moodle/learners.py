@@ -60,6 +60,12 @@ ANSWER_JS = """
 """
 
 
+# A page of the package is ready once it has loaded and its scripts have the course data.
+READY_JS = (
+    "() => document.readyState === 'complete' && window.SCORMBUILD_COURSE !== undefined"
+    " && document.querySelector('.sb-quiz, main') !== null"
+)
+
 QUESTION_IDS_JS = """
 () => {
   const d = window.SCORMBUILD_COURSE;
@@ -154,14 +160,16 @@ def play(page: Page, moodle: Moodle, scormid: int, scoid: int, learner: Learner)
     )
     _content(page)
     shell = _shell(page)
+    # The module page can finish loading before the launch page has run its scripts.
+    shell.wait_for_function(READY_JS, timeout=120000)
     hrefs = shell.evaluate("() => window.SCORMBUILD_COURSE.modules.map((m) => m.href)")
     plans = list(learner.attempts)
     for m in range(min(len(hrefs), learner.modules)):
         if m:
             shell.click(f'[data-module="{m}"]')
         frame = _content(page, hrefs[m])
-        frame.wait_for_load_state("load")
-        frame.wait_for_function("() => document.querySelector('.sb-quiz, main') !== null")
+        frame.wait_for_load_state("load", timeout=120000)
+        frame.wait_for_function(READY_JS, timeout=120000)
         has_quiz = frame.evaluate("() => document.querySelectorAll('.sb-quiz').length")
         first = True
         while has_quiz and plans:
