@@ -21,6 +21,7 @@ ARGS = {
     "build": ["course"],
     "check": ["course"],
     "analyze": ["report.txt"],
+    "diff": ["old.zip", "new.zip"],
     "export": ["course"],
     "import": ["guide.docx"],
     "preview": ["course"],

@@ -195,6 +195,23 @@ def export(course: Path, export_format: str, out: Path | None, language: str | N
     )
 
 
+@main.command(name="diff")
+@click.argument("old", type=PATH)
+@click.argument("new", type=PATH)
+@FORMAT
+def diff(old: Path, new: Path, output_format: str) -> None:
+    """Say what updating OLD to NEW does to learners (packages .zip, or course folders).
+
+    Exit status: 0 safe to replace the package in place, 1 the update needs care (or an
+    input cannot be read).
+    """
+    from scormbuild.commands.diff import diff as run_diff
+
+    report = run_diff(old, new)
+    click.echo(report.to_json() if output_format == "json" else report.to_text())
+    click.get_current_context().exit(report.exit_status)
+
+
 @main.command("import")
 @click.argument("document", type=PATH)
 @click.option(

@@ -14,11 +14,13 @@ worst-case state and compares its length with :func:`worst_case_length`).
 from __future__ import annotations
 
 import hashlib
+import html
 import math
+import re
 from dataclasses import replace
 
 from scormbuild.errors import Problem, error
-from scormbuild.model import Course, Question, Quiz
+from scormbuild.model import Course, Module, Question, Quiz
 
 VERSION = "1"
 LIMIT = 4096
@@ -127,6 +129,77 @@ def fingerprint(course: Course) -> str:
     digest = hashlib.sha256("\n".join(parts).encode()).digest()
     value = int.from_bytes(digest[:8], "big") % 36**FINGERPRINT_WIDTH
     return to_b36(value).rjust(FINGERPRINT_WIDTH, "0")
+
+
+KEY_WIDTH = 4  # the width of every key and content hash below
+_TAG_RE = re.compile(r"<[^>]*>")
+_SPACE_RE = re.compile(r"\s+")
+_ORDER_RE = re.compile(r"^[0-9]+-")
+
+
+def short_hash(*parts: object) -> str:
+    """:data:`KEY_WIDTH` base-36 characters from ``parts``: keys and content hashes."""
+    text = "\x1f".join(str(p) for p in parts)
+    value = int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+    return to_b36(value % 36**KEY_WIDTH).rjust(KEY_WIDTH, "0")
+
+
+def plain_text(fragment: str) -> str:
+    """The words of an HTML fragment: tags dropped, entities read, whitespace collapsed.
+
+    Content hashes use the words, not the markup, so that a rebuild with another version of
+    the renderer does not look like a changed question.
+    """
+    return _SPACE_RE.sub(" ", html.unescape(_TAG_RE.sub(" ", fragment))).strip()
+
+
+def course_key(course: Course) -> str:
+    """Which course saved the state: another course's state is never read."""
+    return short_hash("course", course.config.id)
+
+
+def module_name(module: Module) -> str:
+    """A module's name without its order prefix: ``01-intro`` and ``02-intro`` are one module
+    moved, so that reordering modules by renaming their files keeps what learners saw."""
+    return _ORDER_RE.sub("", module.slug)
+
+
+def module_key(module: Module) -> str:
+    """Which module a saved visit refers to."""
+    return short_hash("module", module_name(module))
+
+
+def module_hash(module: Module) -> str:
+    """The content of a module page: its title and words (``scormbuild diff`` reads it)."""
+    return short_hash(module.title, plain_text(module.html))
+
+
+def quiz_key(quiz: Quiz) -> str:
+    """Which quiz a saved attempt belongs to."""
+    return short_hash("quiz", quiz.id)
+
+
+def scoring_key(quiz: Quiz) -> str:
+    """What a quiz's score is made of besides its questions: a saved best score computed
+    under another key is computed again."""
+    points = ",".join(f"{q.id}={q.points:g}" for q in quiz.questions)
+    return short_hash("scoring", quiz.graded, quiz.drawn, points)
+
+
+def question_hash(q: Question) -> str:
+    """What a saved answer refers to: the question as asked and as scored.
+
+    Feedback, hints and points are left out: changing them does not change what an answer
+    means (a change of points is a change of :func:`scoring_key`).
+    """
+    parts: list[object] = [q.id, q.type, plain_text(q.prompt_html)]
+    parts += [(c.id, plain_text(c.html), c.correct) for c in q.choices]
+    parts += [tuple(q.answers), q.case_sensitive]
+    if q.numeric is not None:
+        parts.append((q.numeric.minimum, q.numeric.maximum))
+    parts += [(p.id, plain_text(p.left_html), plain_text(p.right_html)) for p in q.pairs]
+    parts += [(i.id, plain_text(i.html)) for i in q.items]
+    return short_hash(*parts)
 
 
 def to_b36(n: int) -> str:

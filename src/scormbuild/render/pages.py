@@ -56,6 +56,7 @@ JS_STRINGS = (
 def question_data(q: Question) -> dict[str, Any]:
     """What the runtime needs of a question: sizes for the codec, the key for scoring."""
     data: dict[str, Any] = {"id": q.id, "type": q.type, "points": q.points}
+    data["h"] = state.question_hash(q)
     if q.type in ("single", "multiple", "truefalse"):
         data["n"], data["ids"] = len(q.choices), [c.id for c in q.choices]
         data["key"] = [i for i, c in enumerate(q.choices) if c.correct]
@@ -82,7 +83,13 @@ def course_data(course: Course, t: Catalog) -> dict[str, Any]:
     """``window.SCORMBUILD_COURSE``: everything the runtime reads about the course."""
     cfg = course.config
     multi = cfg.sco_mode == "multi"
-    modules = [{"id": m.id, "title": m.title, "href": m.href} for m in course.modules]
+    modules = [
+        {
+            "id": m.id, "title": m.title, "href": m.href,
+            "k": state.module_key(m), "h": state.module_hash(m),
+        }
+        for m in course.modules
+    ]  # fmt: skip
     if multi:  # each module's SCO stores its own part, under its own fingerprint
         for entry, part in zip(modules, state.scopes(course), strict=True):
             entry["fp"] = state.fingerprint(part)
@@ -90,6 +97,9 @@ def course_data(course: Course, t: Catalog) -> dict[str, Any]:
     quizzes = [
         {
             "id": quiz.id,
+            "title": quiz.title,
+            "k": state.quiz_key(quiz),
+            "sk": state.scoring_key(quiz),
             "module": module_of[quiz.id],
             "graded": quiz.graded,
             "attempts": quiz.attempts,
@@ -107,6 +117,9 @@ def course_data(course: Course, t: Catalog) -> dict[str, Any]:
         "id": cfg.id,
         "title": cfg.title,
         "lang": course.language,
+        "version": cfg.version,
+        "key": state.course_key(course),
+        "state": state.VERSION,  # the saved-state format the runtime writes
         "fp": state.fingerprint(course),
         "mastery": cfg.mastery_score,
         "completion": list(cfg.completion),

@@ -89,6 +89,7 @@ class Contents:
     manifest: bytes | None = None
     problems: list[Problem] = field(default_factory=list)
     archive_size: int | None = None
+    kept: dict[str, bytes] = field(default_factory=dict)  # the data of the files asked for
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -149,10 +150,15 @@ def _screen(zf: zipfile.ZipFile, out: Contents) -> list[zipfile.ZipInfo]:
 
 
 def _read_entry(
-    zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, budget: int
+    zf: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    limits: Limits,
+    budget: int,
+    keep_names: frozenset[str] = frozenset(),
 ) -> tuple[int, bytes | None]:
-    """Decompress ``info`` in bounded chunks; return its size and, for the manifest, its data."""
-    keep = info.filename == MANIFEST_NAME
+    """Decompress ``info`` in bounded chunks; return its size and, for the manifest (and the
+    files of ``keep_names``), its data."""
+    keep = info.filename == MANIFEST_NAME or info.filename in keep_names
     data = bytearray()
     size = 0
     max_ratio = limits.max_ratio
@@ -174,7 +180,7 @@ def _read_entry(
             if keep:
                 if size > limits.max_manifest_size:
                     raise UnusableInput(
-                        f"refused: {MANIFEST_NAME} is larger than {limits.max_manifest_size} bytes"
+                        f"refused: {info.filename} is larger than {limits.max_manifest_size} bytes"
                     )
                 data += chunk
     return size, bytes(data) if keep else None
@@ -243,8 +249,9 @@ def structure_problems(fp: BinaryIO, file_size: int, entries: int) -> list[str]:
     return problems
 
 
-def read_zip(path: Path, limits: Limits) -> Contents:
-    """Check a zip's entries and integrity without extracting it."""
+def read_zip(path: Path, limits: Limits, keep: frozenset[str] = frozenset()) -> Contents:
+    """Check a zip's entries and integrity without extracting it; the files named in
+    ``keep`` are read into ``Contents.kept`` (within the manifest's size limit)."""
     out = Contents("zip")
     try:
         out.archive_size = path.stat().st_size
@@ -285,7 +292,7 @@ def read_zip(path: Path, limits: Limits) -> Contents:
         total = 0
         for info in _screen(zf, out):
             try:
-                size, data = _read_entry(zf, info, limits, limits.max_total_size - total)
+                size, data = _read_entry(zf, info, limits, limits.max_total_size - total, keep)
             except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
                 out.problems.append(
                     error(info.filename, None, f"corrupt entry: {exc}", code="zip-integrity")
@@ -293,13 +300,16 @@ def read_zip(path: Path, limits: Limits) -> Contents:
                 continue
             total += size
             out.entries[info.filename] = Entry(info.filename, size, info.compress_size)
-            if data is not None:
+            if data is not None and info.filename == MANIFEST_NAME:
                 out.manifest = data
+            elif data is not None:
+                out.kept[info.filename] = data
     return out
 
 
-def read_directory(root: Path, limits: Limits) -> Contents:
-    """List an unpacked package without following symlinks or reading special files."""
+def read_directory(root: Path, limits: Limits, keep: frozenset[str] = frozenset()) -> Contents:
+    """List an unpacked package without following symlinks or reading special files; the
+    regular files named in ``keep`` are read into ``Contents.kept``."""
     out = Contents("directory")
     count = 0
     total = 0
@@ -328,27 +338,30 @@ def read_directory(root: Path, limits: Limits) -> Contents:
         raise UnusableInput(
             f"refused: {total} bytes, more than the limit of {limits.max_total_size}"
         )
-    manifest = root / MANIFEST_NAME
-    if MANIFEST_NAME in out.entries:
-        with manifest.open("rb") as fp:
+    for name in sorted({MANIFEST_NAME, *keep} & set(out.entries)):
+        # Opened without following a link, so that nothing swapped in since the walk is read.
+        fd = os.open(root / name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as fp:
             data = fp.read(limits.max_manifest_size + 1)
         if len(data) > limits.max_manifest_size:
-            raise UnusableInput(
-                f"refused: {MANIFEST_NAME} is larger than {limits.max_manifest_size}"
-            )
-        out.manifest = data
+            raise UnusableInput(f"refused: {name} is larger than {limits.max_manifest_size}")
+        if name == MANIFEST_NAME:
+            out.manifest = data
+        else:
+            out.kept[name] = data
     return out
 
 
-def read_package(path: Path, limits: Limits) -> Contents:
-    """A zip file or a folder; :class:`UnusableInput` when it is neither or unreadable."""
+def read_package(path: Path, limits: Limits, keep: frozenset[str] = frozenset()) -> Contents:
+    """A zip file or a folder; :class:`UnusableInput` when it is neither or unreadable.
+    The files named in ``keep`` are read as well (``Contents.kept``)."""
     try:
         if path.is_dir():
-            return read_directory(path, limits)
+            return read_directory(path, limits, keep)
         if not path.exists():
             raise UnusableInput(f"{path}: no such file or folder")
         if not path.is_file():
             raise UnusableInput(f"{path}: not a regular file or a folder")
-        return read_zip(path, limits)
+        return read_zip(path, limits, keep)
     except OSError as exc:
         raise UnusableInput(f"cannot read {exc.filename or path}: {exc.strerror}") from exc
