@@ -56,6 +56,17 @@ def _one_paragraph(md: MarkdownIt, text: str, env: dict[str, Any]) -> str | None
     return f"<p>{md.renderer.render(tokens, md.options, env)}</p>"
 
 
+def without_plugins(text: str) -> str | None:
+    """The HTML :func:`render_inline` gives a one-line text that is plain words, or words
+    wrapped whole in ``*``, ``**`` or `````: no plugin acts on such a text, so callers need
+    not set up a :class:`SourceEnv` for it. None for any other text."""
+    if text != text.strip() or not _ONE_PARAGRAPH_RE.fullmatch(text):
+        return None
+    if not _INLINE_SYNTAX_RE.search(text):
+        return escapeHtml(text)
+    return _simple_markup(text)
+
+
 def render_inline(
     md: MarkdownIt,
     text: str,
@@ -70,20 +81,16 @@ def render_inline(
     it, no plugin that needs the course's files acts on it. ``terms``: the glossary's words
     (see :func:`.env.module_env`), for a text that may mark them. The HTML is not yet sanitized.
     """
-    html = None
+    html = without_plugins(text)
+    if html is not None:
+        return html
     env: dict[str, Any] = {} if labels is None else {"labels": labels}
     if source is not None:
         env["source"] = source
     if terms is not None:
         env["terms"] = terms
-    if text == text.strip() and _ONE_PARAGRAPH_RE.fullmatch(text):
-        if not _INLINE_SYNTAX_RE.search(text):
-            return escapeHtml(text)
-        simple = _simple_markup(text)
-        if simple is not None:
-            return simple
-        if "^" not in text:
-            html = _one_paragraph(md, text, env)
+    if text == text.strip() and _ONE_PARAGRAPH_RE.fullmatch(text) and "^" not in text:
+        html = _one_paragraph(md, text, env)
     if html is None:
         html = str(md.render(text, env)).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:

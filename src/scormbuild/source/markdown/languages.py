@@ -35,8 +35,12 @@ def _check_codes(state: StateCore) -> None:
     if source is None:
         return
     for token in state.tokens:
-        for tok in [token, *(token.children or ())]:
-            lang = tok.attrs.get("lang") if tok.attrs else None
+        # Only a token with attributes can have a lang (most have none: checked cheaply).
+        with_attrs = [t for t in token.children or () if t.attrs]
+        if token.attrs:
+            with_attrs.insert(0, token)
+        for tok in with_attrs:
+            lang = tok.attrs.get("lang")
             if lang is not None and not LANG_RE.match(str(lang)):
                 source.error(
                     source.line(token),

@@ -24,7 +24,7 @@ from scormbuild.errors import Problem
 from scormbuild.limits import QUIZ_FILE_BYTES, QUIZZES_PER_MODULE
 from scormbuild.model import Quiz, quiz_placeholder
 from scormbuild.source.markdown.env import SourceEnv, source_of
-from scormbuild.source.markdown.inline import render_inline
+from scormbuild.source.markdown.inline import render_inline, without_plugins
 from scormbuild.source.markdown.sanitize import clean
 from scormbuild.source.paths import PathProblem, require_file
 from scormbuild.source.quizzes import QuizReader
@@ -54,7 +54,11 @@ def _quiz(state: StateCore, source: SourceEnv, token: Token) -> Quiz | None:
     labels = state.env.get("labels")
 
     def render(text: str, line: int | None) -> str:
-        return clean(render_inline(state.md, text, labels, source.text_at(path, line)))
+        # Most quiz texts are plain words: they need no env of their own (13,000 in a course).
+        html = without_plugins(text)
+        if html is None:
+            html = render_inline(state.md, text, labels, source.text_at(path, line))
+        return clean(html)
 
     reader = QuizReader(path, render)
     quiz = reader.read_quiz(data, line)

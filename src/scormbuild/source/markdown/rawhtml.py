@@ -91,11 +91,12 @@ def _raw_html(state: StateCore) -> None:
         if token.type == "html_block":
             check_html(source, token.content, line)
             continue
-        _attributes(source, token, line)
+        if token.attrs:
+            _attributes(source, token, line)
         for child in token.children or ():
             if child.type == "html_inline":
                 check_html(source, child.content, line)
-            else:
+            elif child.attrs:
                 _attributes(source, child, line)
 
 
