@@ -65,3 +65,19 @@ def test_unchanged_pages_are_not_rendered_again(tmp_path: Path) -> None:
     pages = [(a, b) for a, b in zip(after, before, strict=True) if a.path.startswith("modules/")]
     fresh = [a.path for a, b in pages if a.data is not b.data]
     assert fresh == ["modules/04-last.html"]  # its neighbour's links did not change
+
+
+def test_course_data_of_unchanged_quizzes_is_kept(tmp_path: Path) -> None:
+    """The content hashes of course-data.js are worked out again only for what changed."""
+    root = write_course(tmp_path, files(tmp_path))
+    cache = BuildCache()
+    both(root, cache)
+    (memo,) = cache.pages.data.values()
+    kept = {id(obj): value for obj, value in memo.current.values() if isinstance(value, dict)}
+    assert kept  # the quiz of 03-third.md
+    write_course(root, {**files(tmp_path), "modules/04-last.md": MODULE.format(title="Later")})
+    reused, fresh = both(root, cache)
+    assert reused == fresh
+    again = {id(obj): value for obj, value in memo.current.values() if isinstance(value, dict)}
+    assert again.keys() == kept.keys()
+    assert all(again[k] is kept[k] for k in kept)

@@ -10,7 +10,8 @@ import hashlib
 import importlib.resources
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 import jinja2
@@ -79,14 +80,62 @@ def quiz_max_points(quiz: Quiz) -> float:
     return sum(sorted((q.points for q in quiz.questions), reverse=True)[: quiz.drawn])
 
 
-def course_data(course: Course, t: Catalog) -> dict[str, Any]:
-    """``window.SCORMBUILD_COURSE``: everything the runtime reads about the course."""
+class ObjectMemo:
+    """Values worked out from model objects, kept from one render to the next for the objects
+    that are still there (the preview's loader hands back the very objects it reused)."""
+
+    def __init__(self) -> None:
+        self.previous: dict[int, tuple[object, Any]] = {}
+        self.current: dict[int, tuple[object, Any]] = {}
+
+    def get(self, obj: object, make: Callable[[], Any]) -> Any:
+        """``make()``, or what it gave for ``obj`` last time."""
+        hit = self.current.get(id(obj)) or self.previous.get(id(obj))
+        value = hit[1] if hit is not None and hit[0] is obj else make()
+        self.current[id(obj)] = (obj, value)
+        return value
+
+    def rotate(self) -> None:
+        """Start a render: what the last one did not ask for again is let go after this one."""
+        self.previous, self.current = self.current, {}
+
+
+def quiz_entry(quiz: Quiz, module_id: str) -> dict[str, Any]:
+    """A quiz as the runtime reads it (never changed once made: a memo may share it)."""
+    return {
+        "id": quiz.id,
+        "title": quiz.title,
+        "k": state.quiz_key(quiz),
+        "sk": state.scoring_key(quiz),
+        "module": module_id,
+        "graded": quiz.graded,
+        "attempts": quiz.attempts,
+        "drawn": min(quiz.drawn, len(quiz.questions)),
+        "so": state.stores_order(quiz),
+        "sq": quiz.shuffle_questions,
+        "sc": quiz.shuffle_choices,
+        "show": quiz.show_answers,
+        "max": quiz_max_points(quiz),
+        "questions": [question_data(q) for q in quiz.questions],
+    }
+
+
+def course_data(course: Course, t: Catalog, memo: ObjectMemo | None = None) -> dict[str, Any]:
+    """``window.SCORMBUILD_COURSE``: everything the runtime reads about the course.
+
+    With ``memo`` (the preview's), the content hashes of unchanged modules and the entries of
+    unchanged quizzes are not worked out again on a rebuild.
+    """
+
+    def remembered(obj: object, make: Callable[[], Any]) -> Any:
+        return make() if memo is None else memo.get(obj, make)
+
     cfg = course.config
     multi = cfg.sco_mode == "multi"
     modules = [
         {
             "id": m.id, "title": m.title, "href": m.href,
-            "k": state.module_key(m), "h": state.module_hash(m),
+            "k": state.module_key(m), "h": remembered(m, partial(state.module_hash, m)),
         }
         for m in course.modules
     ]  # fmt: skip
@@ -95,23 +144,7 @@ def course_data(course: Course, t: Catalog) -> dict[str, Any]:
             entry["fp"] = state.fingerprint(part)
     module_of = {q.id: m.id for m in course.modules for q in m.quizzes}
     quizzes = [
-        {
-            "id": quiz.id,
-            "title": quiz.title,
-            "k": state.quiz_key(quiz),
-            "sk": state.scoring_key(quiz),
-            "module": module_of[quiz.id],
-            "graded": quiz.graded,
-            "attempts": quiz.attempts,
-            "drawn": min(quiz.drawn, len(quiz.questions)),
-            "so": state.stores_order(quiz),
-            "sq": quiz.shuffle_questions,
-            "sc": quiz.shuffle_choices,
-            "show": quiz.show_answers,
-            "max": quiz_max_points(quiz),
-            "questions": [question_data(q) for q in quiz.questions],
-        }
-        for quiz in course.quizzes
+        remembered(quiz, partial(quiz_entry, quiz, module_of[quiz.id])) for quiz in course.quizzes
     ]
     data: dict[str, Any] = {
         "id": cfg.id,
@@ -249,6 +282,13 @@ class PageCache:
     def __init__(self) -> None:
         self.pages: dict[_PageKey, bytes] = {}
         self.shared: tuple[Any, ...] = ()
+        self.data: dict[str, ObjectMemo] = {}  # course-data.js's parts, per language
+
+    def data_memo(self, language: str) -> ObjectMemo:
+        """The memo of ``course_data`` for a render in ``language``."""
+        memo = self.data.setdefault(language, ObjectMemo())
+        memo.rotate()
+        return memo
 
     def render(
         self,
@@ -335,7 +375,9 @@ def _render_course(
     t = Catalog(course.language, course.config.strings)
     env.globals["t"] = t
     quiz_index = {q.id: i for i, q in enumerate(course.quizzes)}
-    data = json.dumps(course_data(course, t), ensure_ascii=False, sort_keys=True, indent=None)
+    memo = pages.data_memo(course.language) if pages is not None else None
+    runtime_data = course_data(course, t, memo)
+    data = json.dumps(runtime_data, ensure_ascii=False, sort_keys=True, indent=None)
     # "</" never appears in a script file's JSON that a browser parses as a script block,
     # but escaping it keeps the file safe to inline should a theme ever do that.
     data = data.replace("</", "<\\/")
