@@ -13,7 +13,7 @@ import pytest
 
 from scormbuild.model import Course, Question, Quiz
 from scormbuild.package import suspend_data as state
-from scormbuild.render.pages import course_data
+from scormbuild.render.coursedata import course_data
 from scormbuild.source.load import load_course
 from scormbuild.strings import Catalog
 from tests.course_samples import module, questions, sample_course

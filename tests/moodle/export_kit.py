@@ -80,7 +80,7 @@ RUNTIME = REPO / "src" / "scormbuild" / "runtime"
 def package_points(questions: list[dict[str, Any]], answers: list[Any], lang: str) -> list[float]:
     """The points the package's own scoring (``quiz.js`` under node) gives each answer.
 
-    ``questions`` are the runtime's question data (``render.pages.question_data``).
+    ``questions`` are the runtime's question data (``render.coursedata.question_data``).
     """
     script = (
         f"const Q = require({json.dumps(str(RUNTIME / 'quiz.js'))});"

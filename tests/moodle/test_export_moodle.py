@@ -22,7 +22,7 @@ from scormbuild.export.base import Exported, category_name, course_category, sha
 from scormbuild.export.gift import gift
 from scormbuild.export.moodle_xml import moodle_xml
 from scormbuild.model import Course, Question, Quiz
-from scormbuild.render.pages import question_data
+from scormbuild.render.coursedata import question_data
 from scormbuild.source.load import load_course
 from tests.course_samples import module, questions, sample_course
 from tests.moodle.export_kit import HERE, SHARED, Moodle, ensure, locate, package_points
