@@ -64,6 +64,14 @@ def test_only_the_blocks_used_are_shipped(tmp_path: Path) -> None:
     assert "scormbuild/blocks.js" in page and "scormbuild/blocks.css" in page
 
 
+def test_a_course_without_quizzes_ships_no_quiz_interface(tmp_path: Path) -> None:
+    files = shipped(tmp_path, {"modules/01-intro.md": MODULE.format(title="Intro")})
+    assert "scormbuild/quiz-ui.js" not in files and "scormbuild/quiz.js" in files
+    assert b"quiz-ui.js" not in files["modules/01-intro.html"]
+    with_quiz = shipped(tmp_path / "q", {})
+    assert b"quiz-ui.js" in with_quiz["modules/01-intro.html"]
+
+
 def test_timelines_need_no_script(tmp_path: Path) -> None:
     files = shipped(tmp_path, {"modules/02-more.md": MODULE.format(title="More") + TIMELINE})
     assert "scormbuild/blocks.js" not in files

@@ -118,10 +118,17 @@ def render_module(
         next=mods[index + 1] if index + 1 < len(mods) else None,
         multi=multi,
         root="../",
-        scripts=(SCO_PAGE_SCRIPTS if multi else PAGE_SCRIPTS) + scripts,
+        scripts=tuple(n for n in (SCO_PAGE_SCRIPTS if multi else PAGE_SCRIPTS) if ships(course, n))
+        + scripts,
         styles=THEME_STYLES + styles,
         terms=[t for t in course.glossary if t.id in module.terms],
     )
+
+
+def ships(course: Course, name: str) -> bool:
+    """Whether the package ships runtime file ``name``: quiz-ui.js only with a quiz to show
+    (a scored scenario keeps its result through quiz.js alone)."""
+    return name != "quiz-ui.js" or any(q.kind == "quiz" for q in course.quizzes)
 
 
 def runtime_file(name: str) -> bytes:
@@ -266,7 +273,7 @@ def _render_course(
     # but escaping it keeps the file safe to inline should a theme ever do that.
     data = data.replace("</", "<\\/")
     multi = course.config.sco_mode == "multi"
-    runtime = [n for n in RUNTIME_FILES if not (multi and n in SHELL_ONLY)]
+    runtime = [n for n in RUNTIME_FILES if not (multi and n in SHELL_ONLY) and ships(course, n)]
     if pages is not None:
         bodies = pages.render(env, course, quiz_index, workers)
     else:
