@@ -56,7 +56,10 @@ def test_repeats_are_collapsed_and_strict_promotes(tmp_path: Path) -> None:
     }
     course = write_course(tmp_path, files)
     (problem,) = gather(course).problems
-    assert problem.format() == "course.yml:7: error: theme logo 'assets/logo.svg' is missing"
+    assert problem.format() == (
+        "course.yml:7: error: theme logo 'assets/logo.svg' is missing\n"
+        "  hint: check the name, or add the file"
+    )
     (course / "assets/logo.svg").write_text("<svg/>")
     (problem,) = gather(course).problems
     assert (problem.location.path, problem.level) == ("assets/unused.png", "warning")

@@ -15,7 +15,7 @@ from scormbuild.errors import Problem, error
 from scormbuild.limits import ASSETS
 from scormbuild.model import Asset
 from scormbuild.source.inert import check_asset, is_checked
-from scormbuild.source.paths import SAFE_NAME_RE, WHAT, CourseFiles, PathProblem
+from scormbuild.source.paths import FIX, SAFE_NAME_RE, WHAT, CourseFiles, PathProblem
 
 FOLDER = "assets"
 
@@ -39,10 +39,9 @@ def scan_assets(files: CourseFiles) -> tuple[tuple[Asset, ...], list[Problem]]:
             try:
                 kind = files.kind(rel)
                 real = files.real_inside(rel)
-            except PathProblem:
-                problems.append(
-                    error(rel, None, "symlink points outside the course folder", code="path")
-                )
+            except PathProblem as exc:
+                message = "symlink points outside the course folder"
+                problems.append(error(rel, None, message, hint=exc.hint, code="path"))
                 continue
             if kind == "folder":
                 if real not in seen:  # a symlink back up would loop
@@ -50,7 +49,8 @@ def scan_assets(files: CourseFiles) -> tuple[tuple[Asset, ...], list[Problem]]:
                     folders.append(rel)
                 continue
             if kind != "file":
-                problems.append(error(rel, None, f"'{rel}' is {WHAT[kind]}", code="not-a-file"))
+                message = f"'{rel}' is {WHAT[kind]}"
+                problems.append(error(rel, None, message, hint=FIX[kind], code="not-a-file"))
             elif not SAFE_NAME_RE.match(rel):
                 problems.append(
                     error(

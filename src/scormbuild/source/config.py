@@ -54,7 +54,8 @@ def _read(
         try:
             values[key] = decl.option.convert(value, context)
         except OptionError as exc:
-            problems.append(error(CONFIG_FILE, line, f"'{full}' {exc}", key=full, hint=exc.hint))
+            hint = exc.hint or f"{decl.doc} See '{full}' in docs/format.md."
+            problems.append(error(CONFIG_FILE, line, f"'{full}' {exc}", key=full, hint=hint))
     for key, decl in options.items():
         if decl.required and key not in data:
             message = f"missing required key '{prefix}{key}'"

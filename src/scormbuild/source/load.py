@@ -25,7 +25,7 @@ from scormbuild.source.markdown.interactive.parity import check_block_parity
 from scormbuild.source.memo import ModuleMemo
 from scormbuild.source.parallel import Job, read_all
 from scormbuild.source.parity import check_parity
-from scormbuild.source.paths import WHAT, CourseFiles, PathProblem, require_file
+from scormbuild.source.paths import FIX, WHAT, CourseFiles, PathProblem, require_file
 
 LANG_SUFFIX_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
 
@@ -232,7 +232,8 @@ def _template_problems(files: CourseFiles, folder: str = "templates") -> list[Pr
                 problems.append(error(rel, None, exc.message, hint=exc.hint, code=exc.code))
                 continue
             if kind not in ("file", "folder"):
-                problems.append(error(rel, None, f"'{rel}' is {WHAT[kind]}", code="not-a-file"))
+                message = f"'{rel}' is {WHAT[kind]}"
+                problems.append(error(rel, None, message, hint=FIX[kind], code="not-a-file"))
         if count > TEMPLATES:
             message = f"more than {TEMPLATES} files in templates/, the limit"
             return [error(folder, None, message, code="limit")]

@@ -78,6 +78,13 @@ def _under(path: str, folder: str) -> bool:
     return not folder or path == folder or path.startswith(folder + "/")
 
 
+# What a path names when it is no regular file, and what to do about it.
+FIX = {
+    "folder": "name a file, or rename the folder",
+    "dangling": "remove the link, or put back the file it points to",
+    "special": "remove it: only regular files are read",
+    "loop": "remove the link: it points, through others, back at itself",
+}
 WHAT = {
     "folder": "a folder",
     "dangling": "a symlink to a file that does not exist",
@@ -110,11 +117,15 @@ def require_file(files: Files, target: str, folder: str, under: str = "") -> str
     kind = files.kind(path)
     if kind == "missing":
         shown = f"'{target}'" if target == path else f"'{target}' ({path})"
-        raise PathProblem(f"missing file {shown}", code="missing")
+        raise PathProblem(
+            f"missing file {shown}", hint="check the name, or add the file", code="missing"
+        )
     if kind in ("dangling", "loop"):
-        raise PathProblem(f"'{target}' is {WHAT[kind]}", code="path")
+        raise PathProblem(f"'{target}' is {WHAT[kind]}", hint=FIX[kind], code="path")
     if kind != "file":
-        raise PathProblem(f"'{target}' is {WHAT[kind]}, not a file", code="not-a-file")
+        raise PathProblem(
+            f"'{target}' is {WHAT[kind]}, not a file", hint=FIX[kind], code="not-a-file"
+        )
     return path
 
 
@@ -140,16 +151,19 @@ class CourseFiles:
         """
         path_part = unquote(urlsplit(target).path)
         if not path_part:
-            raise PathProblem("empty path")
+            raise PathProblem("empty path", hint="write the path of a file of the course")
         if "\0" in path_part:
-            raise PathProblem(f"'{target}' holds a NUL character")
+            raise PathProblem(f"'{target}' holds a NUL character", hint="remove it")
         if path_part.startswith("/") or _DRIVE_RE.match(path_part):
-            raise PathProblem(f"absolute path '{target}': use a path relative to this file")
+            hint = "use a path relative to the file that names it"
+            raise PathProblem(f"absolute path '{target}'", hint=hint)
         if "\\" in path_part:
-            raise PathProblem(f"'{target}' has a backslash: use '/' between folders")
+            hint = "use '/' between folders"
+            raise PathProblem(f"'{target}' has a backslash", hint=hint)
         rel = posixpath.normpath(posixpath.join(folder, path_part))
         if rel == ".." or rel.startswith("../"):
-            raise PathProblem(f"'{target}' leaves the course folder")
+            hint = "keep every file the course uses inside the course folder"
+            raise PathProblem(f"'{target}' leaves the course folder", hint=hint)
         if rel == ".":
             return "."
         self.real_inside(rel, target)
@@ -168,7 +182,8 @@ class CourseFiles:
         try:
             real = self.real_path(os.path.join(self.root, path))
         except (OSError, RuntimeError, ValueError) as exc:
-            raise PathProblem(f"cannot resolve '{target or path}': {exc}") from None
+            message = f"cannot resolve '{target or path}': {exc}"
+            raise PathProblem(message, hint="check the path and its symlinks") from None
         if not _inside(real, self.root_real):
             raise PathProblem(
                 f"'{target or path}' is a symlink that points outside the course folder",
@@ -200,12 +215,16 @@ class CourseFiles:
         try:
             fd = os.open(self.real_inside(path), os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
         except OSError as exc:
-            raise PathProblem(f"cannot read '{path}': {exc.strerror}", code="read") from None
+            message = f"cannot read '{path}': {exc.strerror}"
+            hint = "check that the file can be read (its permissions)"
+            raise PathProblem(message, hint=hint, code="read") from None
         try:
             mode = os.fstat(fd).st_mode
             if not stat.S_ISREG(mode):
-                what = WHAT["folder" if stat.S_ISDIR(mode) else "special"]
-                raise PathProblem(f"'{path}' is {what}, not a file", code="not-a-file")
+                kind = "folder" if stat.S_ISDIR(mode) else "special"
+                raise PathProblem(
+                    f"'{path}' is {WHAT[kind]}, not a file", hint=FIX[kind], code="not-a-file"
+                )
             with os.fdopen(os.dup(fd), "rb") as fp:
                 data = fp.read(limit + 1)
         finally:
@@ -235,7 +254,9 @@ class CourseFiles:
 
 
 __all__ = [
+    "FIX",
     "SAFE_NAME_RE",
+    "WHAT",
     "CourseFiles",
     "Files",
     "Kind",
