@@ -152,13 +152,18 @@ def test_a_modules_entry_follows_the_module_name_rule(tmp_path: Path, entry: str
         ("course.yml", "theme logo: 'course.yml' is not in assets/"),
         ("../outside/secret.md", "theme logo: '../outside/secret.md' leaves the course folder"),
         ("assets", "theme logo: 'assets' is a folder, not a file"),
+        ("assets/.x.png", "theme logo: 'assets/.x.png' is hidden"),
     ],
 )
 def test_the_logo_is_a_file_in_assets(tmp_path: Path, logo: str, message: str) -> None:
     outside_file(tmp_path)
     course = write_course(
         tmp_path / "c",
-        {"course.yml": COURSE_YML + f"theme:\n  logo: {logo}\n", "assets/x.png": PNG},
+        {
+            "course.yml": COURSE_YML + f"theme:\n  logo: {logo}\n",
+            "assets/x.png": PNG,
+            "assets/.x.png": PNG,
+        },
     )
     assert f"course.yml:8: error: {message}" in report(course)
 
@@ -180,11 +185,19 @@ def test_a_logo_that_is_a_symlink_out(tmp_path: Path) -> None:
         ("[a quiz](../quizzes/q.yml)", "'../quizzes/q.yml' is not in assets/"),
         ("![map](../quizzes/q.yml)", "'../quizzes/q.yml' is not in assets/"),
         ("[folder](../assets/)", "'../assets/' is a folder, not a file"),
+        ("[hidden](../assets/.env)", "'../assets/.env' is hidden (a name that starts with '.')"),
+        ("![git](../assets/.git/x.png)", "'../assets/.git/x.png' is hidden"),
+        ("![twice](../assets/up/x.png)", "'assets/up/x.png' is not in the package"),
     ],
 )
 def test_links_and_images_point_at_packaged_files(tmp_path: Path, text: str, message: str) -> None:
-    files = with_module(text, **{"quizzes/q.yml": "id: q\n", "assets/x.png": PNG})
+    files = with_module(
+        text,
+        **{"quizzes/q.yml": "id: q\n", "assets/x.png": PNG, "assets/.env": "A=1\n"},
+        **{"assets/.git/x.png": PNG},
+    )
     course = write_course(tmp_path / "c", files)
+    (course / "assets" / "up").symlink_to(".")  # assets/x.png packaged once, by that name
     assert f"modules/02-more.md:9: error: {message}" in report(course)
 
 

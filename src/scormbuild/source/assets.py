@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from scormbuild.errors import Problem, error
+from scormbuild.errors import Problem, SourceLocation, error
 from scormbuild.limits import ASSETS
-from scormbuild.model import Asset
+from scormbuild.model import Asset, Course
 from scormbuild.source.inert import check_asset, is_checked
 from scormbuild.source.paths import FIX, SAFE_NAME_RE, WHAT, CourseFiles, PathProblem
 
@@ -95,6 +95,40 @@ def _case_collisions(assets: list[Asset]) -> list[Problem]:
                     "and when the package is unpacked there, they are one file",
                     hint="rename one of them",
                     code="name",
+                )
+            )
+    return problems
+
+
+def unpackaged_uses(
+    courses: list[Course],
+    assets: tuple[Asset, ...],
+    more: list[tuple[str, SourceLocation]],
+    reported: set[str],
+) -> list[Problem]:
+    """Files the pages use (and ``more``: the logo) that the package would not hold.
+
+    The path gate lets only files in assets/ through; this makes sure each of them is one the
+    scan packages, by the name the page uses (a folder reached again through a symlink is
+    packaged once, under its first name). Files the scan has ``reported`` are left out.
+    """
+    packaged = reported | {a.path for a in assets}
+    problems: list[Problem] = []
+    for course in courses:
+        for module in course.modules:
+            more += [(u.path, u.at) for u in module.uses]
+            more += [(i.path, i.at) for i in module.images if i.path]
+    for path, at in dict.fromkeys(more):
+        if path not in packaged:
+            problems.append(
+                error(
+                    at.path,
+                    at.line,
+                    f"'{path}' is not in the package",
+                    key=at.key,
+                    hint="name the file by its own path in assets/, not through a symlinked "
+                    "folder that leads to it again",
+                    code="place",
                 )
             )
     return problems

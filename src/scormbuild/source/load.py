@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scormbuild.content import Term
-from scormbuild.errors import Problem, error, raise_if_errors
+from scormbuild.errors import Problem, SourceLocation, error, raise_if_errors
 from scormbuild.limits import MODULES, TEMPLATES
 from scormbuild.model import Course, CourseConfig
 from scormbuild.options import MODULE_NAME_RE
-from scormbuild.source.assets import scan_assets
+from scormbuild.source.assets import scan_assets, unpackaged_uses
 from scormbuild.source.config import CONFIG_FILE, for_language, load_config
 from scormbuild.source.crossref import check_references
 from scormbuild.source.glossary import GLOSSARY, glossary_parity, read_glossary, term_index
@@ -178,6 +178,7 @@ def read_course(
         words = tuple(sorted(term_index(terms).items()))
         jobs.append(Job(lang, lang if index else "", labels, tuple(items), words))
     courses: list[Course] = []
+    named: list[tuple[str, SourceLocation]] = []  # files named outside the modules: the logo
     for job, (read, read_problems) in zip(jobs, read_all(jobs, files, memo), strict=True):
         modules = tuple(m for m in read if m is not None)
         problems += read_problems
@@ -185,7 +186,12 @@ def read_course(
         lang = job.language
         glossary = glossaries[len(courses)]
         courses.append(Course(for_language(config, lang), lang, modules, assets, root, glossary))
-    problems += _logo_problems(config, files)
+    logo_problems = _logo_problems(config, files)
+    problems += logo_problems
+    if config.theme.logo and not logo_problems:
+        at = SourceLocation(CONFIG_FILE, config.line_of("theme.logo"), key="theme.logo")
+        named.append((config.theme.logo, at))
+    problems += unpackaged_uses(courses, assets, named, {p.location.path for p in asset_problems})
     problems += _template_problems(files)
     if len(courses) > 1:
         problems += check_parity(courses)

@@ -174,6 +174,13 @@ class CourseFiles:
                 + (" (only assets/ goes into the package)" if under == "assets" else ""),
                 code="place",
             )
+        if under and any(part.startswith(".") for part in rel.split("/")):
+            raise PathProblem(
+                f"'{target}' is hidden (a name that starts with '.'): hidden files are not "
+                "packaged",
+                hint="rename it without the leading '.'",
+                code="place",
+            )
         return rel
 
     def real_inside(self, path: str, target: str | None = None) -> str:

@@ -122,7 +122,11 @@ class QuizReader:
             quiz_id = "quiz"
         title = data.get("title", "")
         if not isinstance(title, str) or len(title) > TITLE_CHARS:
-            self.fail(data.line_of("title"), f"'title' must be text of at most {TITLE_CHARS}")
+            self.fail(
+                data.line_of("title"),
+                f"'title' must be text of at most {TITLE_CHARS} characters",
+                "a quiz title shows above its questions; shorten it",
+            )
             title = ""
         raw = data.get("questions")
         questions: list[Question] = []
