@@ -34,6 +34,11 @@ LANGUAGE_CHARS = 35  # a BCP 47 tag such as 'sv-FI' is far shorter
 DESCRIPTION_CHARS = 2000  # LOM langstring, shown in the LMS catalogue
 TEXT_CHARS = 1000  # organization, author, a keyword, logo_alt, a UI string
 
+# A course's own templates, per render of one page (scormbuild.render.budget).
+TEMPLATE_STEPS = 1_000_000  # turns of loops and calls: nested loops over range() stop here
+TEMPLATE_CHARS = 32 * MB  # characters of any text a template makes, its output included
+TEMPLATE_ITEMS = 1_000_000  # items of any list (or mapping) a template makes
+
 # Numbers: what a whole number or a decimal in a course may be, at most.
 NUMBER_DIGITS = 15  # digits before the point; a float holds 15 exactly
 
@@ -52,6 +57,9 @@ __all__ = [
     "QUIZZES_PER_MODULE",
     "QUIZ_FILE_BYTES",
     "TEMPLATES",
+    "TEMPLATE_CHARS",
+    "TEMPLATE_ITEMS",
+    "TEMPLATE_STEPS",
     "TEXT_CHARS",
     "TITLE_CHARS",
     "VERSION_CHARS",

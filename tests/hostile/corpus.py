@@ -375,31 +375,26 @@ COURSE_CASES = [
         "template syntax error",
         {"templates/module.html": PAGE.replace("{{ BODY }}", "{{ foo( }}")},
         r"^templates/module\.html:3: error: template syntax error",
-        ("build",),
     ),
     *hostile_course(
         "template undefined name",
         {"templates/index.html": "<p>\n{{ nothing.here }}\n"},
         r"^templates/index\.html:2: error: template error: 'nothing' is undefined",
-        ("build",),
     ),
     *hostile_course(
         "template includes ../",
         {"templates/index.html": '\n{% include "../../../../etc/passwd" %}\n'},
         r"^templates/index\.html:2: error: template error: no template '\.\./",
-        ("build",),
     ),
     *hostile_course(
         "template not UTF-8",
         {"templates/index.html": b"<p>\n\xff\xfe</p>\n"},
         r"^templates/index\.html:2: error: template is not UTF-8 text",
-        ("build",),
     ),
     *hostile_course(
         "template runs a shell command",
         {"templates/index.html": "{{ cycler.__init__.__globals__.os.system('touch x') }}"},
         r"^templates/index\.html:1: error: template error: access to attribute '__init__'",
-        ("build",),
     ),
 ]
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from scormbuild.commands.build import build
 from tests.coursekit import COURSE_YML, MODULE, write_course
-from tests.hostile.corpus import COURSE, OUT, hostile_course
+from tests.hostile.corpus import COURSE, OUT, PAGE, hostile_course
 from tests.hostile.runner import Case
 
 YML = COURSE_YML  # id: demo, version 1.0.0, language en: 6 lines
@@ -93,6 +93,13 @@ def huge_module(course: Path, _sandbox: Path) -> None:
         line = "Words, words and more words in a module far larger than any course has. " * 10
         for _ in range(50 * 1024 * 1024 // len(line)):
             fp.write(line + "\n\n")
+
+
+def assets_twice(course: Path, _sandbox: Path) -> None:
+    (course / "assets").mkdir(exist_ok=True)
+    (course / "assets" / "map.png").write_bytes(b"\x89PNG")
+    (course / "assets" / "again").symlink_to(".")
+    (course / "modules" / "02-more.md").write_text(module("![a map](../assets/again/map.png)\n"))
 
 
 def module_links_out(course: Path, sandbox: Path) -> None:
@@ -246,6 +253,24 @@ _SOURCE_CASES = [
         looping,
         r"^assets/loop\.png: error: 'assets/loop\.png' is a symlink that loops",
     ),
+    *hostile_course(
+        "a template that loops ten billion times",
+        {
+            "templates/module.html": PAGE.replace(
+                "{{ BODY }}",
+                "{% for a in range(99999) %}{% for b in range(99999) %}x{% endfor %}{% endfor %}",
+            )
+        },
+        AT_LINE.format(r"templates/module\.html", "3", "template error: the template takes more"),
+    ),
+    *hostile_course(
+        "a template that doubles a string",
+        {
+            "templates/index.html": '{% set ns = namespace(s="x") %}\n{% for i in range(64) %}'
+            "{% set ns.s = ns.s ~ ns.s %}{% endfor %}\n"
+        },
+        AT_LINE.format(r"templates/index\.html", "2", "template error: the template makes a text"),
+    ),
     # --- writing outside ---
     *hostile_course(
         "a version that climbs out of -o",
@@ -323,6 +348,27 @@ _SOURCE_CASES = [
         "a logo not in the package",
         {"course.yml": yml(theme="{logo: course.yml}")},
         AT_LINE.format(r"course\.yml", "7", "theme logo: 'course\\.yml' is not in assets/"),
+    ),
+    *hostile_course(
+        "a link and an image to hidden assets",
+        {
+            "assets/.env": "SECRET=1\n",
+            "assets/.git/config": "[core]\n",
+            "modules/02-more.md": module("[s](../assets/.env)\n\n![i](../assets/.git/config)\n"),
+        },
+        AT_LINE.format(r"modules/02-more\.md", "5", "'\\.\\./assets/\\.env' is hidden"),
+    ),
+    *hostile_course(
+        "a logo that is a hidden asset",
+        {"assets/.logo.png": b"\x89PNG", "course.yml": yml(theme="{logo: assets/.logo.png}")},
+        AT_LINE.format(r"course\.yml", "7", "theme logo: 'assets/\\.logo\\.png' is hidden"),
+    ),
+    *on_disk(
+        "an image through a folder symlink packaged under its first name",
+        assets_twice,
+        AT_LINE.format(
+            r"modules/02-more\.md", "5", "'assets/again/map\\.png' is not in the package"
+        ),
     ),
     # --- unclear messages ---
     *on_disk(

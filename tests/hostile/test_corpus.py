@@ -21,7 +21,8 @@ Adding a hostile course: append to ``COURSE_CASES`` in ``corpus.py``::
 ``hostile_course`` makes two cases: ``check COURSE``, and ``build COURSE -o dist`` into a folder
 that holds the previous output of the valid course. Both must exit 1 with that location, leave
 the sandbox (previous output included) byte for byte as it was, and stay within the limits.
-Pass ``commands=("build",)`` for what only ``build`` finds (templates are only rendered there).
+Pass ``commands=("build",)`` for what only ``build`` finds (``check`` renders a course's own
+templates too, so template errors are found by both).
 A case that needs more (a FIFO, a symlink out of the course, a huge file) takes a ``make``
 function of its own: ``Case(name, make, status, says)``, where ``make(sandbox)`` writes the input
 and returns the command's arguments. Hostile zips for ``validate`` go to ``ZIP_CASES`` the same way

@@ -1,7 +1,9 @@
 """``scormbuild check``: every problem of a course in one run, printed as text or JSON.
 
 The problems are the ones ``build`` reports, from the same :func:`~scormbuild.pipeline.gather`;
-here they are the report, not an exception.
+here they are the report, not an exception. A course with templates of its own has them
+rendered as ``build`` renders them (nothing is written), so that a template error, or one that
+goes over its budget, shows here too.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scormbuild.errors import Problem
-from scormbuild.pipeline import gather, problem_dict
+from scormbuild.documents.statement import gather_facts, statement
+from scormbuild.errors import CourseError, Problem
+from scormbuild.pipeline import Gathered, gather, package_files, package_name, problem_dict
+from scormbuild.render.theme import make_environment
 
 
 @dataclass(frozen=True)
@@ -69,4 +73,27 @@ class CheckReport:
 
 def check(course_dir: Path, *, strict: bool = False) -> CheckReport:
     """Load and check ``course_dir``; never raises for problems in the course."""
-    return CheckReport(course_dir, gather(course_dir, strict=strict).problems, strict)
+    gathered = gather(course_dir, strict=strict)
+    problems = gathered.problems + _template_problems(gathered)
+    return CheckReport(course_dir, problems, strict)
+
+
+def _template_problems(gathered: Gathered) -> tuple[Problem, ...]:
+    """What the course's own templates refuse when every page and document is rendered
+    (only a course's own templates can fail: the theme's are tested)."""
+    loaded = gathered.loaded
+    if loaded is None or any(p.level == "error" for p in gathered.problems):
+        return ()
+    root = loaded.courses[0].root
+    if not (root / "templates").is_dir():
+        return ()
+    env = make_environment(root)
+    found: list[Problem] = []
+    for course in loaded.courses:
+        try:
+            package_files(course, env)
+            name = package_name(course, len(loaded.courses) > 1)
+            statement(env, course, gather_facts(course, list(gathered.problems)), name)
+        except CourseError as exc:
+            found += exc.problems
+    return tuple(dict.fromkeys(found))  # each language renders the same templates

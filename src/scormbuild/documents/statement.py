@@ -19,7 +19,12 @@ import jinja2
 
 from scormbuild.errors import Problem
 from scormbuild.model import Course
-from scormbuild.render.theme import contrast, parse_color, readable_on_white
+from scormbuild.render.theme import (
+    contrast,
+    course_template_errors,
+    parse_color,
+    readable_on_white,
+)
 from scormbuild.strings import number
 
 _LANG_ATTR = re.compile(r"""\slang=["']?([A-Za-z-]+)""")
@@ -95,10 +100,11 @@ def statement(env: jinja2.Environment, course: Course, facts: Facts, package: st
     one; a course's own ``templates/statement/`` replaces them like any theme template.
     """
     lang = _base(course.language)
-    template = env.select_template([f"statement/{lang}.md", "statement/en.md"])
-    return template.render(
-        course=course,
-        facts=facts,
-        package=package,
-        number=lambda value: number(value, course.language),
-    )
+    with course_template_errors(env):
+        template = env.select_template([f"statement/{lang}.md", "statement/en.md"])
+        return template.render(
+            course=course,
+            facts=facts,
+            package=package,
+            number=lambda value: number(value, course.language),
+        )

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from scormbuild.errors import CourseError, Problem, error
+from scormbuild.render.budget import CourseSandbox, TemplateBudgetError
 from scormbuild.strings import Catalog
 
 
@@ -123,6 +123,8 @@ def _template_problem(env: jinja2.Environment, exc: Exception) -> Problem | None
             if folder in Path(name).parents:
                 where = (name, tb.tb_lineno)
             tb = tb.tb_next
+        if where is None and isinstance(exc, TemplateBudgetError):
+            where = exc.where  # a page's output, put together after its template ran
         message = f"template error: {_describe(exc)}"
     if where is None or not where[0]:
         return None
@@ -143,6 +145,8 @@ _HINTS: dict[type[Exception], str] = {
     jinja2.TemplateNotFound: "name templates as they are in templates/ or the theme, without ..",
     TemplateEncodingError: "save the file as UTF-8 text",
     jinja2.exceptions.SecurityError: "course templates run sandboxed: no names that start with _",
+    TemplateBudgetError: "loop over the course's own data: nested loops over range() or a "
+    "macro that calls itself are the usual cause (the limits are in docs/format.md)",
 }
 
 
@@ -167,8 +171,9 @@ def make_environment(course_root: Path | None) -> jinja2.Environment:
     """A Jinja2 environment over the course's templates and then the built-in theme."""
     paths = search_path(course_root)
     # A course's own templates come from whoever wrote the course: sandboxed, they can reach
-    # no Python internals (``cycler.__init__.__globals__`` would otherwise run any command).
-    kind = SandboxedEnvironment if len(paths) > 1 else jinja2.Environment
+    # no Python internals (``cycler.__init__.__globals__`` would otherwise run any command),
+    # and under a budget, they cannot run long or grow a text without bound.
+    kind = CourseSandbox if len(paths) > 1 else jinja2.Environment
     env = kind(
         loader=ThemeLoader(paths),
         # HTML is escaped; the Markdown documents (statement/*.md) are not HTML.
