@@ -237,6 +237,10 @@ MARKDOWN = st.lists(
             "{#id}\n",
             "[s]{lang=sv} ",
             "<!-- todo: x -->\n",
+            "<!-- ",
+            "<![x ",
+            "<![CDATA[ ",
+            "<a b='",
             "\0",
             "\x0b",
             "![v](../assets/v.mp4)\n",
@@ -265,3 +269,95 @@ def test_any_module_is_a_model_or_located_problems(front: str, body: str) -> Non
         for course in gathered.loaded.courses:
             for module in course.modules:
                 assert dangers(module.html + "".join(module.objectives)) == []
+
+
+# --- HTML and SVG assets: made inert, or refused at their line ----------------------------------
+
+HTML_ASSET = st.lists(
+    st.sampled_from(
+        [
+            "<!DOCTYPE html>",
+            "<html>",
+            "<head>",
+            "<title>T <b>x</b></title>",
+            "</head>",
+            "<body>",
+            "<p>text</p>",
+            "<script>x()</script>",
+            '<script src="https://e.example/x.js"></script>',
+            '<img src="https://e.example/i.png" alt="">',
+            '<img src="data:image/svg+xml,<svg onload=x()>" alt="">',
+            '<a href="javascript:x()">l</a>',
+            '<p onclick="x()">p</p>',
+            '<iframe src="//e.example"></iframe>',
+            '<meta http-equiv="refresh" content="0;url=//e.example">',
+            "<style>@import 'x.css'</style>",
+            '<link rel="preconnect" href="https://e.example"><a href="//e.example/x">x</a>',
+            '<base href="//e.example/">',
+            "<object data='x.swf'></object><embed src='x.swf'>",
+            "<form action='//e.example'><input></form>",
+            "<svg><script>x()</script></svg>",
+            "<!-- c -->",
+            "<![CDATA[x]]>",
+            "<?xml version='1.0'?>",
+            "&#0; \0 \x0b",
+            "</body>",
+            "</html>",
+        ]
+    ),
+    max_size=10,
+).map("".join)
+SVG_ASSET = st.lists(
+    st.sampled_from(
+        [
+            '<rect width="1" height="1"/>',
+            "<script>x()</script>",
+            '<rect onload="x()"/>',
+            "<foreignObject><p>x</p></foreignObject>",
+            '<image href="https://e.example/i.png"/>',
+            '<use xlink:href="//e.example/s.svg#a"/>',
+            '<a href="javascript:x()"><text>t</text></a>',
+            '<set attributeName="href" to="javascript:x()"/>',
+            '<animate attributeName="xlink:href" values="javascript:x()"/>',
+            "<style>@import url(//e.example/s.css)</style>",
+            '<rect style="fill:url(https://e.example/#g)"/>',
+            "<!-- c -->",
+            "<![CDATA[x]]>",
+            "&#x0;",
+            "&x;",
+            "<text>t</text>",
+            "<?php x ?>",
+        ]
+    ),
+    max_size=8,
+).map(
+    lambda parts: (
+        '<svg xmlns="http://www.w3.org/2000/svg" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink">' + "".join(parts) + "</svg>"
+    )
+)
+SVG_DANGERS = ("<script", "onload", "<foreignobject", "https:", "//e.", "javascript:", "@import")
+
+
+@SLOW
+@given(HTML_ASSET)
+def test_any_html_asset_becomes_an_inert_page_or_located_problems(html: str) -> None:
+    link = MODULE.format(title="M") + "\n[the page](../assets/page.html)\n"
+    gathered = in_course({"assets/page.html": html, "modules/02-more.md": link})
+    assert gathered.loaded is not None, [p.format() for p in gathered.problems]
+    (asset,) = [a for a in gathered.loaded.courses[0].assets if a.path == "assets/page.html"]
+    assert asset.document is not None
+    assert dangers(asset.document.body_html) == []
+
+
+@SLOW
+@given(SVG_ASSET)
+def test_any_svg_asset_is_packaged_only_when_inert(svg: str) -> None:
+    image = MODULE.format(title="M") + "\n![A drawing](../assets/d.svg)\n"
+    gathered = in_course({"assets/d.svg": svg, "modules/02-more.md": image})
+    refused = [p for p in gathered.problems if p.level == "error"]
+    for problem in refused:
+        assert problem.location.path == "assets/d.svg", problem.format()
+        assert problem.location.line, problem.format()
+    if not refused:
+        assert not any(d in svg.lower() for d in SVG_DANGERS), svg

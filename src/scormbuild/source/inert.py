@@ -81,7 +81,10 @@ def _document(path: str, data: bytes) -> tuple[Document | None, list[Problem]]:
     ]
     parser = lxml_html.HTMLParser(encoding="utf-8")
     raw = text.encode("utf-8")
-    root = lxml_html.document_fromstring(raw, parser=parser) if text.strip() else None
+    try:
+        root = lxml_html.document_fromstring(raw, parser=parser) if text.strip() else None
+    except etree.ParserError:  # only comments, a doctype or end tags: an empty page
+        root = None
     title = (root.findtext(".//title") or "").strip() if root is not None else ""
     body = root.find("body") if root is not None else None
     inner = "" if body is None else _inner_html(body)

@@ -14,6 +14,7 @@ does the same for the attributes Markdown itself sets (``{onclick=...}`` after a
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -215,6 +216,26 @@ class _Reader(HTMLParser):
         self.other.append((self.getpos()[0], "a processing instruction <?...?>"))
 
 
+def read_html(parser: HTMLParser, html: str) -> tuple[int, str] | None:
+    """Feed ``html`` to ``parser``; the line and first characters of a construct that is never
+    closed (a comment, a tag, a CDATA section) or that it cannot read, if there is one.
+
+    What follows an unclosed construct is left unread: :class:`HTMLParser` would search the
+    rest of the text again from every ``<`` in it (a module of ``<!--`` repeated would take
+    hours), and to a browser it is part of that comment, tag or section anyway.
+    """
+    with contextlib.suppress(AssertionError):  # Python's parser on e.g. '<![<!['
+        parser.feed(html)
+    rest = parser.rawdata  # what the parser holds back, waiting for the construct's end
+    unclosed = None
+    if rest:
+        line = parser.getpos()[0]
+        unclosed = (line, " ".join(rest[:12].split()))
+        parser.rawdata = ""
+    parser.close()
+    return unclosed
+
+
 Tag = tuple[int, str, list[tuple[str, str]]]  # line, name, attributes
 _URLS = ("src", "href", "data", "poster", "action", "formaction", "background")
 
@@ -223,11 +244,19 @@ def inspect(html: str) -> tuple[list[Tag], list[Refused]]:
     """The start tags of the raw HTML ``html``, and what :func:`clean` would remove from it,
     each at its line (1-based in ``html``)."""
     reader = _Reader()
-    reader.feed(html)
-    reader.close()
+    unclosed = read_html(reader, html)
     found = [
         Refused(line, f"{what} is not allowed in course text", _SEE) for line, what in reader.other
     ]
+    if unclosed is not None:
+        line, start = unclosed
+        found.append(
+            Refused(
+                line,
+                f"the HTML '{start}' here is never closed, or malformed",
+                "close it ('-->' ends a comment, '>' a tag), or write &lt; for a plain '<'",
+            )
+        )
     for line, tag, attrs in reader.tags:
         problem = tag_problem(tag)
         if problem is not None:
