@@ -18,16 +18,17 @@ from typing import Any
 
 import jinja2
 
-from scormbuild.errors import CourseError, PackageError, Problem, error
+from scormbuild.errors import CourseError, PackageError, Problem, error, raise_if_errors
 from scormbuild.model import Course, OutputFile
 from scormbuild.package.manifest import CONTROL_DOCUMENTS, MANIFEST_NAME, manifest_bytes
 from scormbuild.package.output import name_problem
 from scormbuild.package.suspend_data import suspend_data_problems
 from scormbuild.render.pages import PageCache, render_course
-from scormbuild.render.theme import Themes
+from scormbuild.render.theme import Themes, builtin_templates
 from scormbuild.source.checks import check_course
 from scormbuild.source.load import LoadedCourse, read_course
 from scormbuild.source.memo import ModuleMemo
+from scormbuild.source.pageguard import csp_of, page_problems
 from scormbuild.validate.schema import load_schema
 from scormbuild.workers import fewer_collections
 
@@ -181,6 +182,9 @@ def package_files(
     timer = timer or Timer()
     with timer.phase("render"):
         files = render_course(course, env, cache.pages if cache else None)
+        templates = course.root / "templates"
+        if templates.is_dir():  # the course's own HTML: nothing that runs or loads elsewhere
+            raise_if_errors(page_problems(files, templates, _theme_csp()))
     files += [OutputFile(a.path, source=a.source) for a in course.assets if a.document is None]
     if schemas is not None:
         files += [OutputFile(name, source=schemas / name) for name in SCHEMA_FILES]
@@ -189,6 +193,13 @@ def package_files(
         if schemas is not None:
             _self_check(manifest, schemas)
     return [*files, OutputFile(MANIFEST_NAME, data=manifest)]
+
+
+def _theme_csp() -> str:
+    """The Content-Security-Policy of the built-in theme's pages (its base.html)."""
+    csp = csp_of((builtin_templates() / "base.html").read_text("utf-8"))
+    assert csp, "the built-in base.html declares the pages' Content-Security-Policy"
+    return csp
 
 
 def _self_check(manifest: bytes, schemas: Path) -> None:

@@ -192,6 +192,16 @@ _SOURCE_CASES = [
         huge_module,
         r"^modules/02-more\.md: error: 'modules/02-more\.md' is larger than 2 MB, the limit",
     ),
+    *hostile_course(
+        "a module of unclosed HTML comments",
+        {"modules/02-more.md": module("<div>\n" + "<!--" * 400_000 + "\n")},
+        AT_LINE.format(r"modules/02-more\.md", "6", "the HTML '<!--<!--"),
+    ),
+    *hostile_course(
+        "a malformed HTML declaration",
+        {"modules/02-more.md": module("<div>\n<![<![\n</div>\n")},
+        AT_LINE.format(r"modules/02-more\.md", r"\d", "the HTML '.*' here is never closed"),
+    ),
     *on_disk(
         "a FIFO in assets",
         fifo_in_assets,
@@ -522,6 +532,23 @@ _PAGE_CASES = [
             **MEDIA,
         },
         AT_LINE.format(r"assets/talk\.html", "3", SCRIPTS + ": removed"),
+    ),
+    *hostile_course(
+        "a course template with a remote script",
+        {"templates/module.html": PAGE.replace("{{ BODY }}", '<script src="//e.example/x.js">')},
+        AT_LINE.format(r"templates/module\.html", "3", "remote resource '//e\\.example/x\\.js'"),
+    ),
+    *hostile_course(
+        "a course template that drops the policy",
+        {"templates/index.html": "<!DOCTYPE html>\n<html><head><title>T</title></head>\n"},
+        AT_LINE.format(
+            r"templates/index\.html", "2", "a page made by the course's templates lacks"
+        ),
+    ),
+    *hostile_course(
+        "a course stylesheet with a remote font",
+        {"templates/static/theme.css": "@font-face { src: url(https://f.example/f.woff2) }\n"},
+        AT_LINE.format(r"templates/static/theme\.css", "1", "the stylesheet loads 'https:"),
     ),
 ]
 
