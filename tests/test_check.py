@@ -69,9 +69,10 @@ def test_every_module_problem_in_one_run(tmp_path: Path) -> None:
     assert [(p.location.path, p.location.line) for p in report.errors] == [
         ("modules/01-intro.md", 11),
         ("modules/02-more.md", 2),
-        ("modules/02-more.md", 2),
         ("modules/03-last.md", 9),
     ]
+    # The typo of a required key is one error, at the typo, not also a missing 'title'.
+    assert "modules/02-more.md:2: error: unknown front matter key 'titel'" in report.to_text()
     assert "did you mean 'title'?" in report.to_text()
 
 

@@ -235,7 +235,7 @@ def test_course_with_errors_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "x.xml"
     result = CliRunner().invoke(main, ["export", str(broken), "-o", str(out)])
     assert result.exit_code == 1
-    assert "error: unknown question type" in result.output
+    assert "error: question 'q1': unknown question type" in result.output
     assert not out.exists()
 
 

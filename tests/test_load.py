@@ -192,8 +192,8 @@ questions:
 ```
 """
     text = messages(write_course(tmp_path, {"modules/02-more.md": bad_quiz}))
-    assert "modules/02-more.md:13: error: no choice is marked 'correct: true'" in text
-    assert "modules/02-more.md:15: error: unknown question type 'sorting'" in text
+    assert "modules/02-more.md:13: error: question 'a': no choice is marked 'correct: true'" in text
+    assert "modules/02-more.md:15: error: question 'a': unknown question type 'sorting'" in text
 
 
 @pytest.mark.parametrize(

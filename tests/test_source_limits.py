@@ -225,7 +225,9 @@ QUIZ = "---\ntitle: M\n---\n\n```quiz\nid: q\ntitle: Q\nquestions:\n  - id: a\n 
 def test_numbers_a_quiz_cannot_use(tmp_path: Path, question: str, expected: str) -> None:
     course = write_course(tmp_path, {"modules/02-more.md": QUIZ + question + "```\n"})
     text = problems(course)
-    assert f"modules/02-more.md{expected}" in text, text
+    # Each problem of a question names the question ('a').
+    named = expected.replace("error: ", "error: question 'a': ")
+    assert f"modules/02-more.md{named}" in text, text
 
 
 def test_counts_a_quiz_cannot_use(tmp_path: Path) -> None:

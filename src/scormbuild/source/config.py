@@ -17,6 +17,7 @@ from scormbuild.errors import Problem, error
 from scormbuild.limits import COURSE_YML_BYTES
 from scormbuild.model import CourseConfig, Localized
 from scormbuild.options import Context, OptionError, PerLanguage, Section, declared, suggest
+from scormbuild.source.keys import check_keys, mapping_hint, not_a_mapping
 from scormbuild.source.paths import CourseFiles, PathProblem
 from scormbuild.source.text import decode
 from scormbuild.source.yamlsrc import LineDict, YamlSyntaxError, load_yaml
@@ -33,18 +34,26 @@ def _read(
     values: dict[str, Any] = {}
     problems: list[Problem] = []
     lines: dict[str, int] = {}
+    required = [key for key, decl in options.items() if decl.required]
+    data, unknown = check_keys(data, options, required)
+    for bad in unknown:
+        full = f"{prefix}{bad.key}"
+        problems.append(
+            error(CONFIG_FILE, bad.line, f"unknown key '{full}'", key=full, hint=bad.hint)
+        )
     for key, value in data.items():
         full = f"{prefix}{key}"
         line = data.line_of(key)
         lines[full] = line
         decl = options.get(key)
         if decl is None:
-            hint = suggest(key, options) or "known keys: " + ", ".join(sorted(options))
-            problems.append(error(CONFIG_FILE, line, f"unknown key '{full}'", key=full, hint=hint))
             continue
         if isinstance(decl.option, Section):
             if not isinstance(value, LineDict):
-                problems.append(error(CONFIG_FILE, line, f"'{full}' must be a mapping", key=full))
+                message = f"'{full}' must be a mapping of keys to values{not_a_mapping(value)}"
+                problems.append(
+                    error(CONFIG_FILE, line, message, key=full, hint=mapping_hint(value))
+                )
                 continue
             sub, sub_problems, sub_lines = _read(value, decl.option.kind, f"{full}.", context)
             problems += sub_problems
@@ -56,10 +65,11 @@ def _read(
         except OptionError as exc:
             hint = exc.hint or f"{decl.doc} See '{full}' in docs/format.md."
             problems.append(error(CONFIG_FILE, line, f"'{full}' {exc}", key=full, hint=hint))
-    for key, decl in options.items():
-        if decl.required and key not in data:
+    for key in required:
+        if key not in data:
             message = f"missing required key '{prefix}{key}'"
-            problems.append(error(CONFIG_FILE, data.line, message, key=prefix + key))
+            hint = f"add a line '{key}: ...'"
+            problems.append(error(CONFIG_FILE, data.line, message, key=prefix + key, hint=hint))
     return values, problems, lines
 
 
@@ -133,7 +143,8 @@ def load_config(course_dir: Path) -> tuple[CourseConfig | None, list[Problem]]:
     except YamlSyntaxError as exc:
         return None, [exc.problem(CONFIG_FILE)]
     if not isinstance(data, LineDict):
-        return None, [error(CONFIG_FILE, 1, "course.yml must be a mapping of keys to values")]
+        message = f"course.yml must be a mapping of keys to values{not_a_mapping(data)}"
+        return None, [error(CONFIG_FILE, 1, message, hint=mapping_hint(data))]
     context = Context(course_dir)
     values, problems, lines = _read(data, CourseConfig, "", context)
     strings = data.get("strings")

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from scormbuild.errors import Problem, error
 from scormbuild.limits import MODULE_BYTES, TEXT_CHARS, TITLE_CHARS
 from scormbuild.model import Module
-from scormbuild.options import suggest
+from scormbuild.source.keys import check_keys, mapping_hint, not_a_mapping
 from scormbuild.source.markdown import render_inline
 from scormbuild.source.markdown.env import SourceEnv, module_env
 from scormbuild.source.markdown.sanitize import clean
@@ -98,7 +98,8 @@ class ModuleReader:
             self.problems.append(exc.problem(rel))
             return None
         if not isinstance(fm, LineDict):
-            self.problems.append(error(rel, 2, "front matter must be a mapping with 'title'"))
+            message = f"front matter must be a mapping with 'title'{not_a_mapping(fm)}"
+            self.problems.append(error(rel, 2, message, hint=mapping_hint(fm)))
             return None
         before = len(self.problems)
         title, objectives, duration = self._front_matter(fm, rel, slug)
@@ -139,14 +140,10 @@ class ModuleReader:
 
     def _front_matter(self, fm: LineDict, rel: str, slug: str) -> tuple[str, list[str], str | None]:
         """The title, objectives and duration, each checked."""
-        for key in fm:
-            if key not in FRONT_MATTER_KEYS:
-                hint = suggest(key, FRONT_MATTER_KEYS) or "known keys: " + ", ".join(
-                    FRONT_MATTER_KEYS
-                )
-                self.problems.append(
-                    error(rel, fm.line_of(key), f"unknown front matter key '{key}'", hint=hint)
-                )
+        fm, unknown = check_keys(fm, FRONT_MATTER_KEYS, required=("title",))
+        for bad in unknown:
+            message = f"unknown front matter key '{bad.key}'"
+            self.problems.append(error(rel, bad.line, message, hint=bad.hint))
         title = fm.get("title")
         if not isinstance(title, str) or not title.strip():
             self.problems.append(

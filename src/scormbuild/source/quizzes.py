@@ -20,6 +20,7 @@ from scormbuild.model import (
     Quiz,
 )
 from scormbuild.options import suggest
+from scormbuild.source.keys import check_keys, mapping_hint, not_a_mapping
 from scormbuild.source.yamlsrc import LineDict, LineList
 
 ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -46,6 +47,17 @@ TYPE_KEYS: dict[str, set[str]] = {
     "ordering": {"items"},
 }
 CHOICE_KEYS = {"text", "correct", "feedback"}
+# Keys without which a question cannot be read: a typo of one is reported once, as a typo.
+REQUIRED_KEYS = {"id", "type", "prompt"}
+TYPE_REQUIRED: dict[str, set[str]] = {
+    "single": {"choices"},
+    "multiple": {"choices"},
+    "truefalse": {"answer"},
+    "fill": {"answers"},
+    "numeric": set(),  # 'answer' or 'range'
+    "matching": {"pairs"},
+    "ordering": {"items"},
+}
 
 # A short text of the quiz and the line it starts at -> its HTML, checked and sanitized.
 RenderInline = Callable[[str, int | None], str]
@@ -68,15 +80,21 @@ class QuizReader:
         self.path = path
         self.render = render
         self.problems: list[Problem] = []
+        self.question: str | None = None  # the question being read, as messages name it
 
     def fail(self, line: int | None, message: str, hint: str | None = None) -> None:
+        if self.question is not None:
+            message = f"question {self.question}: {message}"
         self.problems.append(error(self.path, line, message, hint=hint))
 
-    def _unknown(self, data: LineDict, known: set[str], what: str) -> None:
-        for key in data:
-            if key not in known:
-                hint = suggest(key, sorted(known)) or "known keys: " + ", ".join(sorted(known))
-                self.fail(data.line_of(key), f"unknown key '{key}' in {what}", hint)
+    def _keys(
+        self, data: LineDict, known: set[str], what: str, required: set[str] | None = None
+    ) -> LineDict:
+        """``data`` with a typo of a required key read as that key; unknown keys reported."""
+        data, unknown = check_keys(data, known, required or set())
+        for bad in unknown:
+            self.fail(bad.line, f"unknown key '{bad.key}' in {what}", bad.hint)
+        return data
 
     def _text(self, data: LineDict, key: str, what: str, required: bool = True) -> str:
         value = data.get(key)
@@ -108,10 +126,11 @@ class QuizReader:
     def read_quiz(self, data: Any, line: int) -> Quiz | None:
         """Build a quiz from its YAML mapping, or None when it has errors."""
         if not isinstance(data, LineDict):
-            self.fail(line, "a quiz must be a mapping with 'id', 'title' and 'questions'")
+            message = "a quiz must be a mapping with 'id', 'title' and 'questions'"
+            self.fail(line, message + not_a_mapping(data), mapping_hint(data))
             return None
         before = len(self.problems)
-        self._unknown(data, QUIZ_KEYS, "a quiz")
+        data = self._keys(data, QUIZ_KEYS, "a quiz", {"id", "questions"})
         quiz_id = data.get("id")
         if not isinstance(quiz_id, str) or not ID_RE.match(quiz_id):
             self.fail(
@@ -140,7 +159,7 @@ class QuizReader:
             )
         else:
             for i, item in enumerate(raw):
-                q = self.read_question(item, raw.line_of(i))
+                q = self.read_question(item, raw.line_of(i), i + 1)
                 if q:
                     questions.append(q)
         seen: dict[str, int | None] = {}
@@ -166,20 +185,38 @@ class QuizReader:
         )
         return quiz if len(self.problems) == before else None
 
-    def read_question(self, data: Any, line: int) -> Question | None:
-        """Build one question, or None when it has errors."""
+    def read_question(self, data: Any, line: int, number: int = 1) -> Question | None:
+        """Build one question (the ``number``-th of its quiz), or None when it has errors.
+
+        Every problem found in it names it: by its id, or by its place when the id is bad.
+        """
+        self.question = f"{number}"
+        try:
+            return self._question(data, line)
+        finally:
+            self.question = None
+
+    def _question(self, data: Any, line: int) -> Question | None:
         if not isinstance(data, LineDict):
-            self.fail(line, "a question must be a mapping with 'id', 'type' and 'prompt'")
+            message = "a question must be a mapping with 'id', 'type' and 'prompt'"
+            self.fail(line, message + not_a_mapping(data), mapping_hint(data))
             return None
         before = len(self.problems)
+        qid = data.get("id")
+        if isinstance(qid, str) and ID_RE.match(qid):
+            self.question = f"'{qid}'"
         qtype = data.get("type")
+        if "type" not in data:  # a typo of 'type' tells which type it is
+            guess = [k for k in data if k not in COMMON_KEYS and suggest(k, ["type"])]
+            qtype = data[guess[0]] if guess else None
         if qtype not in QUESTION_TYPES:
             hint = suggest(str(qtype), list(QUESTION_TYPES)) or "types: " + ", ".join(
                 QUESTION_TYPES
             )
             self.fail(data.line_of("type"), f"unknown question type {qtype!r}", hint)
             return None
-        self._unknown(data, COMMON_KEYS | TYPE_KEYS[qtype], f"a {qtype} question")
+        known, required = COMMON_KEYS | TYPE_KEYS[qtype], REQUIRED_KEYS | TYPE_REQUIRED[qtype]
+        data = self._keys(data, known, f"a {qtype} question", required)
         qid = data.get("id")
         if not isinstance(qid, str) or not ID_RE.match(qid):
             self.fail(
@@ -196,7 +233,7 @@ class QuizReader:
         if feedback is None:
             pass
         elif isinstance(feedback, LineDict):
-            self._unknown(feedback, {"correct", "incorrect"}, "feedback")
+            feedback = self._keys(feedback, {"correct", "incorrect"}, "feedback")
             fb_ok = self._text(feedback, "correct", "feedback", required=False)
             fb_bad = self._text(feedback, "incorrect", "feedback", required=False)
         elif isinstance(feedback, str):
@@ -235,7 +272,7 @@ class QuizReader:
             if not isinstance(item, LineDict):
                 self.fail(raw.line_of(i), "a choice is text or a mapping with 'text'")
                 continue
-            self._unknown(item, CHOICE_KEYS, "a choice")
+            item = self._keys(item, CHOICE_KEYS, "a choice", {"text"})
             choices.append(
                 Choice(
                     cid,
