@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from scormbuild.errors import Problem, error
 from scormbuild.model import Module
@@ -39,7 +40,11 @@ def _duplicate_ids(modules: Sequence[Module]) -> list[Problem]:
 def _broken_links(modules: Sequence[Module], slugs: set[str]) -> list[Problem]:
     problems: list[Problem] = []
     anchors = {m.slug: m.anchors for m in modules}
+    headings = {
+        m.slug: [f"#{a}" for a in (m.anchor, *(h.anchor for h in m.headings)) if a] for m in modules
+    }
     for module in modules:
+        folder = posixpath.dirname(module.source)
         for link in module.links:
             slug = posixpath.basename(link.target).removesuffix(".md")
             own = link.target == module.source
@@ -47,8 +52,36 @@ def _broken_links(modules: Sequence[Module], slugs: set[str]) -> list[Problem]:
             where, line = link.at.path, link.at.line
             if target is None and slug not in slugs:
                 message = f"link to '{link.target}', which is not a module of this course"
-                problems.append(error(where, line, message, code="link"))
+                names = [posixpath.relpath(f"modules/{s}.md", folder) for s in sorted(slugs)]
+                wrote = posixpath.relpath(link.target, folder)
+                hint = did_you_mean(wrote, names, "modules")
+                problems.append(error(where, line, message, hint=hint, code="link"))
             elif target is not None and link.anchor and link.anchor not in target:
                 message = f"link to missing anchor '#{link.anchor}' in {link.target}"
-                problems.append(error(where, line, message, code="anchor"))
+                hint = did_you_mean(
+                    f"#{link.anchor}",
+                    [f"#{a}" for a in target],
+                    "its headings",
+                    headings.get(module.slug if own else slug, []),
+                )
+                problems.append(error(where, line, message, hint=hint, code="anchor"))
     return problems
+
+
+def did_you_mean(
+    wrote: str, names: Iterable[str], what: str, shown: Sequence[str] | None = None
+) -> str | None:
+    """'did you mean 'x'?' for the (up to three) names closest to ``wrote``; else a list of
+    ``shown`` (default: the names), when it is short."""
+    known = sorted(set(names))
+    close = difflib.get_close_matches(wrote, known, n=3, cutoff=0.6)
+    # The closest, and others only when nearly as close: module names share their 'NN-'
+    # and '.md', which brings every short name near the cutoff.
+    ratios = [difflib.SequenceMatcher(None, wrote, name).ratio() for name in close]
+    close = [name for name, ratio in zip(close, ratios, strict=True) if ratio >= ratios[0] - 0.1]
+    if close:
+        return "did you mean " + " or ".join(f"'{name}'" for name in close) + "?"
+    listed = known if shown is None else list(shown)
+    if listed and len(listed) <= 10:
+        return f"{what}: " + ", ".join(listed)
+    return None

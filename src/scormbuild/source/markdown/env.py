@@ -84,6 +84,24 @@ class SourceEnv:
         """The file's line where ``token`` starts (1-based), when markdown-it knows it."""
         return token.map[0] + 1 + self.offset if token.map else None
 
+    def child_line(self, inline: Token, child: Token) -> int | None:
+        """The file's line of ``child``, one of the tokens of ``inline``.
+
+        An inline token is a whole paragraph (or heading, or table cell), and markdown-it
+        knows only where it starts: the line breaks before ``child`` say how far down it is.
+        """
+        line = self.line(inline)
+        if line is None:
+            return None
+        for token in inline.children or []:
+            if token is child:
+                break
+            if token.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif token.type == "html_inline":
+                line += token.content.count("\n")
+        return line
+
     def at(self, line: int | None) -> SourceLocation:
         """The location of ``line`` of this file."""
         return SourceLocation(self.path, line)

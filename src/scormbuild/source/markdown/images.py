@@ -24,7 +24,7 @@ def _images(state: StateCore) -> None:
     found = source.found
     for inline, image in inline_children(state.tokens, "image"):
         src = str(image.attrGet("src") or "")
-        line = source.line(inline)
+        line = source.child_line(inline, image)
         problem = scheme_problem(src, link=False)
         if problem is not None:
             message, hint, code = problem

@@ -24,7 +24,7 @@ def _links(state: StateCore) -> None:
     found = source.found
     for inline, link in inline_children(state.tokens, "link_open"):
         href = str(link.attrGet("href") or "")
-        at = source.at(source.line(inline))
+        at = source.at(source.child_line(inline, link))
         if not href:
             continue
         if is_remote(href):

@@ -51,7 +51,7 @@ def _media(state: StateCore) -> None:
             continue
         stem, ext = posixpath.splitext(path)
         kind: Literal["video", "audio"] = "video" if ext.lower() in VIDEO_EXT else "audio"
-        at = source.at(source.line(inline))
+        at = source.at(source.child_line(inline, image))
         if source.fragment:
             hint = "show it in the module's text, where it gets its player and captions"
             source.error(at.line, f"{kind} '{path}' in a short text", hint=hint, code="media")
