@@ -62,6 +62,12 @@ class MemoryFiles:
     def kind(self, path: str) -> Kind:
         return "file" if path in self.files else "missing"
 
+    def names(self, folder: str) -> tuple[str, ...]:
+        prefix = f"{folder}/" if folder else ""
+        return tuple(
+            sorted({p[len(prefix) :].split("/")[0] for p in self.files if p.startswith(prefix)})
+        )
+
     def read_bytes(self, path: str, limit: int) -> bytes:
         if path not in self.files:
             raise PathProblem(f"cannot read '{path}'", code="read")

@@ -25,6 +25,7 @@ QUIZZES_PER_MODULE = 100
 QUESTIONS_PER_QUIZ = 1000
 ASSETS = 10_000  # files under assets/
 TEMPLATES = 200  # files under templates/
+LISTED = 20_000  # names of one folder read to suggest the file a missing path meant
 
 # Text fields that end up in the manifest and in the LMS's database.
 TITLE_CHARS = 200  # imscp:title in the ADL schema (Moodle's own column holds 255)
@@ -49,6 +50,7 @@ __all__ = [
     "HTML_ASSET_BYTES",
     "ID_CHARS",
     "LANGUAGE_CHARS",
+    "LISTED",
     "MB",
     "MODULES",
     "MODULE_BYTES",

@@ -11,7 +11,7 @@ import dataclasses
 import difflib
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import MISSING
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -311,7 +311,38 @@ def declared(kind: type[Any]) -> dict[str, Declared]:
     return out
 
 
+def closest(wrote: str, known: Iterable[str], n: int = 1) -> list[str]:
+    """The (up to ``n``) names of ``known`` closest to ``wrote``, the closest first.
+
+    A name that differs only in case comes first. Beyond the closest, a name is kept only when
+    it is nearly as close: names that share a prefix or an extension ('01-', '.md') are all
+    somewhat close to any short name.
+    """
+    names = sorted(set(known))
+    folded = [name for name in names if name.lower() == wrote.lower() and name != wrote]
+    close = folded or difflib.get_close_matches(wrote, names, n=n, cutoff=0.6)
+    if len(close) < 2:
+        return close
+    ratios = [difflib.SequenceMatcher(None, wrote, name).ratio() for name in close]
+    return [name for name, ratio in zip(close, ratios, strict=True) if ratio >= ratios[0] - 0.1]
+
+
 def suggest(key: str, known: Iterable[str] | Mapping[str, Any]) -> str | None:
     """A 'did you mean' hint for an unknown key."""
-    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    close = closest(key, known)
     return f"did you mean '{close[0]}'?" if close else None
+
+
+def did_you_mean(
+    wrote: str, known: Iterable[str], what: str, shown: Sequence[str] | None = None
+) -> str | None:
+    """'did you mean 'x'?' for the (up to three) names closest to ``wrote``; else a list of
+    ``shown`` (default: the names) under the heading ``what``, when it is short."""
+    names = sorted(set(known))
+    close = closest(wrote, names, n=3)
+    if close:
+        return "did you mean " + " or ".join(f"'{name}'" for name in close) + "?"
+    listed = names if shown is None else list(shown)
+    if listed and len(listed) <= 10:
+        return f"{what}: " + ", ".join(listed)
+    return None

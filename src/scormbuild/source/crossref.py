@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import posixpath
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from scormbuild.errors import Problem, error
 from scormbuild.model import Module
+from scormbuild.options import did_you_mean
 
 
 def check_references(modules: Sequence[Module], slugs: set[str]) -> list[Problem]:
@@ -66,22 +66,3 @@ def _broken_links(modules: Sequence[Module], slugs: set[str]) -> list[Problem]:
                 )
                 problems.append(error(where, line, message, hint=hint, code="anchor"))
     return problems
-
-
-def did_you_mean(
-    wrote: str, names: Iterable[str], what: str, shown: Sequence[str] | None = None
-) -> str | None:
-    """'did you mean 'x'?' for the (up to three) names closest to ``wrote``; else a list of
-    ``shown`` (default: the names), when it is short."""
-    known = sorted(set(names))
-    close = difflib.get_close_matches(wrote, known, n=3, cutoff=0.6)
-    # The closest, and others only when nearly as close: module names share their 'NN-'
-    # and '.md', which brings every short name near the cutoff.
-    ratios = [difflib.SequenceMatcher(None, wrote, name).ratio() for name in close]
-    close = [name for name, ratio in zip(close, ratios, strict=True) if ratio >= ratios[0] - 0.1]
-    if close:
-        return "did you mean " + " or ".join(f"'{name}'" for name in close) + "?"
-    listed = known if shown is None else list(shown)
-    if listed and len(listed) <= 10:
-        return f"{what}: " + ", ".join(listed)
-    return None

@@ -8,12 +8,11 @@ that nothing else reports it missing. course.yml, front matter and quizzes all u
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from scormbuild.options import suggest
+from scormbuild.options import closest, suggest
 from scormbuild.source.yamlsrc import LineDict
 
 
@@ -25,11 +24,6 @@ class UnknownKey:
     line: int
     hint: str
     meant: str | None = None  # the missing key it is taken to be a typo of
-
-
-def _closest(key: str, candidates: Collection[str]) -> str | None:
-    close = difflib.get_close_matches(key, sorted(candidates), n=1, cutoff=0.6)
-    return close[0] if close else None
 
 
 def check_keys(
@@ -46,7 +40,7 @@ def check_keys(
     for key in data:
         if key in known:
             continue
-        meant = _closest(key, missing)
+        meant = next(iter(closest(key, missing)), None)
         if meant is not None:
             missing.discard(meant)
             renamed[key] = meant

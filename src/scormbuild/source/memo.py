@@ -25,6 +25,8 @@ def _ask(files: Files, kind: str, args: tuple[Any, ...]) -> Any:
             return ("ok", files.resolve(*args))
         if kind == "kind":
             return ("ok", files.kind(*args))
+        if kind == "names":
+            return ("ok", files.names(*args))
         return ("ok", files.read_bytes(*args))
     except PathProblem as exc:
         return ("error", exc.key())
@@ -58,6 +60,10 @@ class Probe:
     def read_bytes(self, path: str, limit: int) -> bytes:
         """:meth:`CourseFiles.read_bytes`, recorded."""
         return bytes(self._record("read", path, limit))
+
+    def names(self, folder: str) -> tuple[str, ...]:
+        """:meth:`CourseFiles.names`, recorded."""
+        return tuple(self._record("names", folder))
 
     def unchanged(self, files: Files) -> bool:
         """Whether every question gets the same answer from ``files`` now."""

@@ -23,11 +23,14 @@ import os
 import posixpath
 import re
 import stat
+from collections.abc import Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Literal, Protocol
 from urllib.parse import unquote, urlsplit
 
-from scormbuild.limits import MB
+from scormbuild.limits import LISTED, MB
+from scormbuild.options import closest
 
 SAFE_NAME_RE = re.compile(r"^[A-Za-z0-9._/-]+$")
 REMOTE_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
@@ -106,20 +109,33 @@ class Files(Protocol):
     def read_bytes(self, path: str, limit: int) -> bytes:
         """What the regular file ``path`` holds, at most ``limit`` bytes; raises PathProblem."""
 
+    def names(self, folder: str) -> tuple[str, ...]:
+        """The names in the course-relative ``folder`` (none when it is no folder)."""
+
+
+def relative_to(folder: str) -> str:
+    """Which base a path written in ``folder`` is relative to, in words."""
+    return f"relative to {folder}/" if folder else "relative to the course folder"
+
 
 def require_file(files: Files, target: str, folder: str, under: str = "") -> str:
     """The course-relative path of ``target``, which must be a regular file in ``under``.
 
-    Raises :class:`PathProblem`: ``missing`` when nothing is there, ``not-a-file`` for a
-    folder, a FIFO or a device.
+    Raises :class:`PathProblem`: ``missing`` when nothing is there (with the closest file
+    that is, as the author would write it), ``not-a-file`` for a folder, a FIFO or a device.
     """
     path = files.resolve(target, folder, under)
     kind = files.kind(path)
     if kind == "missing":
-        shown = f"'{target}'" if target == path else f"'{target}' ({path})"
-        raise PathProblem(
-            f"missing file {shown}", hint="check the name, or add the file", code="missing"
+        base = relative_to(folder)
+        shown = f"'{target}' ({base})" if target == path else f"'{target}' ({path}, {base})"
+        near = closest_file(files, path, under)
+        hint = (
+            f"did you mean '{posixpath.relpath(near, folder or '.')}'?"
+            if near
+            else "check the name, or add the file"
         )
+        raise PathProblem(f"missing file {shown}", hint=hint, code="missing")
     if kind in ("dangling", "loop"):
         raise PathProblem(f"'{target}' is {WHAT[kind]}", hint=FIX[kind], code="path")
     if kind != "file":
@@ -127,6 +143,45 @@ def require_file(files: Files, target: str, folder: str, under: str = "") -> str
             f"'{target}' is {WHAT[kind]}, not a file", hint=FIX[kind], code="not-a-file"
         )
     return path
+
+
+def closest_file(files: Files, path: str, under: str = "") -> str | None:
+    """The file in ``under`` whose path is closest to the course-relative ``path`` (``path``
+    itself when it is one).
+
+    Each missing name along the path is replaced by the closest name in its folder, so a
+    typo in a folder's name is found as well as one in the file's.
+    """
+    found: list[str] = []
+    for name in path.split("/"):
+        names = files.names("/".join(found))
+        if name not in names:
+            near = _closest_name(name, names)
+            if near is None:
+                return None
+            name = near
+        found.append(name)
+    near_path = "/".join(found)
+    if not _under(near_path, under):
+        return None
+    try:
+        return near_path if files.kind(near_path) == "file" else None
+    except PathProblem:
+        return None
+
+
+def _closest_name(name: str, names: Sequence[str]) -> str | None:
+    """The name in ``names`` closest to ``name``, judged by the stems: a shared extension
+    ('.png') would make any two short names look alike."""
+    stem, ext = posixpath.splitext(name)
+    stems: dict[str, list[str]] = {}
+    for other in names:
+        stems.setdefault(posixpath.splitext(other)[0], []).append(other)
+    near = closest(stem, stems)
+    if not near:
+        return None
+    same = [other for other in stems[near[0]] if posixpath.splitext(other)[1] == ext]
+    return (same or stems[near[0]])[0]
 
 
 class CourseFiles:
@@ -163,15 +218,24 @@ class CourseFiles:
         rel = posixpath.normpath(posixpath.join(folder, path_part))
         if rel == ".." or rel.startswith("../"):
             hint = "keep every file the course uses inside the course folder"
-            raise PathProblem(f"'{target}' leaves the course folder", hint=hint)
+            message = f"'{target}' leaves the course folder ({relative_to(folder)})"
+            raise PathProblem(message, hint=hint)
         if rel == ".":
             return "."
         self.real_inside(rel, target)
         if not _under(rel, under):
+            # The file it meant: a typo in a folder's name, or the same name in ``under``.
+            near = None
+            if self.kind(rel) == "missing":
+                near = closest_file(self, rel, under)
+            near = near or closest_file(self, f"{under}/{posixpath.basename(rel)}", under)
+            hint = f"move it into {under}/" + (
+                " (only assets/ goes into the package)" if under == "assets" else ""
+            )
             raise PathProblem(
-                f"'{target}' is not in {under}/: only files in {under}/ can be used here",
-                hint=f"move it into {under}/"
-                + (" (only assets/ goes into the package)" if under == "assets" else ""),
+                f"'{target}' is not in {under}/ (it is {rel}, {relative_to(folder)}): "
+                f"only files in {under}/ can be used here",
+                hint=f"did you mean '{posixpath.relpath(near, folder or '.')}'?" if near else hint,
                 code="place",
             )
         if under and any(part.startswith(".") for part in rel.split("/")):
@@ -243,6 +307,16 @@ class CourseFiles:
                 code="too-large",
             )
         return data
+
+    def names(self, folder: str) -> tuple[str, ...]:
+        """The names in the course-relative ``folder``, hidden ones left out (at most
+        :data:`~scormbuild.limits.LISTED` of them); none when it is no folder."""
+        try:
+            with os.scandir(self.real_inside(folder or ".")) as entries:
+                listed = islice((e.name for e in entries if not e.name.startswith(".")), LISTED)
+                return tuple(sorted(listed))
+        except (OSError, PathProblem):
+            return ()
 
     def real(self, path: str) -> str:
         """The path on disk of the course-relative ``path`` (the course folder resolved)."""

@@ -2,17 +2,21 @@
 
 ````
 ```quiz
-file: quizzes/why-share.yml
+file: ../quizzes/why-share.yml
 ```
 ````
 
-In a language variant, ``file:`` keeps the primary name and the variant of the same language
-is read (``quizzes/why-share.sv.yml``). The quiz is read by :mod:`scormbuild.source.quizzes`;
-its markup comes from the theme's ``quiz.html``: the page holds a placeholder.
+``file:`` is relative to the module's file, as every path is. The older form, relative to the
+course folder (``quizzes/why-share.yml``), is read too: a quiz file must be in ``quizzes/``,
+and only one of the two readings can land there. In a language variant, ``file:`` keeps the
+primary name and the variant of the same language is read (``quizzes/why-share.sv.yml``).
+The quiz is read by :mod:`scormbuild.source.quizzes`; its markup comes from the theme's
+``quiz.html``: the page holds a placeholder.
 """
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Sequence
 from typing import Any
 
@@ -72,16 +76,27 @@ def _quiz_file(source: SourceEnv, target: str, line: int) -> tuple[str, str] | N
     if source.suffix and dot:
         target = f"{stem}.{source.suffix}.{ext}"
     try:
-        path = require_file(source.files, target, "", under="quizzes")
+        path = _quiz_path(source, target)
         data = source.files.read_bytes(path, QUIZ_FILE_BYTES)
     except PathProblem as exc:
         if exc.code == "missing":
-            exc.message = f"missing quiz file '{target}'"
+            exc.message = exc.message.replace("missing file", "missing quiz file", 1)
         source.path_error(line, exc)
         return None
     text, problems = decode(data, path)
     _report(source, problems)
     return None if text is None else (path, text)
+
+
+def _quiz_path(source: SourceEnv, target: str) -> str:
+    """The quiz file ``target`` names: relative to the module, else to the course folder."""
+    try:
+        return require_file(source.files, target, source.folder, under="quizzes")
+    except PathProblem as exc:
+        if exc.code != "place" or not posixpath.normpath(target).startswith("quizzes/"):
+            raise
+    # Relative to the module it is not in quizzes/, relative to the course folder it is.
+    return require_file(source.files, target, "", under="quizzes")
 
 
 def _report(source: SourceEnv, problems: list[Problem]) -> None:
