@@ -227,6 +227,24 @@ def test_lines_follow_the_text_they_come_from() -> None:
     assert caught.value.message == message
 
 
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("list-item-indented-wrong", "indent it like line 13 (2 spaces)"),
+        ("key-indented-more", "line 13 above it"),
+        ("item-moved-to-column-1", "indent it like line 13 (2 spaces)"),
+        ("quote-closed-lines-later", "closes only on line 15"),
+        ("duplicate-key", "(first on line 12)"),
+    ],
+)
+def test_lines_named_in_messages_are_the_files(name: str, said: str) -> None:
+    """A hint that names another line names it as the file numbers it."""
+    text = CASES[name][0]
+    with pytest.raises(YamlSyntaxError) as caught:
+        load_yaml(text, first_line=12)
+    assert said in f"{caught.value.message} / {caught.value.hint}"
+
+
 def test_problem_carries_the_hint() -> None:
     with pytest.raises(YamlSyntaxError) as caught:
         load_yaml(CASES["tab"][0])

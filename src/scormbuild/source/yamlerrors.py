@@ -46,9 +46,14 @@ class Explained:
 class _Text:
     """The document's lines, as PyYAML numbers them."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, first_line: int) -> None:
         self.text = text
         self.lines = _BREAK_RE.split(text)
+        self.first_line = first_line
+
+    def number(self, line: int) -> int:
+        """The file's number of ``line`` (0-based in the text), as messages name it."""
+        return line + self.first_line
 
     def at(self, line: int) -> str:
         return self.lines[line] if 0 <= line < len(self.lines) else ""
@@ -115,9 +120,10 @@ def quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def explain(exc: yaml.MarkedYAMLError, text: str) -> Explained:
-    """The author's version of ``exc``, raised while parsing ``text``."""
-    doc = _Text(text)
+def explain(exc: yaml.MarkedYAMLError, text: str, first_line: int = 1) -> Explained:
+    """The author's version of ``exc``, raised while parsing ``text``, which starts at line
+    ``first_line`` of its file (the lines the messages name)."""
+    doc = _Text(text, first_line)
     mark = exc.problem_mark or exc.context_mark
     line = mark.line if mark else None
     column = mark.column if mark else None
@@ -258,7 +264,7 @@ def _duplicate(
     if found is None:
         return None
     mark = _mark(exc)
-    first = f" (first on line {exc.context_mark.line + 1})" if exc.context_mark else ""
+    first = f" (first on line {doc.number(exc.context_mark.line)})" if exc.context_mark else ""
     return Explained(
         f"the key {found[1]} is given twice{first}",
         "keep one of them",
@@ -304,9 +310,9 @@ def _colon(exc: yaml.MarkedYAMLError, problem: str, context: str, doc: _Text) ->
             doc.indent(start),
         )
     return Explained(
-        f"this line is indented more than line {start + 1} above it, as if it continued "
+        f"this line is indented more than line {doc.number(start)} above it, as if it continued "
         "that line's value",
-        f"line up its key with the keys of line {start + 1} ({_spaces(doc.indent(start))}"
+        f"line up its key with the keys of line {doc.number(start)} ({_spaces(doc.indent(start))}"
         "), or put a value that goes on over several lines in quotes",
         mark.line,
         doc.indent(mark.line),
@@ -324,8 +330,9 @@ def _block_end(
     if isinstance(last, ScalarToken) and last.style in ("'", '"'):
         if last.start_mark.line != last.end_mark.line:
             quote = doc.at(last.start_mark.line)[last.start_mark.column]
+            closes = doc.number(last.end_mark.line)
             return Explained(
-                f"the quote ({quote}) opened here closes only on line {last.end_mark.line + 1}",
+                f"the quote ({quote}) opened here closes only on line {closes}",
                 f"end the value with {quote} on this line",
                 last.start_mark.line,
                 last.start_mark.column,
@@ -349,7 +356,7 @@ def _item_among_keys(doc: _Text, line: int) -> Explained:
     n = doc.previous(line)
     while n is not None and doc.indent(n) > doc.indent(line):
         if doc.at(n).lstrip(" ").startswith("- "):
-            hint = f"if it belongs to the list above, indent it like line {n + 1}"
+            hint = f"if it belongs to the list above, indent it like line {doc.number(n)}"
             hint += f" ({_spaces(doc.indent(n))})"
             break
         n = doc.previous(n)
@@ -373,7 +380,7 @@ def _indentation(doc: _Text, line: int) -> Explained | None:
     hint = "indent it like the lines it belongs with"
     if closest:
         n = closest[0]
-        hint = f"indent it like line {n + 1} ({_spaces(doc.indent(n))})"
+        hint = f"indent it like line {doc.number(n)} ({_spaces(doc.indent(n))})"
     return Explained(
         f"wrong indentation: this line is indented by {_spaces(own)}, which lines up with "
         "none of the lines above it",

@@ -260,7 +260,7 @@ def _load_slow(text: str, first_line: int) -> Any:
         return _load(_Loader, text, first_line)
     except yaml.MarkedYAMLError as exc:
         # In the author's words, at the line of the mistake (yamlerrors.py).
-        said = explain(exc, text)
+        said = explain(exc, text, first_line)
         line = None if said.line is None else said.line + first_line
         column = None if said.column is None else said.column + 1
         raise YamlSyntaxError(said.message, line, column, said.hint) from None
