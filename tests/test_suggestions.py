@@ -220,3 +220,12 @@ def test_the_preview_suggests_a_file_added_since_the_last_rebuild(tmp_path: Path
     (course / "assets" / "cycles.png").write_bytes(PNG)
     _loaded, again = read_course(course, memo)
     assert [p.hint for p in again if p.level == "error"] == ["did you mean '../assets/cycles.png'?"]
+
+
+def test_a_module_listed_in_course_yml_suggests_the_closest_file(tmp_path: Path) -> None:
+    yml = "id: demo\ntitle: Demo\nversion: 1.0.0\nlanguage: en\nmodules: [01-intro.md, 02-mor.md]\n"
+    (problem,) = check(write_course(tmp_path, {"course.yml": yml})).errors
+    assert problem.format() == (
+        "course.yml:5: error: module 'modules/02-mor.md' listed in 'modules' is missing\n"
+        "  hint: did you mean '02-more.md'?"
+    )

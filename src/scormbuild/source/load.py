@@ -25,7 +25,14 @@ from scormbuild.source.markdown.interactive.parity import check_block_parity
 from scormbuild.source.memo import ModuleMemo
 from scormbuild.source.parallel import Job, read_all
 from scormbuild.source.parity import check_parity
-from scormbuild.source.paths import FIX, WHAT, CourseFiles, PathProblem, require_file
+from scormbuild.source.paths import (
+    FIX,
+    WHAT,
+    CourseFiles,
+    PathProblem,
+    closest_file,
+    require_file,
+)
 
 LANG_SUFFIX_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
 
@@ -51,7 +58,11 @@ def _listed(config: CourseConfig, files: CourseFiles) -> tuple[list[str], list[P
             continue
         if kind == "missing":
             message = f"module 'modules/{name}' listed in 'modules' is missing"
-            problems.append(error(CONFIG_FILE, line, message, key="modules", code="missing"))
+            near = closest_file(files, f"modules/{name}", "modules")
+            hint = f"did you mean '{near.removeprefix('modules/')}'?" if near else None
+            problems.append(
+                error(CONFIG_FILE, line, message, key="modules", hint=hint, code="missing")
+            )
         elif kind != "file":
             problems.append(_not_a_module(f"modules/{name}", kind))
         else:
