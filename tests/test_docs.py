@@ -57,6 +57,6 @@ def test_every_quiz_the_docs_show_reads_cleanly() -> None:
     quizzes = quiz_blocks(FORMAT) + quiz_blocks((REPO / "README.md").read_text(encoding="utf-8"))
     assert len(quizzes) >= 3
     for text in quizzes:
-        reader = QuizReader("docs/format.md", lambda t: t)
+        reader = QuizReader("docs/format.md", lambda text, line: text)
         quiz = reader.read_quiz(load_yaml(text), 1)
         assert quiz is not None, [p.format() for p in reader.problems]
