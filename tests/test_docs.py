@@ -8,17 +8,26 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from scormbuild.commands.check import check
+from scormbuild.render.pages import course_data
+from scormbuild.source.load import load_course
 from scormbuild.source.quizzes import QuizReader
 from scormbuild.source.yamlsrc import load_yaml
-from tests.coursekit import write_course
+from scormbuild.strings import Catalog
+from tests.coursekit import COURSE_YML, MODULE, write_course
+from tests.needs import need
 
 REPO = Path(__file__).resolve().parents[1]
+RUNTIME = REPO / "src/scormbuild/runtime"
 AUTHORING = (REPO / "docs/authoring.md").read_text(encoding="utf-8")
 FORMAT = (REPO / "docs/format.md").read_text(encoding="utf-8")
 EXAMPLE_RE = re.compile(
@@ -60,3 +69,88 @@ def test_every_quiz_the_docs_show_reads_cleanly() -> None:
         reader = QuizReader("docs/format.md", lambda text, line: text)
         quiz = reader.read_quiz(load_yaml(text), 1)
         assert quiz is not None, [p.format() for p in reader.problems]
+
+
+SCORING = FORMAT.split("### Scoring", 1)[1].split("\n## ", 1)[0]
+
+
+def scoring_quiz(qid: str, points: list[int], extra: str = "") -> str:
+    """A quiz of true/false questions worth ``points``, as the scoring example describes it."""
+    body = "".join(
+        f"  - id: {qid}-{i}\n    type: truefalse\n    prompt: Q{i}\n    answer: true\n"
+        f"    points: {p}\n"
+        for i, p in enumerate(points)
+    )
+    return f"id: {qid}\ntitle: {qid}\n{extra}questions:\n{body}"
+
+
+def scoring_course(tmp_path: Path) -> dict[str, Any]:
+    """The scoring example's course, built to the data the runtime reads."""
+    setup = re.search(r"```yaml\n(.*?)```", SCORING, re.S)
+    assert setup
+    mastery = re.search(r"^mastery_score: (\d+)", setup[1], re.M)
+    completion = re.search(r"^completion: .*$", setup[1], re.M)
+    assert mastery and completion
+    quiz = "```quiz\nfile: ../quizzes/{0}.yml\n```\n"
+    course = write_course(
+        tmp_path,
+        {
+            "course.yml": COURSE_YML.replace("mastery_score: 80", mastery[0]).replace(
+                "completion: [viewed, passed]", completion[0]
+            ),
+            "quizzes/basics.yml": scoring_quiz("basics", [1, 1, 1, 1], "attempts: 2\n"),
+            "quizzes/final.yml": scoring_quiz("final", [1, 1, 2]),
+            "modules/01-intro.md": MODULE.format(title="Intro") + "\n" + quiz.format("basics"),
+            "modules/02-more.md": MODULE.format(title="More")
+            + "\n```quiz\n"
+            + scoring_quiz("warm-up", [1], "graded: false\n")
+            + "```\n",
+            "modules/03-end.md": MODULE.format(title="End") + "\n" + quiz.format("final"),
+        },
+    )
+    assert "four questions of 1 point" in setup[1] and "1, 1 and 2 points" in setup[1]
+    (built,) = load_course(course).courses
+    return course_data(built, Catalog("en"))
+
+
+def test_the_scoring_example_is_what_the_runtime_computes(tmp_path: Path) -> None:
+    """docs/format.md's scoring table, row by row, against the runtime's own rules."""
+    need(shutil.which("node") is not None, "node is not installed; run make browser-deps")
+    data = scoring_course(tmp_path)
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in SCORING.splitlines()
+        if line.startswith("| ") and not line.startswith("| The learner")
+    ]
+    assert len(rows) == 5
+    weights = [(q["id"], q["max"]) for q in data["quizzes"]]
+    assert weights == [("basics", 4), ("warm-up", 1), ("final", 4)]  # as the header says
+    states = []
+    for _, pages, basics, final, _, _ in rows:
+        best = [None if c == "–" else round(float(c.rstrip(" %")) * 100) for c in (basics, final)]
+        states.append(
+            {
+                "visited": [True, True, pages == "all"],
+                # the practice quiz done perfectly: it must change nothing
+                "quizzes": [
+                    {"a": 1, "b": best[0]},
+                    {"a": 1, "b": 10000},
+                    {"a": 1, "b": best[1]},
+                ],
+            }
+        )
+    script = (
+        f"const Sh = require({json.dumps(str(RUNTIME / 'session.js'))});"
+        "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "process.stdout.write(JSON.stringify(input.states.map((st) => {"
+        " const e = Sh.evaluate(input.course, st, input.course.mastery);"
+        " return [e.score === null ? '–' : String(e.score), e.status]; })));"
+    )
+    out = subprocess.run(
+        ["node", "-e", script],
+        input=json.dumps({"course": data, "states": states}),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(out.stdout) == [row[4:] for row in rows]
