@@ -198,6 +198,57 @@ CASES = {
         "'\\k' in double quotes: YAML reads a backslash there as the start of an escape",
         "write \\\\ for a backslash, or use single quotes",
     ),
+    "key-among-items": (
+        "questions:\n  - id: a\n  type: single\n",
+        3,
+        3,
+        "a 'key: value' line among the items ('- ') of a list",
+        "if it belongs to the item of line 2, indent it like the key after that line's '- ' "
+        "(4 spaces); if it starts a new item, begin it with '- '",
+    ),
+    "key-after-items": (
+        "- a\n- b\nc: 1\n",
+        3,
+        1,
+        "a 'key: value' line among the items ('- ') of a list",
+        "start it with '- ' if it is an item of the list, or move it out of the list",
+    ),
+    "item-indented-too-far": (
+        "choices:\n  - text: A\n    - text: B\n",
+        3,
+        5,
+        "a list item ('- ') where this block has 'key: value' lines",
+        "if it is the next item of the list of line 2, indent it like that line (2 spaces)",
+    ),
+    "item-on-the-keys-line": (
+        "id: x\nkeywords: - a\n",
+        2,
+        11,
+        "a list item ('- ') on the same line as 'keywords:'",
+        "write the items on the lines below 'keywords:', indented, each starting with '- '",
+    ),
+    "text-goes-on-unindented": (
+        "prompt: Mikä näistä on\noikein?\nid: x\n",
+        2,
+        1,
+        "a line with no ':' among 'key: value' lines",
+        "if it goes on with the text of line 1, indent it more than that line's key "
+        "(2 spaces); otherwise write it as 'key: value'",
+    ),
+    "block-text-unindented": (
+        "id: x\nprompt: |\nMikä näistä\n",
+        3,
+        1,
+        "a line with no ':' among 'key: value' lines",
+        "the text of the '|' or '>' on line 2 goes on lines indented more than that line",
+    ),
+    "second-document": (
+        "id: x\n---\ntitle: y\n",
+        2,
+        1,
+        "a second YAML document: a line '---' ends the first one",
+        "a file holds one document: remove the '---' line",
+    ),
     "duplicate-key": (
         "id: a\ntitle: T\nid: b\n",
         3,
@@ -235,6 +286,10 @@ def test_lines_follow_the_text_they_come_from() -> None:
         ("item-moved-to-column-1", "indent it like line 13 (2 spaces)"),
         ("quote-closed-lines-later", "closes only on line 15"),
         ("duplicate-key", "(first on line 12)"),
+        ("key-among-items", "the item of line 13"),
+        ("item-indented-too-far", "the list of line 13"),
+        ("text-goes-on-unindented", "the text of line 12"),
+        ("block-text-unindented", "on line 13"),
     ],
 )
 def test_lines_named_in_messages_are_the_files(name: str, said: str) -> None:
