@@ -141,3 +141,30 @@ LIST_HINT = "write its keys as 'key: value' lines without '- ' in front of them"
 def test_a_list_where_keys_belong(tmp_path: Path, files: dict[str, str], expected: str) -> None:
     (problem,) = check(write_course(tmp_path, files)).errors
     assert problem.format() == f"{expected}\n  hint: {LIST_HINT}"
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        (
+            "colour: red\n",
+            "course.yml:7: error: unknown key 'colour'\n  hint: known keys: author, completion, "
+            "description, id, keywords, language, languages, mastery_score, modules, "
+            "organization, schemas, sco_mode, size_budget_mb, strings, theme, title, version",
+        ),
+        (
+            "logo: assets/logo.svg\n",
+            "course.yml:7: error: unknown key 'logo'\n  hint: it belongs under 'theme:', "
+            "indented: 'theme:' then '  logo: ...'",
+        ),
+        (
+            "theme:\n  mastery_score: 50\n",
+            "course.yml:8: error: unknown key 'theme.mastery_score'\n  hint: 'mastery_score' "
+            "belongs at the top level: remove its indentation",
+        ),
+    ],
+)
+def test_an_unknown_key_that_is_no_typo_is_named(tmp_path: Path, extra: str, expected: str) -> None:
+    """Only the key is wrong: one error names it, and where it belongs if it belongs elsewhere."""
+    course = write_course(tmp_path, {"course.yml": COURSE_YML + extra})
+    assert [p.format() for p in check(course).errors] == [expected]

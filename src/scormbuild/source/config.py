@@ -9,6 +9,7 @@ the offending key, and the config keeps those lines for later problems.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,16 @@ from typing import Any
 from scormbuild.errors import Problem, error
 from scormbuild.limits import COURSE_YML_BYTES
 from scormbuild.model import CourseConfig, Localized
-from scormbuild.options import Context, OptionError, PerLanguage, Section, declared, suggest
+from scormbuild.options import (
+    Context,
+    Declared,
+    OptionError,
+    PerLanguage,
+    Section,
+    closest,
+    declared,
+    suggest,
+)
 from scormbuild.source.keys import check_keys, mapping_hint, not_a_mapping
 from scormbuild.source.paths import CourseFiles, PathProblem
 from scormbuild.source.text import decode
@@ -26,10 +36,30 @@ from scormbuild.strings import known_keys
 CONFIG_FILE = "course.yml"
 
 
+def _elsewhere(key: str, options: Mapping[str, Declared], outer: Mapping[str, Declared]) -> str:
+    """Where an unknown key that is no typo here belongs: a section, or the top level."""
+    if key in outer:
+        return f"'{key}' belongs at the top level: remove its indentation"
+    for name, decl in options.items():
+        if isinstance(decl.option, Section):
+            inner = declared(decl.option.kind)
+            close = [key] if key in inner else closest(key, inner)
+            if close:
+                return f"it belongs under '{name}:', indented: '{name}:' then '  {close[0]}: ...'"
+    return ""
+
+
 def _read(
-    data: LineDict, kind: type[Any], prefix: str, context: Context
+    data: LineDict,
+    kind: type[Any],
+    prefix: str,
+    context: Context,
+    outer: Mapping[str, Declared] | None = None,
 ) -> tuple[dict[str, Any], list[Problem], dict[str, int]]:
-    """The converted values of the keys ``kind`` declares, the problems, each key's line."""
+    """The converted values of the keys ``kind`` declares, the problems, each key's line.
+
+    ``outer`` is what the enclosing mapping declares, for a section's keys.
+    """
     options = declared(kind)
     values: dict[str, Any] = {}
     problems: list[Problem] = []
@@ -38,9 +68,10 @@ def _read(
     data, unknown = check_keys(data, options, required)
     for bad in unknown:
         full = f"{prefix}{bad.key}"
-        problems.append(
-            error(CONFIG_FILE, bad.line, f"unknown key '{full}'", key=full, hint=bad.hint)
-        )
+        hint = bad.hint
+        if bad.meant is None and suggest(bad.key, options) is None:
+            hint = _elsewhere(bad.key, options, outer or {}) or hint
+        problems.append(error(CONFIG_FILE, bad.line, f"unknown key '{full}'", key=full, hint=hint))
     for key, value in data.items():
         full = f"{prefix}{key}"
         line = data.line_of(key)
@@ -55,7 +86,9 @@ def _read(
                     error(CONFIG_FILE, line, message, key=full, hint=mapping_hint(value))
                 )
                 continue
-            sub, sub_problems, sub_lines = _read(value, decl.option.kind, f"{full}.", context)
+            sub, sub_problems, sub_lines = _read(
+                value, decl.option.kind, f"{full}.", context, options
+            )
             problems += sub_problems
             lines.update(sub_lines)
             values[key] = decl.option.kind(**sub)
