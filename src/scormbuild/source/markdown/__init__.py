@@ -6,6 +6,7 @@ plugin in a module of its own, used in this order:
 
 - :mod:`.callouts`: ``::: note|tip|warning|important``;
 - :mod:`.languages`: passages in another language (``::: lang sv``, ``[text]{lang=sv}``);
+- :mod:`.containers`: every ``:::`` closed, none left on the page as text;
 - :mod:`.a11y`: tables that scroll in a focusable box, labelled footnotes;
 - :mod:`.quiz_fence`: ``quiz`` fences read into quizzes;
 - :mod:`.links`, :mod:`.images`, :mod:`.media`, :mod:`.figures`: links and files, checked
@@ -31,6 +32,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from scormbuild.source.markdown.a11y import a11y_plugin
 from scormbuild.source.markdown.callouts import callouts_plugin
+from scormbuild.source.markdown.containers import containers_plugin
 from scormbuild.source.markdown.drafts import drafts_plugin
 from scormbuild.source.markdown.env import LABELS, labels_for
 from scormbuild.source.markdown.figures import figures_plugin
@@ -68,6 +70,7 @@ def make_markdown() -> MarkdownIt:
     md.use(anchors_plugin, min_level=1, max_level=6, slug_func=slugify, permalink=False)
     md.use(callouts_plugin)
     md.use(languages_plugin)
+    md.use(containers_plugin)
     md.use(a11y_plugin)
     md.use(quiz_fence_plugin)
     md.use(links_plugin)
