@@ -31,6 +31,7 @@ from scormbuild.source.keys import check_keys, mapping_hint, not_a_mapping
 from scormbuild.source.paths import CourseFiles, PathProblem
 from scormbuild.source.text import decode
 from scormbuild.source.yamlsrc import LineDict, YamlSyntaxError, load_yaml
+from scormbuild.source.yamlwords import text_words
 from scormbuild.strings import known_keys
 
 CONFIG_FILE = "course.yml"
@@ -179,7 +180,9 @@ def load_config(course_dir: Path) -> tuple[CourseConfig | None, list[Problem]]:
         message = f"course.yml must be a mapping of keys to values{not_a_mapping(data)}"
         return None, [error(CONFIG_FILE, 1, message, hint=mapping_hint(data))]
     context = Context(course_dir)
+    words = [error(CONFIG_FILE, w.line, w.message, hint=w.hint) for w in text_words(data)]
     values, problems, lines = _read(data, CourseConfig, "", context)
+    problems = words + problems
     strings = data.get("strings")
     if isinstance(strings, LineDict):
         problems += _unknown_strings(strings)

@@ -54,6 +54,7 @@ def check_keys(
     out = LineDict({renamed.get(key, key): value for key, value in data.items()})
     out.line = data.line
     out.lines = {renamed.get(key, key): line for key, line in data.lines.items()}
+    out.words = {renamed.get(key, key): word for key, word in data.words.items()}
     return out, unknown
 
 

@@ -24,6 +24,7 @@ from scormbuild.source.memo import ModuleMemo, Probe, Remembered
 from scormbuild.source.paths import Files, PathProblem
 from scormbuild.source.text import decode, split_front_matter
 from scormbuild.source.yamlsrc import LineDict, LineList, YamlSyntaxError, load_yaml
+from scormbuild.source.yamlwords import text_words
 
 FRONT_MATTER_KEYS = ("duration", "objectives", "title")
 DURATION_CHARS = 40  # "15 min", "1 h 30 min"
@@ -140,6 +141,8 @@ class ModuleReader:
 
     def _front_matter(self, fm: LineDict, rel: str, slug: str) -> tuple[str, list[str], str | None]:
         """The title, objectives and duration, each checked."""
+        for word in text_words(fm):
+            self.problems.append(error(rel, word.line, word.message, hint=word.hint))
         fm, unknown = check_keys(fm, FRONT_MATTER_KEYS, required=("title",))
         for bad in unknown:
             message = f"unknown front matter key '{bad.key}'"

@@ -22,6 +22,7 @@ from scormbuild.model import (
 from scormbuild.options import suggest
 from scormbuild.source.keys import check_keys, mapping_hint, not_a_mapping
 from scormbuild.source.yamlsrc import LineDict, LineList
+from scormbuild.source.yamlwords import text_words
 
 ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 MAX_COUNT = 1000  # attempts, pool: whole numbers that count something
@@ -47,6 +48,9 @@ TYPE_KEYS: dict[str, set[str]] = {
     "ordering": {"items"},
 }
 CHOICE_KEYS = {"text", "correct", "feedback"}
+# Where true or false is meant: anywhere else, yes/no/on/off are texts.
+QUIZ_BOOLS = {"graded", "shuffle_questions", "shuffle_choices", "show_answers"}
+QUESTION_BOOLS = {"answer", "case_sensitive", "correct"}
 # Keys without which a question cannot be read: a typo of one is reported once, as a typo.
 REQUIRED_KEYS = {"id", "type", "prompt"}
 TYPE_REQUIRED: dict[str, set[str]] = {
@@ -130,6 +134,8 @@ class QuizReader:
             self.fail(line, message + not_a_mapping(data), mapping_hint(data))
             return None
         before = len(self.problems)
+        for word in text_words(data, QUIZ_BOOLS, skip={"questions"}):
+            self.fail(word.line, word.message, word.hint)
         data = self._keys(data, QUIZ_KEYS, "a quiz", {"id", "questions"})
         quiz_id = data.get("id")
         if not isinstance(quiz_id, str) or not ID_RE.match(quiz_id):
@@ -202,9 +208,12 @@ class QuizReader:
             self.fail(line, message + not_a_mapping(data), mapping_hint(data))
             return None
         before = len(self.problems)
+        words = text_words(data, QUESTION_BOOLS, text_under={"feedback"})
         qid = data.get("id")
         if isinstance(qid, str) and ID_RE.match(qid):
             self.question = f"'{qid}'"
+        for word in words:
+            self.fail(word.line, word.message, word.hint)
         qtype = data.get("type")
         if "type" not in data:  # a typo of 'type' tells which type it is
             guess = [k for k in data if k not in COMMON_KEYS and suggest(k, ["type"])]

@@ -14,6 +14,8 @@ the manifest or a page. Each refusal is a :class:`YamlSyntaxError` at the offend
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -31,10 +33,15 @@ MAX_DIGITS = 100  # a whole number this long is no count, score or answer
 
 
 class LineDict(dict[str, Any]):
-    """A mapping that knows its own line and the line of each key (1-based)."""
+    """A mapping that knows its own line and the line of each key (1-based).
+
+    ``words`` holds the values that YAML 1.1 words made true or false ('yes', 'No', 'off'),
+    as written, by key: where a text is meant, :mod:`.yamlwords` reports them.
+    """
 
     line: int = 1
     lines: dict[str, int]
+    words: Mapping[str, str] = MappingProxyType({})
 
     def line_of(self, key: str) -> int:
         """The line of ``key``, or of the mapping itself when the key is absent."""
@@ -42,10 +49,12 @@ class LineDict(dict[str, Any]):
 
 
 class LineList(list[Any]):
-    """A sequence that knows its own line and the line of each item (1-based)."""
+    """A sequence that knows its own line and the line of each item (1-based), and, in
+    ``words``, the items that YAML 1.1 words made true or false, as written, by index."""
 
     line: int = 1
     lines: list[int]
+    words: Mapping[int, str] = MappingProxyType({})
 
     def line_of(self, index: int) -> int:
         """The line of item ``index``."""
@@ -76,11 +85,19 @@ def _construct(loader: _Loader, node: Node) -> Any:
     return loader.construct_object(node, deep=True)
 
 
+def _word(node: Node, value: Any) -> str | None:
+    """The text of a true or false that YAML 1.1 read from a word other than true/false."""
+    if isinstance(value, bool) and isinstance(node, ScalarNode):
+        return node.value if node.value.lower() not in ("true", "false") else None
+    return None
+
+
 def _construct_mapping(loader: _Loader, node: MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     out = LineDict()
     out.line = node.start_mark.line + 1
     out.lines = {}
+    words: dict[str, str] = {}
     marks: dict[str, yaml.Mark] = {}
     for key_node, value_node in node.value:
         key = _construct(loader, key_node)
@@ -92,7 +109,12 @@ def _construct_mapping(loader: _Loader, node: MappingNode) -> LineDict:
             )
         out[key] = _construct(loader, value_node)
         out.lines[key] = key_node.start_mark.line + 1
+        word = _word(value_node, out[key])
+        if word is not None:
+            words[key] = word
         marks[key] = key_node.start_mark
+    if words:
+        out.words = words
     return out
 
 
@@ -100,6 +122,9 @@ def _construct_sequence(loader: _Loader, node: SequenceNode) -> LineList:
     out = LineList(_construct(loader, child) for child in node.value)
     out.line = node.start_mark.line + 1
     out.lines = [child.start_mark.line + 1 for child in node.value]
+    words = {i: w for i, c in enumerate(node.value) if (w := _word(c, out[i])) is not None}
+    if words:
+        out.words = words
     return out
 
 
