@@ -18,13 +18,19 @@ from typing import Any
 
 import jinja2
 
-from scormbuild.errors import CourseError, PackageError, Problem, error, raise_if_errors
+from scormbuild.errors import CourseError, PackageError, Problem, error, raise_if_errors, warning
 from scormbuild.model import Course, OutputFile
 from scormbuild.package.manifest import CONTROL_DOCUMENTS, MANIFEST_NAME, manifest_bytes
 from scormbuild.package.output import name_problem
 from scormbuild.package.suspend_data import suspend_data_problems
 from scormbuild.render.pages import PageCache, render_course
-from scormbuild.render.theme import Themes, builtin_templates
+from scormbuild.render.theme import (
+    Themes,
+    builtin_templates,
+    contrast,
+    parse_color,
+    readable_on_white,
+)
 from scormbuild.source.checks import check_course
 from scormbuild.source.load import LoadedCourse, read_course
 from scormbuild.source.memo import ModuleMemo
@@ -141,6 +147,24 @@ def _schema_problems(loaded: LoadedCourse, schemas: Path | None) -> list[Problem
     return [error("course.yml", line, message, key="schemas")]
 
 
+def _brand_problems(loaded: LoadedCourse) -> list[Problem]:
+    """A brand colour the pages show darker than written, for contrast on white."""
+    written = loaded.config.theme.brand_color
+    rgb = parse_color(written)
+    shown = readable_on_white(rgb)
+    if shown == rgb:
+        return []
+    darker = "#{:02x}{:02x}{:02x}".format(*shown)
+    ratio = contrast(rgb, (255, 255, 255))
+    message = (
+        f"the brand colour '{written}' has a contrast of {ratio:.1f}:1 on white, below the "
+        f"4.5:1 of WCAG 2.1 AA: the pages show it darkened to '{darker}'"
+    )
+    line = loaded.config.line_of("theme.brand_color")
+    hint = f"write brand_color: '{darker}' (or a darker colour) to see it as the learner will"
+    return [warning("course.yml", line, message, key="theme.brand_color", hint=hint)]
+
+
 @fewer_collections()
 def gather(
     course_dir: Path,
@@ -164,6 +188,7 @@ def gather(
             problems += [p for c in loaded.courses for p in suspend_data_problems(c)]
             problems += _schema_problems(loaded, schemas)
             problems += _name_problems(loaded)
+            problems += _brand_problems(loaded)
     if strict:
         problems = promote(problems)
     folder = schemas or (loaded.config.schemas if loaded else None)
