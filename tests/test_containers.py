@@ -10,7 +10,7 @@ from scormbuild.commands.check import check
 from tests.coursekit import write_course
 
 HEAD = "---\ntitle: More\n---\n\n"  # the body starts on line 5
-CALLOUTS = "'::: note', '::: tip', '::: warning'"
+CALLOUTS = "'::: note', '::: tip', '::: warning', '::: important'"
 
 # name -> (body, the errors check reports: "line: message")
 CASES = {
@@ -22,17 +22,12 @@ CASES = {
     "in-fenced-code": ("```\n::: info\n:::\n```\n", []),
     "in-indented-code": ("Text.\n\n    ::: info\n", []),
     "params-after-the-name": ("::: note Lue tämä\nA note.\n:::\n", []),
-    "unknown": (
-        "::: info\nText.\n:::\n",
-        ["5: unknown callout type '::: info': it would show on the page as text"],
-    ),
-    "unknown-in-a-paragraph": (
-        "Text.\n::: info\nMore.\n:::\n",
-        ["6: unknown callout type '::: info': it would show on the page as text"],
-    ),
-    "wrong-case": (
-        "::: Warning\nText.\n:::\n",
-        ["5: unknown callout type '::: Warning': it would show on the page as text"],
+    "unknown": ("::: info\nText.\n:::\n", ["5: unknown block '::: info'"]),
+    "unknown-in-a-paragraph": ("Text.\n::: info\nMore.\n:::\n", ["6: unknown block '::: info'"]),
+    "wrong-case": ("::: Warning\nText.\n:::\n", ["5: unknown block '::: Warning'"]),
+    "no-name": (
+        "::: 1.\nText.\n:::\n",
+        ["5: unknown callout type '::: 1.': it would show on the page as text"],
     ),
     "bad-language": ("::: lang english\nText.\n:::\n", ["5: 'english' is not a language code"]),
     "not-closed": (
@@ -68,7 +63,12 @@ def test_every_colon_line_is_accounted_for(tmp_path: Path, name: str) -> None:
 @pytest.mark.parametrize(
     ("body", "hint"),
     [
-        ("::: info\nText.\n:::\n", f"the callouts are {CALLOUTS}"),
+        (
+            "::: info\nText.\n:::\n",
+            "callouts: note, tip, warning, important; blocks: accordion, tabs, cards, steps, "
+            "graphic, scenario, reflection",
+        ),
+        ("::: 2\nText.\n:::\n", f"the callouts are {CALLOUTS}"),
         ("::: warnign\nText.\n:::\n", "did you mean 'warning'?"),
         ("::: note\nA.\n:::\n:::\n", f"remove it, or open a block above it with {CALLOUTS}"),
         (

@@ -20,6 +20,7 @@ from markdown_it.token import Token
 from scormbuild.content import Block, BlockItem, BlockKind
 from scormbuild.model import placeholder
 from scormbuild.options import suggest
+from scormbuild.source.markdown.callouts import CALLOUTS
 from scormbuild.source.markdown.env import SourceEnv, source_of
 from scormbuild.source.markdown.inline import render_inline
 from scormbuild.source.markdown.interactive.scenario import KEY_RE, read_scenario
@@ -40,7 +41,7 @@ MIN_ITEMS = {"accordion": 1, "tabs": 2, "cards": 1, "steps": 2, "graphic": 1}
 # Blocks whose items may hold a quiz (a quiz on a card's back or behind a marker would hide).
 QUIZ_HOLDERS = frozenset({"accordion", "tabs", "steps"})
 MARKER_RE = re.compile(r"^(\d+(?:\.\d+)?)%?\s*[ ,]\s*(\d+(?:\.\d+)?)%?(?:\s+(.*))?$")
-KNOWN = tuple(BLOCKS) + tuple(ITEMS) + ("note", "tip", "warning", "important", "lang")
+KNOWN = tuple(BLOCKS) + tuple(ITEMS) + CALLOUTS + ("lang",)
 
 
 class Reader:
@@ -105,7 +106,9 @@ class Reader:
                 )
                 i += 1
             else:
-                hint = suggest(name, KNOWN) or "blocks: " + ", ".join(BLOCKS)
+                hint = suggest(name, KNOWN) or (
+                    f"callouts: {', '.join(CALLOUTS)}; blocks: {', '.join(BLOCKS)}"
+                )
                 self.error(token, f"unknown block '::: {name}'", hint=hint)
                 i += 1
             i += 1
