@@ -9,9 +9,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -154,3 +156,44 @@ def test_the_scoring_example_is_what_the_runtime_computes(tmp_path: Path) -> Non
         check=True,
     )
     assert json.loads(out.stdout) == [row[4:] for row in rows]
+
+
+def build(course: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scormbuild", "build", str(course), *args],
+        cwd=course.parent,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CI": "1"},
+        timeout=300,
+    )
+
+
+def test_build_prints_what_the_authoring_guide_says(tmp_path: Path) -> None:
+    """docs/authoring.md 'What it prints': the files and the time; --quiet nothing; errors
+    with or without --quiet; dist/ in the current folder."""
+    said = AUTHORING.split("What it prints:", 1)[1].strip().split("\n\n", 1)[0]
+    assert "with `--quiet`, nothing at all when the build succeeds" in said
+    course = write_course(tmp_path / "course")
+    loud = build(course)
+    assert loud.returncode == 0, loud.stderr
+    assert loud.stdout.splitlines()[:3] == [
+        "wrote dist/demo-1.0.0.zip",
+        "wrote dist/demo-1.0.0-accessibility-statement.md",
+        "wrote dist/demo-1.0.0-moodle.md",
+    ]
+    assert re.fullmatch(
+        r"built 1 package in [0-9.]+ s \(load .*\)\n", loud.stdout.split("\n", 3)[3]
+    )
+    assert (tmp_path / "dist" / "demo-1.0.0.zip").is_file()  # beside the course, where it ran
+    quiet = build(course, "--quiet")
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    (course / "modules/02-more.md").write_text("---\ntitel: More\n---\n\nText.\n")
+    for args in ((), ("--quiet",)):
+        failed = build(course, *args)
+        assert failed.returncode == 1
+        assert failed.stdout + failed.stderr == (
+            "modules/02-more.md:2: error: unknown front matter key 'titel'\n"
+            "  hint: did you mean 'title'? It is required, and missing\n"
+            "1 error; nothing was written.\n"
+        )
