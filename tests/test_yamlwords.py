@@ -61,6 +61,12 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         [f"modules/02-more.md:11: error: 'on' is read as true, not as the text 'on'\n"
          f"  hint: put it in quotes: title: \"on\" {HINT}"],
     ),
+    "glossary": (
+        {"glossary.yml": "kanta:\n  term: rekisteri\n  definition: Tiedot.\n  forms: [On]\n",
+         "modules/02-more.md": MODULE_WITH + "Tämä [rekisteri]{.term} on.\n"},
+        [f"glossary.yml:4: error: 'On' is read as true, not as the text 'On'\n"
+         f"  hint: put it in quotes: \"On\" {HINT}"],
+    ),
     "where-true-or-false-is-meant": (
         quiz("    type: single\n    prompt: P\n    choices:\n      - text: A\n"
              "        correct: yes\n      - text: B\n        correct: no\n"

@@ -27,6 +27,7 @@ from scormbuild.source.markdown.interactive.scenario import KEY_RE
 from scormbuild.source.paths import Files, PathProblem
 from scormbuild.source.text import decode
 from scormbuild.source.yamlsrc import LineDict, YamlSyntaxError, load_yaml
+from scormbuild.source.yamlwords import text_words
 
 GLOSSARY = "glossary.yml"
 ENTRY_KEYS = ("definition", "forms", "term")
@@ -66,6 +67,7 @@ def read_glossary(
         hint = "e.g. 'retrospective:' then 'term:' and 'definition:' indented under it"
         message = f"{path} must map term ids to terms (at most {TERMS})"
         return (), [error(path, 1, message, hint=hint)]
+    problems += [error(path, w.line, w.message, hint=w.hint) for w in text_words(doc)]
     terms: list[Term] = []
     for key, entry in doc.items():
         term = _entry(path, doc, str(key), entry, md, labels, problems)
