@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from scormbuild.commands.check import check
-from scormbuild.render.pages import course_data
+from scormbuild.render.coursedata import course_data
 from scormbuild.source.load import load_course
 from scormbuild.source.quizzes import QuizReader
 from scormbuild.source.yamlsrc import load_yaml
