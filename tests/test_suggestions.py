@@ -115,11 +115,13 @@ PNG = b"\x89PNG\r\n\x1a\n"
         ),
         (
             "![chart](../assets/chart.png)",  # nothing close: no guess
-            "missing file '../assets/chart.png' (assets/chart.png, relative to modules/)",
+            "missing file '../assets/chart.png' (assets/chart.png, relative to modules/)\n"
+            "  hint: check the name, or add the file",
         ),
         (
             "![cycle](../../lifecycle.svg)",
-            "'../../lifecycle.svg' leaves the course folder (relative to modules/)",
+            "'../../lifecycle.svg' leaves the course folder (relative to modules/)\n"
+            "  hint: keep every file the course uses inside the course folder",
         ),
     ],
 )
@@ -177,7 +179,8 @@ def test_a_quiz_file_is_relative_to_the_module_or_in_the_older_form_to_the_cours
         ),
         (
             "../../quizzes/final.yml",
-            "'../../quizzes/final.yml' leaves the course folder (relative to modules/)",
+            "'../../quizzes/final.yml' leaves the course folder (relative to modules/)\n"
+            "  hint: keep every file the course uses inside the course folder",
         ),
     ],
 )
@@ -215,7 +218,7 @@ def test_the_preview_suggests_a_file_added_since_the_last_rebuild(tmp_path: Path
     course = write_course(tmp_path, {"modules/02-more.md": HEAD + "![a](../assets/cycle.png)\n"})
     memo = ModuleMemo()
     _loaded, first = read_course(course, memo)
-    assert [p.hint for p in first if p.level == "error"] == [None]
+    assert [p.hint for p in first if p.level == "error"] == ["check the name, or add the file"]
     (course / "assets").mkdir()
     (course / "assets" / "cycles.png").write_bytes(PNG)
     _loaded, again = read_course(course, memo)
