@@ -18,7 +18,7 @@ def test_preview_serves_rebuilds_and_survives_errors(tmp_path: Path) -> None:
     with running_preview(course) as base:
         code, page = get(base)
         assert code == 200 and b'id="sco-frame"' in page
-        for name in ("lms.js", "lms.css"):  # the LMS page itself requests nothing remote
+        for name in ("lms.js", "lms-site.js", "lms-api.js", "lms.css"):  # nothing remote
             assert re.search(rb"https?:|//[a-z]", get(base + "_preview/" + name)[1]) is None
         first = status(base)
         assert first["ok"] and first["languages"] == ["en"]

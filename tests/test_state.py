@@ -195,30 +195,44 @@ def test_scoring_and_responses() -> None:
 
 
 def test_status_rules() -> None:
+    """The result is final (passed, failed or completed) only when nothing can change it."""
     data = course_data(sample_course(), Catalog("fi"))
     shell = json.dumps(str(RUNTIME / "session.js"))
     out = node(
         f"const Sh = require({shell});"
         "const st = S.fresh(input), r = [];"
-        "const ev = (m) => { const e = Sh.evaluate(input, st, m);"
-        " return [e.status, e.score, e.finished]; };"
+        "const ev = (m, c) => { const e = Sh.evaluate("
+        " c ? Object.assign({}, input, {completion: c}) : input, st, m);"
+        " return [e.status, e.score, e.final]; };"
         "r.push(ev(80));"
-        "st.visited = [true, true, true]; r.push(ev(80));"
+        "st.visited = [true, true, false];"
         "st.quizzes[0] = {a: 2, s: 1, b: 10000, d: null, ans: []};"
-        "st.quizzes[2] = {a: 1, s: 1, b: 5000, d: [0, 1, 2], ans: []};"
-        "r.push(ev(90)); r.push(ev(80)); r.push(ev(null));"
-        "st.quizzes[2].a = 3; r.push(ev(90));"
+        "st.quizzes[2] = {a: 1, s: 1, b: 5000, d: [0, 1, 2], ans: [0, 0, 0]};"
+        "r.push(ev(80)); r.push(ev(90));"
+        "st.visited = [true, true, true];"
+        "r.push(ev(80)); r.push(ev(90)); r.push(ev(null));"
+        "st.quizzes[2].a = 3; st.quizzes[2].ans = [];"
+        "r.push(ev(90));"
+        "st.quizzes[2].ans = [0, 0, 0];"
+        "r.push(ev(90)); r.push(ev(90, ['viewed']));"
+        "st.visited = [true, false, true];"
+        "r.push(ev(90)); r.push(ev(90, ['viewed']));"
         "r.push(Sh.hhmmss(3723400));"
         "process.stdout.write(JSON.stringify(r));",
         data,
     )
     assert out == [
         ["incomplete", None, False],
-        ["incomplete", None, False],
-        ["failed", 83.33, False],  # 8 of 8 and 2 of 4 points; retries left
+        ["incomplete", 83.33, False],  # passing score, but a page is not viewed yet
+        ["incomplete", 83.33, False],  # failing score, but the pool has attempts left
         ["passed", 83.33, True],
+        ["incomplete", 83.33, False],  # the learner can still come back and retry
         ["completed", 83.33, True],  # no mastery score: done is completed
-        ["failed", 83.33, True],  # no attempts left
+        ["incomplete", 83.33, False],  # the last attempt is under way
+        ["failed", 83.33, True],  # no attempts left: final
+        ["completed", 83.33, True],  # the rule asks only for viewing; the gradebook says fail
+        ["failed", 83.33, True],  # a final fail does not wait for the pages
+        ["incomplete", 83.33, False],
         "01:02:03",
     ]
 

@@ -12,17 +12,15 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
-from scorm_lms import SCORM_AGAIN_JS, LmsServer, LmsSession
+from scorm_lms import MODEL_JS, LmsServer, LmsSession
 
 
 @pytest.fixture(scope="session")
 def lms_server() -> Iterator[LmsServer]:
     """HTTP server on 127.0.0.1: the LMS at /lms/lms.html, packages under /pkg/<name>/."""
-    if not SCORM_AGAIN_JS.is_file():
-        pytest.fail(
-            f"{SCORM_AGAIN_JS} is missing: run `npm ci` in tests/lms (or `make browser-deps`).",
-            pytrace=False,
-        )
+    missing = [str(p) for p in MODEL_JS if not p.is_file()]
+    if missing:
+        pytest.fail(f"the test LMS is missing: {', '.join(missing)}", pytrace=False)
     server = LmsServer().start()
     yield server
     server.stop()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Frame
-from scorm_lms import LmsSession, default_init
+from scorm_lms import LmsSession
 
 from scormbuild.commands.build import build
 from tests.browser.a11y import (
@@ -48,7 +48,7 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Pat
 
 
 def launch(lms: LmsSession, package: Path, width: int) -> None:
-    lms.launch(package, default_init(), {})
+    lms.launch(package)
     assert lms.page is not None
     lms.page.set_viewport_size({"width": width, "height": 900})
     lms.wait_for_initialize()

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Frame, Page
-from scorm_lms import LmsSession, default_init
+from scorm_lms import LmsSession
 
 from scormbuild.commands.build import build
 from tests.browser.a11y import content_frame, wait_for_module
@@ -165,7 +165,7 @@ def answer_ordering(kb: Keyboard, frame: Frame, qid: str) -> None:
 
 
 def test_keyboard_only_learner_passes(lms: LmsSession, package: Path) -> None:
-    lms.launch(package, default_init(), {})
+    lms.launch(package)
     lms.wait_for_initialize()
     wait_for_module(lms.page, 0)
     frame = content_frame(lms)

@@ -40,15 +40,19 @@ def test_preview_page_runs_the_course_and_reloads(browser: Browser, tmp_path: Pa
             page.click("#resume")
             expect(log.locator("li", has_text="LMSInitialize")).to_have_count(2, timeout=10000)
 
-            # Lesson mode and credit reach the data model on the next launch.
+            # The second launch gets back what the first stored, as Moodle gives it.
+            expect(page.locator('td[data-key="cmi.core.entry"]')).to_have_text("resume")
+            expect(page.locator('td[data-key="(Moodle) mode, attempt"]')).to_have_text("normal, 1")
+
+            # A review visit, as Moodle opens one once the attempt is over: no credit.
             page.select_option("#lesson-mode", "review")
-            page.select_option("#credit", "no-credit")
             expect(page.locator('td[data-key="cmi.core.lesson_mode"]')).to_have_text(
                 "review", timeout=10000
             )
             expect(page.locator('td[data-key="cmi.core.credit"]')).to_have_text("no-credit")
+            page.select_option("#lesson-mode", "normal")
 
-            # Reset starts a new attempt.
+            # Reset deletes the attempt: the next launch starts afresh.
             page.click("#reset")
             expect(log).to_contain_text("attempt reset", timeout=10000)
             expect(page.locator('td[data-key="cmi.core.entry"]')).to_have_text("ab-initio")

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Frame
-from scorm_lms import LmsSession, default_init
+from scorm_lms import LmsSession, stored
 
 from scormbuild.render.pages import render_course
 from scormbuild.render.theme import make_environment
@@ -52,19 +52,18 @@ def go(lms: LmsSession, n: int) -> Frame:
     return content(lms)
 
 
-def start(
-    lms: LmsSession, package: Path, init: dict[str, Any] | None = None, **options: Any
-) -> None:
-    lms.launch(package, init, options, sco="index.html")
+def start(lms: LmsSession, package: Path, **launch: Any) -> None:
+    """Launch the sample package's launch page; ``launch``: see ``LmsSession.launch``."""
+    lms.launch(package, sco="index.html", **launch)
     lms.wait_for_initialize()
 
 
 def test_learner_passes(lms: LmsSession, package: Path) -> None:
-    start(lms, package, default_init())
-    assert lms.value("cmi.core.lesson_status") == "incomplete"
+    start(lms, package)
+    assert lms.value("cmi.core.lesson_status") == "not attempted"  # no result yet
     assert answer(go(lms, 0), right=True) == 7
     assert answer(go(lms, 1), right=True) == 3
-    assert lms.value("cmi.core.lesson_status") == "incomplete"  # the pooled quiz is left
+    assert lms.value("cmi.core.lesson_status") == "not attempted"  # the pooled quiz is left
     assert lms.value("cmi.core.score.raw") in ("", None)
     assert answer(go(lms, 2), right=True) == 3
     snap = lms.unload_sco()
@@ -73,7 +72,7 @@ def test_learner_passes(lms: LmsSession, package: Path) -> None:
     assert core["score"] == {"raw": "100", "min": "0", "max": "100"}
     assert core["exit"] == ""
     assert core["lesson_location"] == "m03-osio-3"
-    assert core["session_time"].count(":") == 2
+    assert core["total_time"].count(":") == 2  # Moodle keeps no session_time: it adds it up
     assert snap["persisted"]["suspend_data"].startswith("1|")
     got = interactions(snap["persisted"])
     assert len(got) == 10  # graded answers only: 7 + 3 pooled, not the practice quiz
@@ -132,7 +131,7 @@ def test_closes_mid_course_and_resumes(lms: LmsSession, package: Path) -> None:
 
     page = lms.finish_and_relaunch()
     lms.wait_for_initialize()
-    assert lms.value("cmi.core.entry") in ("resume", None)
+    assert lms.value("cmi.core.entry") == "resume"
     page.wait_for_function(
         "() => { const f = window.frames['scorm_object'].frames['sb-content'];"
         " return f && f.document.body && f.document.body.dataset.module === '1'; }"
@@ -165,24 +164,51 @@ def test_pool_draws_the_same_questions_after_resume(lms: LmsSession, package: Pa
     lms.assert_no_page_errors()
 
 
-def test_review_mode_changes_nothing(lms: LmsSession, package: Path) -> None:
-    start(lms, package, default_init(lesson_mode="review", lesson_status="failed", entry=""))
-    answer(go(lms, 0), right=True)
+FINISHED = {
+    "cmi.core.lesson_status": "failed",
+    "cmi.core.score.raw": "40",
+    "cmi.core.total_time": "00:01:00.00",
+}
+
+
+@pytest.mark.parametrize(
+    ("launch", "says"),
+    [
+        ({"data": "finished"}, "Tarkastelu: "),  # Moodle: the attempt is over
+        ({"mode": "browse"}, "Esikatselu: "),
+        ({"options": {"credit": "no-credit"}}, "Tämä käynti ei kerrytä suoritusta"),
+    ],
+)
+def test_visits_that_record_nothing_write_nothing_and_say_so(
+    lms: LmsSession, package: Path, launch: dict[str, Any], says: str
+) -> None:
+    """Review, browse and no-credit sessions: not one value written, not even session_time
+    (Moodle adds it to total_time); the page says so and graded quizzes take no answers."""
+    review = launch.get("data") == "finished"
+    if review:
+        launch = {"data": stored(package, FINISHED)}
+    start(lms, package, **launch)
+    assert (lms.sco_frame.text_content("#sb-notice") or "").startswith(says)
+    frame = go(lms, 0)
+    assert (frame.text_content("#sb-page-notice") or "").startswith(says)
+    assert answer(frame, right=True) == 0  # every check button of the graded quiz is disabled
+    assert frame.locator(".sb-retry:not([hidden])").count() == 0
+    assert "tällä käynnillä mitään ei tallenneta" in (frame.text_content(".sb-attempt") or "")
     lms.unload_sco()
-    written = {c["args"][0] for c in lms.iter_calls("LMSSetValue")}
-    assert not {e for e in written if "lesson_status" in e or "score" in e}
-    assert not {e for e in written if "interactions" in e or "suspend_data" in e}
+    assert not list(lms.iter_calls("LMSSetValue"))
+    assert not list(lms.iter_calls("LMSCommit"))
+    (tracks,) = lms.snapshot()["data"]["attempts"]["1"].values()
+    tracks.pop("x.start.time")
+    if review:
+        assert tracks == FINISHED  # the time of a review visit does not count
+    else:
+        # Moodle's own LMSFinish stores "completed" for a SCO not yet attempted, in any mode:
+        # a preview completes it (hence the sheet's "Disable preview mode: Yes").
+        assert tracks == {
+            "cmi.core.lesson_status": "completed",
+            "cmi.core.total_time": "00:00:00.00",
+        }
     lms.assert_finished_once()
-    lms.assert_no_page_errors()
-
-
-def test_no_credit_changes_neither_status_nor_score(lms: LmsSession, package: Path) -> None:
-    start(lms, package, default_init(credit="no-credit"))
-    answer(go(lms, 0), right=True)
-    lms.unload_sco()
-    written = {c["args"][0] for c in lms.iter_calls("LMSSetValue")}
-    assert not {e for e in written if "lesson_status" in e or "score" in e}
-    assert "cmi.suspend_data" in written
     lms.assert_no_page_errors()
 
 
@@ -206,21 +232,31 @@ def test_module_page_alone_still_works(lms: LmsSession, package: Path) -> None:
 
 
 def test_lms_whose_commits_fail(lms: LmsSession, package: Path) -> None:
-    start(lms, package, None, commitFails=True)
+    # A later session: it saves after each answer (a first one holds its saves back).
+    earlier = stored(package, {"cmi.core.lesson_status": "incomplete"})
+    start(lms, package, data=earlier, options={"commitFails": True})
     frame = go(lms, 0)
     assert answer(frame, right=True) == 7  # the course keeps working
+    lms.sco_frame.wait_for_function(
+        "() => document.querySelector('#sb-notice').textContent.includes('epäonnistui')"
+    )
     assert "tallennus epäonnistui" in (lms.sco_frame.text_content("#sb-notice") or "")
     assert not lms.page_errors
     lms.set_options(commitFails=False)
     answer(go(lms, 1), right=True)
     snap = lms.unload_sco()
     assert snap["persisted"]["suspend_data"].startswith("1|")
-    assert snap["persisted"]["core"]["lesson_status"] == "incomplete"
+    assert snap["persisted"]["core"]["lesson_status"] == "incomplete"  # written at LMSFinish
     lms.assert_finished_once()
 
 
 def test_corrupt_suspend_data_starts_afresh(lms: LmsSession, package: Path) -> None:
-    start(lms, package, default_init(entry="resume"), corruptSuspendData=True)
+    garbage = {
+        "cmi.core.lesson_status": "incomplete",
+        "cmi.core.exit": "suspend",
+        "cmi.suspend_data": '\u00ff{"v":9,"broken":[1,2,%%%not json',
+    }
+    start(lms, package, data=stored(package, garbage))
     assert answer(go(lms, 0), right=True) == 7
     assert lms.value("cmi.suspend_data").startswith("1|")
     assert not lms.page_errors
@@ -233,7 +269,7 @@ def test_example_course_end_to_end(lms: LmsSession, tmp_path: Path) -> None:
     result = build(Path(__file__).resolve().parents[2] / "course", tmp_path / "dist")
     zips = sorted((tmp_path / "dist").glob("*-fi.zip"))
     assert zips, result
-    lms.launch(zips[0], default_init(), {})
+    lms.launch(zips[0])
     lms.wait_for_initialize()
     count = lms.sco_frame.locator("[data-module]").count()
     for n in range(count):

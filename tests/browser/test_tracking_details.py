@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from scorm_lms import LmsSession, default_init
+from playwright.sync_api import Frame
+from scorm_lms import LmsSession
 
 from tests.browser.learner import answer, interactions
 from tests.browser.test_tracking import go, package, start
@@ -16,9 +17,7 @@ TIME_RE = re.compile(r"^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$")
 
 
 def test_mastery_score_from_the_lms_wins(lms: LmsSession, package: Path) -> None:
-    init = default_init()
-    init["student_data"] = {"mastery_score": "50"}
-    start(lms, package, init)
+    start(lms, package, mastery=50)
     assert answer(go(lms, 0), right=True) == 7
     assert answer(go(lms, 1), right=True) == 3
     assert answer(go(lms, 2), right=False) == 3
@@ -30,7 +29,7 @@ def test_mastery_score_from_the_lms_wins(lms: LmsSession, package: Path) -> None
 
 
 def test_interactions_carry_every_field_in_scorm_formats(lms: LmsSession, package: Path) -> None:
-    start(lms, package, default_init())
+    start(lms, package)
     answer(go(lms, 0), right=True)
     got = {i["id"]: i for i in interactions(lms.unload_sco()["persisted"])}
     assert len(got) == 7
@@ -57,24 +56,44 @@ def test_interactions_carry_every_field_in_scorm_formats(lms: LmsSession, packag
     assert got["tarkistus.ordering"]["correct_responses"]["0"]["pattern"] == "1,2,3"
 
 
-def test_commits_after_each_answer_and_when_hidden(lms: LmsSession, package: Path) -> None:
-    start(lms, package, default_init())
-    frame = go(lms, 0)
-    before = lms.counts()["commitCount"]
-    frame.evaluate(
-        "() => { const li = document.querySelector('.sb-question');"
-        " li.querySelector('.sb-choices input').checked = true;"
-        " li.querySelector('.sb-check').click(); }"
-    )
-    lms.wait_for("commitCount", before + 1)
-    after_answer = lms.counts()["commitCount"]
+def hide(lms: LmsSession) -> None:
+    """The learner switches tabs: the launch page becomes hidden."""
     lms.sco_frame.evaluate(
         "() => { Object.defineProperty(document, 'visibilityState',"
         " {value: 'hidden', configurable: true});"
         " document.dispatchEvent(new Event('visibilitychange')); }"
     )
-    lms.wait_for("commitCount", after_answer + 1)
+
+
+def test_when_it_saves(lms: LmsSession, package: Path) -> None:
+    """A first session saves once the result is final, the page is hidden or it is left (its
+    first save carries the status); later sessions save after each answer, a second apart."""
+    start(lms, package)
+    frame = go(lms, 0)
+    answer_first(frame)
+    frame.wait_for_timeout(1500)
+    assert lms.counts()["commitCount"] == 0  # nothing final yet: held back
+    hide(lms)
+    lms.wait_for("commitCount", 1)
+    assert lms.persisted["core"]["lesson_status"] == "incomplete"
     assert lms.counts()["finishCount"] == 0  # hiding the tab does not end the session
     snap = lms.unload_sco()
     assert snap["finishCount"] == 1
     assert snap["persisted"]["core"]["exit"] == "suspend"
+
+    lms.finish_and_relaunch()
+    lms.wait_for_initialize()
+    frame = go(lms, 1)
+    before = lms.counts()["commitCount"]
+    answer_first(frame)
+    lms.wait_for("commitCount", before + 1)
+    lms.unload_sco()
+
+
+def answer_first(frame: Frame) -> None:
+    frame.evaluate(
+        "() => { const li = document.querySelector('.sb-question:not([hidden])');"
+        " const box = li.querySelector('.sb-choices input');"
+        " if (box) box.checked = true; else li.querySelector('input').value = '1';"
+        " li.querySelector('.sb-check').click(); }"
+    )

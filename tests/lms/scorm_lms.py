@@ -1,12 +1,13 @@
-"""Python side of the test LMS: a local HTTP server, relaunch rules and a Playwright session helper.
+"""Python side of the test LMS: a local HTTP server and a Playwright session helper.
 
-The LMS page (`lms.html` + `lms.js`) plays Moodle's SCORM 1.2 player around scorm-again; this
-module serves it together with extracted packages and drives it from the tests.
+The LMS is the preview's model of Moodle (``src/scormbuild/preview/static/lms-site.js`` and
+``lms-api.js``, served under ``/static/``); ``lms.html`` + ``lms.js`` here host it around one
+SCO. This module serves them with extracted packages and drives them from the tests. What the
+site stored is kept here between launches (``LmsSession.data``), as Moodle's database would.
 """
 
 from __future__ import annotations
 
-import copy
 import itertools
 import json
 import os
@@ -30,7 +31,8 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Frame, 
 
 LMS_DIR = Path(__file__).resolve().parent
 FAKE_SCO_DIR = LMS_DIR / "fake-sco"
-SCORM_AGAIN_JS = LMS_DIR / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
+STATIC_DIR = LMS_DIR.parents[1] / "src" / "scormbuild" / "preview" / "static"
+MODEL_JS = (STATIC_DIR / "lms-site.js", STATIC_DIR / "lms-api.js")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -105,7 +107,8 @@ def find_chromium() -> str:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    """Serves /lms/ from LMS_DIR and /pkg/<name>/ from mounted directories, with Range support."""
+    """Serves /lms/ from LMS_DIR, /static/ from the preview's static folder (the LMS model) and
+    /pkg/<name>/ from mounted directories, with Range support."""
 
     server: LmsServer
     extensions_map: ClassVar[dict[str, str]] = {
@@ -120,6 +123,8 @@ class _Handler(SimpleHTTPRequestHandler):
         rest: list[str] = []
         if parts[:1] == ["lms"]:
             root, rest = LMS_DIR, parts[1:]
+        elif parts[:1] == ["static"]:
+            root, rest = STATIC_DIR, parts[1:]
         elif parts[:1] == ["pkg"] and len(parts) >= 2:
             root, rest = self.server.mounts.get(parts[1]), parts[2:]
         if root is None or any(p in ("..", ".") or "\\" in p for p in rest):
@@ -224,18 +229,22 @@ class LmsServer(ThreadingHTTPServer):
         return f"{self.origin}/pkg/{name}/"
 
 
-# ---------------------------------------------------------------- packages and relaunch rules
+# ---------------------------------------------------------------- packages
 
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1].split(":")[-1]
 
 
-def launch_href(package_dir: Path) -> str:
-    """The launch href of the default organization's first SCO (or `index.html`)."""
+def manifest_scos(package_dir: Path) -> list[dict[str, Any]]:
+    """The SCOs of the default organization, in order: what Moodle's importer makes of them.
+
+    ``[{identifier, title, href, mastery}]``; a folder without a manifest is one SCO at
+    ``index.html``.
+    """
     manifest = package_dir / "imsmanifest.xml"
     if not manifest.is_file():
-        return "index.html"
+        return [{"identifier": "sco", "title": "SCO", "href": "index.html", "mastery": None}]
     root = ET.parse(manifest).getroot()
     elements = list(root.iter())
     resources = {
@@ -245,15 +254,28 @@ def launch_href(package_dir: Path) -> str:
     org_sets = [el for el in elements if _local(el.tag) == "organizations"]
     default = org_sets[0].get("default") if org_sets else None
     ordered = sorted(orgs, key=lambda o: o.get("identifier") != default)
-    for org in ordered:
-        for item in org.iter():
-            ref = item.get("identifierref")
-            if _local(item.tag) == "item" and ref and resources.get(ref):
-                return str(resources[ref])
-    for href in resources.values():
-        if href:
-            return href
-    return "index.html"
+    found = []
+    for item in ordered[0].iter() if ordered else ():
+        ref = item.get("identifierref")
+        if _local(item.tag) != "item" or not ref or not resources.get(ref):
+            continue
+        title = next((c.text or "" for c in item if _local(c.tag) == "title"), "")
+        mastery = next((c.text for c in item if _local(c.tag) == "masteryscore"), None)
+        found.append(
+            {
+                "identifier": item.get("identifier"),
+                "title": title,
+                "href": resources[ref],
+                "mastery": None if mastery is None else float(mastery),
+            }
+        )
+    return found
+
+
+def launch_href(package_dir: Path) -> str:
+    """The launch href of the default organization's first SCO (or `index.html`)."""
+    scos = manifest_scos(package_dir)
+    return str(scos[0]["href"]) if scos else "index.html"
 
 
 def extract_package(package: Path, into: Path) -> Path:
@@ -268,87 +290,10 @@ def extract_package(package: Path, into: Path) -> Path:
     return target
 
 
-_TIMESPAN = re.compile(r"^(\d{1,4}):(\d{2}):(\d{2})(?:\.(\d{1,2}))?$")
-
-
-def timespan_to_centiseconds(value: str) -> int:
-    """`HHHH:MM:SS.SS` to centiseconds; empty or malformed counts as 0."""
-    match = _TIMESPAN.match(value or "")
-    if not match:
-        return 0
-    hours, minutes, seconds, frac = match.groups()
-    cs = int((frac or "0").ljust(2, "0"))
-    return ((int(hours) * 60 + int(minutes)) * 60 + int(seconds)) * 100 + cs
-
-
-def add_timespans(first: str, second: str) -> str:
-    """Sum two SCORM 1.2 timespans the way an LMS accumulates total_time."""
-    total = timespan_to_centiseconds(first) + timespan_to_centiseconds(second)
-    seconds, cs = divmod(total, 100)
-    minutes, seconds = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    text = f"{hours:02d}:{minutes:02d}:{seconds:02d}"
-    return f"{text}.{cs:02d}" if cs else text
-
-
-def default_init(**core: Any) -> dict[str, Any]:
-    """A first launch as Moodle starts it (credit, normal, ab-initio); `core` overrides keys."""
-    return {
-        "core": {
-            "student_id": "s-1001",
-            "student_name": "Learner, Test",
-            "credit": "credit",
-            "entry": "ab-initio",
-            "lesson_mode": "normal",
-            **core,
-        }
-    }
-
-
-def next_session_init(snapshot: dict[str, Any], *, new_attempt: bool = False) -> dict[str, Any]:
-    """Build the next session's init from a snapshot, as Moodle would.
-
-    Identity, credit, lesson_mode and student_data come from the previous init. Within the same
-    attempt the stored (persisted) lesson_status, lesson_location, score, suspend_data and
-    objectives come back, total_time accumulates session_time, and entry is "resume" only if the
-    stored exit was "suspend". Interactions are never given back. A new attempt starts empty.
-    """
-    previous = copy.deepcopy(snapshot.get("init") or {})
-    stored = snapshot.get("persisted") or {}
-    prev_core = previous.get("core") or {}
-    core: dict[str, Any] = {
-        key: prev_core[key]
-        for key in ("student_id", "student_name", "credit", "lesson_mode")
-        if key in prev_core
-    }
-    init: dict[str, Any] = {"core": core}
-    for key in ("student_data", "launch_data", "comments_from_lms"):
-        if previous.get(key):
-            init[key] = previous[key]
-    if new_attempt:
-        core["entry"] = "ab-initio"
-        return init
-    stored_core = stored.get("core") or {}
-    core["entry"] = "resume" if stored_core.get("exit") == "suspend" else ""
-    status = stored_core.get("lesson_status", "")
-    if status and status != "not attempted":
-        core["lesson_status"] = status
-    if stored_core.get("lesson_location"):
-        core["lesson_location"] = stored_core["lesson_location"]
-    score = {k: v for k, v in (stored_core.get("score") or {}).items() if v not in ("", None)}
-    if score:
-        core["score"] = score
-    core["total_time"] = add_timespans(
-        stored_core.get("total_time", ""), stored_core.get("session_time", "")
-    )
-    if stored.get("suspend_data"):
-        init["suspend_data"] = stored["suspend_data"]
-    objectives = stored.get("objectives")
-    if isinstance(objectives, dict):
-        objectives = [v for k, v in sorted(objectives.items()) if k.isdigit()]
-    if objectives:
-        init["objectives"] = objectives
-    return init
+def stored(package_dir: Path, values: dict[str, str], *, sco: int = 0) -> dict[str, Any]:
+    """Site data in which the ``sco``-th SCO of a package has stored ``values`` (attempt 1)."""
+    identifier = manifest_scos(package_dir)[sco]["identifier"]
+    return {"attempts": {"1": {identifier: dict(values)}}}
 
 
 def cmi_value(cmi: dict[str, Any] | None, element: str) -> Any:
@@ -381,7 +326,11 @@ class ConsoleRecord:
 
 @dataclass
 class LmsSession:
-    """Drives the test LMS in Chromium: launch a package, snapshot, relaunch, assert rules."""
+    """Drives the test LMS in Chromium: launch a package, snapshot, relaunch, assert rules.
+
+    One session is one Moodle site with one activity: what the SCOs stored (``data``) carries
+    over from launch to launch, and Moodle's rules decide each launch's mode, attempt and entry.
+    """
 
     browser: Browser = field(repr=False)
     server: LmsServer = field(repr=False)
@@ -391,12 +340,15 @@ class LmsSession:
     context: BrowserContext | None = field(default=None, repr=False)
     package_dir: Path | None = None
     sco: str | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+    data: dict[str, Any] | None = None
     options: dict[str, Any] = field(default_factory=dict)
     snapshots: list[dict[str, Any]] = field(default_factory=list, repr=False)
     console: list[ConsoleRecord] = field(default_factory=list, repr=False)
     page_errors: list[str] = field(default_factory=list, repr=False)
     external_requests: list[str] = field(default_factory=list, repr=False)
     _extracted: dict[Path, Path] = field(default_factory=dict, repr=False)
+    _unloaded: bool = field(default=True, repr=False)
 
     # -- lifecycle
 
@@ -456,22 +408,51 @@ class LmsSession:
     def launch(
         self,
         package: Path | str,
-        init: dict[str, Any] | None = None,
-        options: dict[str, Any] | None = None,
         *,
         sco: str | None = None,
+        mode: str = "normal",
+        new_attempt: bool = False,
+        settings: dict[str, Any] | None = None,
+        data: dict[str, Any] | None = None,
+        options: dict[str, Any] | None = None,
+        mastery: float | None = None,
     ) -> Page:
-        """Open the LMS page with `init` CMI and `options`; the SCO runs in its iframe.
+        """Open the LMS page on ``package``; the SCO runs in its iframe.
 
-        `package` is an extracted package directory or a zip; `init` defaults to `default_init()`;
-        `sco` overrides the manifest's launch href (relative to the package root, query allowed).
+        ``package`` is an extracted package directory or a zip. ``sco`` is the href to launch
+        (relative to the package root, query allowed); by default Moodle's choice (the first
+        SCO without a final status). ``mode`` ("normal" or "browse"; "review" as Moodle
+        decides it) and ``new_attempt`` go through Moodle's attempt rules. ``settings`` are
+        mod_scorm fields (Moodle's defaults for the rest), kept for later launches; ``data`` is
+        what the site stored before (default: what this session's launches stored).
+        ``options``: failure modes and ``credit`` (see tests/lms/lms.js). ``mastery`` replaces
+        the manifest's mastery score of every SCO.
         """
+        if self.page is not None and not self.page.is_closed() and not self._unloaded:
+            self.unload_sco()
         self.package_dir = self._package_dir(package)
         self.sco = sco
+        if settings is not None:
+            self.settings = dict(settings)
         self.options = dict(options or {})
+        scos = manifest_scos(self.package_dir)
+        if mastery is not None:
+            scos = [{**s, "mastery": mastery} for s in scos]
+        base = self.server.mount(self.package_dir)
+        identifier = None
+        if sco is not None:
+            path = sco.split("?")[0]
+            matches = [s["identifier"] for s in scos if s["href"].split("?")[0] == path]
+            identifier = matches[0] if matches else scos[0]["identifier"]
         config = {
-            "sco": self.sco_url(self.package_dir, sco),
-            "init": default_init() if init is None else init,
+            "sco": base + sco if sco is not None else None,
+            "base": base,
+            "identifier": identifier,
+            "scos": scos,
+            "settings": self.settings,
+            "data": data if data is not None else self.data,
+            "mode": mode,
+            "newattempt": new_attempt,
             "options": self.options,
         }
         page = self._new_page()
@@ -479,6 +460,7 @@ class LmsSession:
             "if (window === window.top) { window.__lmsConfig = " + json.dumps(config) + "; }"
         )
         page.goto(self.server.lms_url, wait_until="load")
+        self._unloaded = False
         return page
 
     def open_direct(self, package: Path | str, *, sco: str | None = None) -> Page:
@@ -505,8 +487,9 @@ class LmsSession:
     # -- reading the LMS
 
     def snapshot(self) -> dict[str, Any]:
-        """`{cmi, persisted, violations, calls, initializeCount, finishCount, ...}` right now."""
+        """`{cmi, persisted, data, grade, completion, mode, attempt, violations, calls, ...}`."""
         snap: dict[str, Any] = self._page.evaluate("() => window.lms.snapshot()")
+        self.data = snap["data"]
         return snap
 
     def counts(self) -> dict[str, int]:
@@ -533,7 +516,7 @@ class LmsSession:
 
     @property
     def violations(self) -> list[dict[str, Any]]:
-        """LMSSetValue calls Moodle (or scorm-again) refused."""
+        """LMSSetValue calls Moodle's rules refused (error 201, 402-405)."""
         violations: list[dict[str, Any]] = self.snapshot()["violations"]
         return violations
 
@@ -578,49 +561,62 @@ class LmsSession:
     def unload_sco(self) -> dict[str, Any]:
         """End the session as Moodle's player does (iframe to about:blank, then removed).
 
-        The SCO gets pagehide/visibilitychange; returns the snapshot taken afterwards.
+        The SCO gets pagehide; its saves arrive as beacons (in the order ``options["reorder"]``
+        says). Returns the snapshot taken afterwards.
         """
         self._page.evaluate("() => window.lms.unloadSco()")
+        self._unloaded = True
         snap = self.snapshot()
         self.snapshots.append(snap)
         return snap
+
+    def switch_sco(self, sco: str) -> Frame:
+        """Pick another SCO in Moodle's table of contents (same player page): the one at
+        ``sco`` (its href). From now on Moodle's saves are beacons. Returns the new frame."""
+        assert self.package_dir is not None
+        scos = manifest_scos(self.package_dir)
+        (identifier,) = [s["identifier"] for s in scos if s["href"] == sco]
+        url = self.server.mount(self.package_dir) + sco
+        self._page.evaluate("([i, u]) => window.lms.switchSco(i, u)", [identifier, url])
+        self.sco = sco
+        self._page.wait_for_function(
+            "() => window.lms.counts().initializeCount >= 1"
+            " && document.querySelector('#scorm_object')"
+            " && document.querySelector('#scorm_object').contentDocument.readyState === 'complete'"
+        )
+        return self.sco_frame
 
     def finish_and_relaunch(
         self,
         *,
         new_attempt: bool = False,
-        init_overrides: dict[str, Any] | None = None,
+        mode: str = "normal",
         options: dict[str, Any] | None = None,
         sco: str | None = None,
     ) -> Page:
-        """Unload the SCO, snapshot, and launch again with what the LMS stored.
+        """Unload the SCO, snapshot, and launch again on what the site stored.
 
-        `init_overrides` is merged into the computed init (one level deep for `core`);
-        `options` replaces the failure modes and `sco` the launch href (default: as before).
+        ``sco`` defaults to the one launched before (None there: Moodle's choice again);
+        ``options`` to the failure modes before.
         """
         if self.package_dir is None:
             raise AssertionError("nothing launched yet")
-        snap = self.unload_sco()
-        init = next_session_init(snap, new_attempt=new_attempt)
-        for key, value in (init_overrides or {}).items():
-            if key == "core" and isinstance(value, dict):
-                init["core"].update(value)
-            else:
-                init[key] = value
+        self.unload_sco()
         return self.launch(
             self.package_dir,
-            init,
-            self.options if options is None else options,
             sco=self.sco if sco is None else sco,
+            mode=mode,
+            new_attempt=new_attempt,
+            options=self.options if options is None else options,
         )
 
     # -- assertions
 
     def assert_no_violations(self) -> None:
-        """Fail if the SCO set any value Moodle (or scorm-again) refuses."""
+        """Fail if the SCO set any value Moodle refuses."""
         violations = self.violations
         assert not violations, "LMS refused values:\n" + "\n".join(
-            f"  {v['element']} = {v['value'][:80]!r}: {v['message']} ({v['rule']})"
+            f"  {v['element']} = {v['value'][:80]!r}: {v['message']} (error {v['code']})"
             for v in violations
         )
 

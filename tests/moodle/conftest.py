@@ -6,9 +6,12 @@ one summary line that says how to enable them; with ``CI`` set they fail instead
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser
@@ -33,6 +36,18 @@ def moodle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Moodle]:
         pytest.fail(str(problem), pytrace=False)
     yield site
     site.cleanup()
+
+
+@pytest.fixture(scope="session")
+def report() -> Iterator[Callable[[str, dict[str, Any]], None]]:
+    """``report(path, summary)``: with ``SCORMBUILD_MOODLE_REPORT=<file>`` set, what Moodle
+    stored on each path is written there as JSON at the end of the run (docs/lms-admins.md
+    shows one run; ``scripts/moodle_report.py`` turns the file into its table)."""
+    found: dict[str, Any] = {}
+    yield found.__setitem__
+    target = os.environ.get("SCORMBUILD_MOODLE_REPORT")
+    if target and found:
+        Path(target).write_text(json.dumps(found, indent=2, ensure_ascii=False) + "\n", "utf-8")
 
 
 @pytest.fixture

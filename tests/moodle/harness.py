@@ -397,6 +397,38 @@ class Tracks:
         return str(self.raw["completion_state"])
 
 
+def summary(activity: Activity, tracks: Tracks) -> dict[str, Any]:
+    """What Moodle stored, in short: per attempt and SCO the elements that matter, with the
+    interactions counted by result; the grade and completion (for the report in the docs)."""
+    attempts = []
+    for number in tracks.attempts:
+        scos = []
+        for sco in activity.launchable:
+            values = tracks.values(sco.identifier, number)
+            if not values:
+                continue
+            results = [i.get("result", "") for i in tracks.interactions(sco.identifier, number)]
+            scos.append(
+                {
+                    "sco": sco.title,
+                    "lesson_status": values.get("cmi.core.lesson_status", ""),
+                    "score": values.get("cmi.core.score.raw", ""),
+                    "exit": values.get("cmi.core.exit", ""),
+                    "location": values.get("cmi.core.lesson_location", ""),
+                    "suspend_data": len(values.get("cmi.suspend_data", "")),
+                    "interactions": {r: results.count(r) for r in sorted(set(results))},
+                    "total_time": values.get("cmi.core.total_time", ""),
+                }
+            )
+        attempts.append({"attempt": number, "scos": scos})
+    return {
+        "attempts": attempts,
+        "grade": tracks.grade,
+        "gradepass": tracks.gradepass,
+        "completion": tracks.completion,
+    }
+
+
 @dataclass(frozen=True)
 class Site:
     """The test course and learner (``mc_site.php``)."""

@@ -99,16 +99,19 @@ class Learner:
         self.page = None
 
     def login(self) -> None:
-        """Log in as the site's learner."""
+        """Log in as the site's learner (a busy site may need a second try)."""
         page = self._page()
         site = self.moodle.site
-        page.goto(f"{site.wwwroot}/login/index.php")
-        page.fill("#username", site.username)
-        page.fill("#password", site.password)
-        with page.expect_navigation():
-            page.click("#loginbtn")
-        if "/login/" in page.url:
-            raise MoodleError(f"{site.username} could not log in")
+        for _ in range(3):
+            page.goto(f"{site.wwwroot}/login/index.php")
+            page.fill("#username", site.username)
+            page.fill("#password", site.password)
+            with page.expect_navigation():
+                page.click("#loginbtn")
+            if "/login/" not in page.url:
+                return
+        said = page.locator(".alert, .loginerrors").all_text_contents()
+        raise MoodleError(f"{site.username} could not log in: {said}")
 
     # -- entering and leaving
 
@@ -215,15 +218,16 @@ class Learner:
 
     def toc(self, title: str) -> Frame:
         """Pick a SCO in the player's table of contents; the new SCO's frame once it has loaded."""
-        old = self.sco_frame()
+        # Moodle removes the old frame at once on the click: mark it first, then wait for a
+        # frame without the mark.
+        self.sco_frame().evaluate("() => { window.sbOld = true; }")
         self.player.locator("#scorm_toc a[data-scoid]", has_text=title).first.click()
         self.player.wait_for_function(
-            "(old) => { const f = document.querySelector('#scorm_object');"
-            " return f && f.contentWindow && f.contentWindow !== old"
-            " && f.contentDocument && f.contentDocument.readyState === 'complete'; }",
-            arg=old.evaluate_handle("() => window"),
+            "() => { const f = document.querySelector('#scorm_object');"
+            " return f && f.contentWindow && !f.contentWindow.sbOld"
+            " && f.contentDocument && f.contentDocument.readyState === 'complete'; }"
         )
-        return self.wait_for_sco()
+        return self.module()
 
     def leave(self) -> list[str]:
         """Leave with Moodle's *Exit activity*; the saves Moodle answered meanwhile (see settle)."""

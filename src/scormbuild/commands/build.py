@@ -66,7 +66,7 @@ def build(
         statements.append(
             (statement_name(name, course.language), statement(env, course, facts, name))
         )
-        sheets.append((sheet_name(name), moodle_sheet(course, name)))
+        sheets.append((sheet_name(name), moodle_sheet(env, course, name)))
     # All or nothing: every file goes to a temporary name, then all are renamed into place.
     with OutputFolder(out_dir) as output:
         for name, files in built:

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 from scormbuild.preview.site import PreviewSite
 
-STATIC_FILES = {"lms.html", "lms.js", "lms.css"}
+STATIC_FILES = {"lms.html", "lms.js", "lms-site.js", "lms-api.js", "lms.css"}
 TYPES = {
     ".js": "text/javascript; charset=utf-8",
     ".css": "text/css; charset=utf-8",

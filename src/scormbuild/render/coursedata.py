@@ -14,9 +14,10 @@ from scormbuild.package import suspend_data as state
 from scormbuild.strings import Catalog
 
 JS_STRINGS = (
-    "answer_needed", "attempt", "commit_failed", "correct", "incorrect", "moved", "no_attempts",
-    "not_tracked", "number_needed", "progress", "score", "status_completed", "status_failed",
-    "status_passed",
+    "answer_needed", "attempt", "commit_failed", "correct", "incorrect", "lms_refused",
+    "mode_browse", "mode_no_credit", "mode_review", "moved", "no_attempts", "not_tracked",
+    "number_needed", "progress", "quiz_locked_final", "quiz_locked_view", "score",
+    "status_completed", "status_failed", "status_passed",
 )  # fmt: skip
 
 

@@ -17,7 +17,6 @@
       var part = root.SBState.part(course, mod), own = course.modules[mod].href.split("/").pop();
       off = part.off;
       shell = root.SBSession.open(root, part.course, say);
-      shell.visit(0);
       // Other modules are other SCOs: only the LMS may open them, or this session breaks.
       doc.addEventListener("click", function (e) {
         var a = e.target.closest && e.target.closest("a[href]"), h = a && a.getAttribute("href").split("#")[0];
@@ -25,19 +24,31 @@
       });
     } else {
       try { if (root.parent !== root && root.parent.SCORMBUILD_SHELL) shell = root.parent.SCORMBUILD_SHELL; } catch (e) { /* another origin */ }
-      if (!shell || !shell.tracked) say(course.strings.not_tracked);
+      say(shell ? shell.notice : course.strings.not_tracked);
     }
+    var mounted = [];
     var local = root.SBState.fresh(course);
     var store = shell ? {
       get: function (i) { return shell.quizState(i - off); },
-      save: function (i, qs, it) { shell.saveQuiz(i - off, qs, it); }
+      save: function (i, qs, it) {
+        shell.saveQuiz(i - off, qs, it);
+        // The result may have become final: every quiz of the page then locks.
+        mounted.forEach(function (m) { if (m && m.refresh) m.refresh(); });
+      },
+      locked: function () { return shell.locked(); }
     } : {
       get: function (i) { return JSON.parse(JSON.stringify(local.quizzes[i])); },
       save: function (i, qs) { local.quizzes[i] = JSON.parse(JSON.stringify(qs)); }
     };
     root.SBPage = { store: store }; // for blocks that keep a result (a scored scenario)
+    [].forEach.call(doc.querySelectorAll(".sb-quiz"), function (el) {
+      var i = +el.getAttribute("data-quiz");
+      try { mounted.push(root.SBQuiz.mount(el, course.quizzes[i], i, store, course.strings, course.lang)); }
+      catch (e) { if (root.console) root.console.error("scormbuild: quiz", i, e); }
+    });
+    // After the quizzes have their attempts: the visit saves all of it at once.
+    if (shell) shell.visit(course.multi ? 0 : mod);
     if (shell && shell.resize) {
-      shell.visit(mod);
       doc.documentElement.classList.add("sb-framed");
       // The frame grows with its page, so the learner scrolls one page, not a box in a page.
       var report = function () { shell.resize(doc.documentElement.getBoundingClientRect().height); };
@@ -45,10 +56,5 @@
       root.addEventListener("load", report);
       report();
     }
-    [].forEach.call(doc.querySelectorAll(".sb-quiz"), function (el) {
-      var i = +el.getAttribute("data-quiz");
-      try { root.SBQuiz.mount(el, course.quizzes[i], i, store, course.strings, course.lang); }
-      catch (e) { if (root.console) root.console.error("scormbuild: quiz", i, e); }
-    });
   }
 })(this);

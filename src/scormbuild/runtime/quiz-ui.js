@@ -6,6 +6,8 @@
   function kids(el, cls) { return [].slice.call(el.children).filter(function (c) { return c.classList.contains(cls); }); }
   function fmt(text, v) { return text.replace(/\{(\w+)\}/g, function (m, k) { return k in v ? v[k] : m; }); }
 
+  /* `store` keeps the quiz's state: get(i), save(i, state, interaction), and locked(), the
+   * key of the reason a graded quiz takes no answers ("" when it does). */
   function mount(Q, el, quiz, index, store, s, lang) {
     var qs = store.get(index), list = el.querySelector(".sb-questions"), shown = Date.now();
     var lis = kids(list, "sb-question"), result = el.querySelector(".sb-result");
@@ -14,7 +16,8 @@
     function order() { return qs.d || lis.slice(0, Math.min(quiz.drawn, lis.length)).map(function (_, i) { return i; }); }
     function seeded(qi, salt) { return Q.rng(qs.s + salt + qi * 7919); }
 
-    if (!qs.a) { qs = Q.newAttempt(quiz, null); store.save(index, qs, null); }
+    function locked() { return quiz.graded && store.locked ? store.locked() : ""; }
+    if (!qs.a && !locked()) { qs = Q.newAttempt(quiz, null); store.save(index, qs, null); }
 
     function setup(li, q, qi, k) {
       li.className = "sb-question";
@@ -49,6 +52,7 @@
       }
       li.querySelector(".sb-check").onclick = function () { check(li, q, k); };
       if (qs.ans[k] !== null && qs.ans[k] !== undefined) { put(li, q, qs.ans[k]); lock(li, q, qs.ans[k]); }
+      else if (locked()) all(li, "input, select, button").forEach(function (c) { c.disabled = true; });
     }
 
     function move(li, b) {
@@ -108,6 +112,7 @@
 
     function check(li, q, k) {
       var v = read(li, q), fb = li.querySelector(".sb-feedback");
+      if (locked()) return;
       if (v === null) { fb.textContent = s.answer_needed; return; }
       if (q.type === "numeric" && isNaN(Q.parseNumber(v, lang))) { fb.textContent = s.number_needed; return; }
       qs.ans[k] = v;
@@ -134,12 +139,14 @@
     }
 
     function summary() {
-      var t = tally(), left = !quiz.attempts || qs.a < quiz.attempts;
-      attempt.textContent = quiz.attempts ? fmt(s.attempt, { n: qs.a, max: quiz.attempts }) : "";
+      var t = tally(), left = !quiz.attempts || qs.a < quiz.attempts, why = locked();
+      attempt.textContent = [quiz.attempts && qs.a ? fmt(s.attempt, { n: qs.a, max: quiz.attempts }) : "",
+        why ? s[why] : ""].join(" ").trim();
       result.textContent = t.complete ? fmt(s.score, { score: num(t.earned), max: num(t.max),
         pct: num(t.max ? 100 * t.earned / t.max : 100) }) + (left || t.earned === t.max ? "" : " " + s.no_attempts) : "";
-      retry.hidden = !(t.complete && left && t.earned < t.max);
-      if (t.complete && !left && quiz.show) order().forEach(function (qi, k) {
+      retry.hidden = !!why || !(t.complete && left && t.earned < t.max);
+      if (why) all(el, ".sb-question:not([hidden]) .sb-check").forEach(function (c) { c.disabled = true; });
+      if (t.complete && (!left || why) && quiz.show) order().forEach(function (qi, k) {
         if (!Q.isCorrect(quiz.questions[qi], qs.ans[k], lang)) lis[qi].querySelector(".sb-answer").hidden = false;
       });
     }
@@ -154,12 +161,14 @@
     }
 
     retry.onclick = function () {
+      if (locked()) { summary(); return; }
       qs = Q.newAttempt(quiz, qs);
       store.save(index, qs, null);
       render();
       var h = el.querySelector("h2"); h.setAttribute("tabindex", "-1"); h.focus();
     };
     render();
+    return { refresh: summary };
   }
 
   root.SBQuizUI = { mount: mount };

@@ -106,7 +106,7 @@
   var api = { rng: rng, shuffle: shuffle, newAttempt: newAttempt, parseNumber: parseNumber,
     isCorrect: isCorrect, response: response, pattern: pattern, interaction: interaction, BEST: BEST };
   if (root && root.document) api.mount = function (el, quiz, index, store, strings, lang) {
-    root.SBQuizUI.mount(api, el, quiz, index, store, strings, lang);
+    return root.SBQuizUI.mount(api, el, quiz, index, store, strings, lang);
   };
   return api;
 });

@@ -3,7 +3,7 @@
  * the console and reported as a failure, never thrown, so the course keeps working. */
 (function (root) {
   "use strict";
-  var api = null, state = "new"; // new -> open -> closed
+  var api = null, state = "new", refused = false; // new -> open -> closed
 
   function log() {
     var a = ["scormbuild:"].concat([].slice.call(arguments));
@@ -54,13 +54,16 @@
       state = "closed";
       api = find();
       if (!api) { log("no SCORM API found; progress is not recorded"); return false; }
+      // An LMS that is there but will not open this session: nothing can be saved.
       try {
-        if (String(api.LMSInitialize("")) !== "true") { log(describe("LMSInitialize")); api = null; return false; }
-      } catch (e) { log("LMSInitialize threw", e); api = null; return false; }
+        if (String(api.LMSInitialize("")) !== "true") { log(describe("LMSInitialize")); api = null; refused = true; return false; }
+      } catch (e) { log("LMSInitialize threw", e); api = null; refused = true; return false; }
       state = "open";
       return true;
     },
     active: function () { return state === "open"; },
+    /* True when an LMS was found but LMSInitialize failed or threw. */
+    refused: function () { return refused; },
     get: function (name) { var v = call("LMSGetValue", [name]); return v === null || v === undefined ? "" : String(v); },
     set: function (name, value) { return call("LMSSetValue", [name, String(value)]) !== null; },
     commit: function () { return call("LMSCommit", [""]) !== null; },

@@ -1,12 +1,24 @@
 /* scormbuild SCORM session: one SCO's session, from LMSInitialize to LMSFinish.
  * The launch page opens it for the whole course (single-SCO mode); a module page that the
- * LMS launches as its own SCO opens it for that module alone (multi-SCO mode). */
+ * LMS launches as its own SCO opens it for that module alone (multi-SCO mode).
+ *
+ * Moodle stores saves it sends as beacons (after a switch between SCOs, and while a page
+ * unloads) in any order when they are sent close together. So the package never sends two
+ * values of its status in one session that could cross: lesson_status travels in at most one
+ * save, "incomplete" with the first save or the final result (with its score) with the save
+ * that has it; a first session saves nothing before its result is final, the page is hidden
+ * or it is left; and saves are at least SAVE_GAP_MS apart, LMSFinish included. See
+ * docs/runtime.md. */
 (function (root, factory) {
   var api = factory();
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.SBSession = api;
 })(this, function () {
   "use strict";
+  var BEST = 10000;
+  // Saves within one session are at least this far apart; later changes wait and go together.
+  var SAVE_GAP_MS = 1000;
+  var FINAL = ["passed", "completed", "failed"];
 
   function hhmmss(ms) {
     var s = Math.max(0, Math.round(ms / 1000)), h = Math.min(9999, Math.floor(s / 3600));
@@ -14,37 +26,58 @@
     return two(h) + ":" + two(Math.floor(s / 60) % 60) + ":" + two(s % 60);
   }
 
-  /* Status and score from the state; pure, so node tests can check the rules. */
+  /* Whether a graded quiz can still change its best score: not perfect, and an attempt is
+   * under way or another may be started. */
+  function open(quiz, qs) {
+    if (qs.b === BEST) return false;
+    var shown = qs.d ? qs.d.length : Math.min(quiz.drawn, quiz.questions.length);
+    for (var k = 0; qs.a && k < shown; k++) if (qs.ans[k] === null || qs.ans[k] === undefined) return true;
+    return !quiz.attempts || qs.a < quiz.attempts;
+  }
+
+  /* The result of the course (or of one module's part of it) from the learner's state; pure,
+   * so node tests can check the rules.
+   *   score  0-100 of the graded points (best attempts) once every graded quiz has a finished
+   *          attempt, else null.
+   *   status "passed": the completion rule is met and the score reaches the mastery score;
+   *          "failed": the score is below it and no graded quiz can change it any more;
+   *          "completed": the completion rule is met where nothing is judged against a
+   *          mastery score (the graded work, if any, finished), or, when the rule does not
+   *          ask for "passed", every page is viewed and the failing score is final;
+   *          "incomplete": anything else.
+   *   final  status is not "incomplete": the result is settled and graded quizzes lock. */
   function evaluate(course, st, mastery) {
-    var graded = [], done = true, earned = 0, total = 0, retry = false;
+    var graded = 0, done = true, canChange = false, earned = 0, total = 0;
     course.quizzes.forEach(function (quiz, i) {
       if (!quiz.graded) return;
       var qs = st.quizzes[i];
-      graded.push(i);
+      graded++;
       total += quiz.max;
-      if (qs.b === null) done = false;
-      else earned += quiz.max * qs.b / 10000;
-      if (qs.b !== 10000 && (!quiz.attempts || qs.a < quiz.attempts)) retry = true;
+      if (qs.b === null || qs.b === undefined) done = false;
+      else earned += quiz.max * qs.b / BEST;
+      if (open(quiz, qs)) canChange = true;
     });
     var viewed = st.visited.every(Boolean);
-    var score = graded.length && done && total > 0 ? Math.round(earned / total * 10000) / 100 : null;
-    var judged = score !== null && mastery !== null;
-    var passed = judged && score >= mastery;
-    var needView = course.completion.indexOf("viewed") >= 0;
+    var seen = course.completion.indexOf("viewed") < 0 || viewed;
     var needPass = course.completion.indexOf("passed") >= 0;
-    // "passed" without a mastery score (or without graded quizzes) means: graded work done.
-    var met = (!needView || viewed) && (!needPass || (judged ? passed : done));
-    var status = judged && !passed ? "failed" : met ? (judged ? "passed" : "completed") : "incomplete";
-    return { status: status, score: score, viewed: viewed,
-      finished: status === "passed" || status === "completed" || (status === "failed" && !retry) };
+    var score = graded && done && total > 0 ? Math.round(earned / total * 10000) / 100 : null;
+    var status = "incomplete";
+    if (!graded || total === 0) status = seen ? "completed" : "incomplete";
+    else if (score === null) status = "incomplete";
+    else if (mastery === null) status = seen ? "completed" : "incomplete";
+    else if (score >= mastery) status = seen ? "passed" : "incomplete";
+    else if (!canChange) status = needPass ? "failed" : seen ? "completed" : "incomplete";
+    return { status: status, score: score, viewed: viewed, final: status !== "incomplete" };
   }
 
   /* Opens the session of `course` (the whole course, or one module's part of it) in `win`.
-   * `say(text)` shows a notice; `update(st, ev, current)`, if given, redraws progress. */
-  function open(win, course, say, update) {
-    var doc = win.document, S = win.SBState, A = win.SBApi;
+   * `say(text)` shows a notice; `update(st, ev, current)`, if given, redraws progress.
+   * Nothing is saved until the first visit(), so that a launch saves once. */
+  function openSession(win, course, say, update) {
+    var doc = win.document, S = win.SBState, A = win.SBApi, s = course.strings;
     var t0 = Date.now(), lms = A.init(), mode = "normal", credit = "credit";
-    var lmsStatus = "", mastery = course.mastery, st = null, dirty = false, written = {};
+    var lmsStatus = "", mastery = course.mastery, st = null, written = {};
+    var last = -Infinity, timer = null, failed = false, current = -1, statusSaved = false;
     if (lms) {
       mode = A.get("cmi.core.lesson_mode") || "normal";
       credit = A.get("cmi.core.credit") || "credit";
@@ -54,14 +87,17 @@
       st = S.decode(course, A.get("cmi.suspend_data"));
     }
     st = st || S.fresh(course);
-    var record = lms && mode === "normal";        // suspend_data, location, interactions
-    var grade = record && credit !== "no-credit"; // lesson_status and score
+    // Only a normal session for credit records anything; review, browse and no-credit
+    // sessions write nothing at all, not even their time.
+    var record = lms && mode === "normal" && credit !== "no-credit";
     if (record) {
       var count = parseInt(A.get("cmi.interactions._count"), 10);
       if (count >= 0) st.ic = count; // the LMS's count keeps the indexes contiguous
     }
-    var current = -1;
-    say(lms ? "" : course.strings.not_tracked);
+    var refused = !lms && A.refused(); // an LMS that would not open this session
+    var notice = refused ? s.lms_refused : !lms ? s.not_tracked : record ? "" :
+      mode === "review" ? s.mode_review : mode === "browse" ? s.mode_browse : s.mode_no_credit;
+    say(notice);
 
     function set(name, value) {
       if (written[name] === String(value)) return true;
@@ -70,33 +106,108 @@
       return ok;
     }
 
-    function sync() {
+    /* Puts the state into the data model; `finishing`: the last time, before LMSFinish. */
+    function sync(finishing) {
       var ev = evaluate(course, st, mastery);
-      if (grade) {
-        var was = lmsStatus === "passed" || lmsStatus === "completed" || lmsStatus === "failed";
-        // Never turn a finished record back into "incomplete" (e.g. after lost suspend_data).
-        if (ev.status !== "incomplete" || !was) set("cmi.core.lesson_status", ev.status);
+      if (ev.final) {
+        set("cmi.core.lesson_status", ev.status);
         if (ev.score !== null) {
           set("cmi.core.score.min", "0"); set("cmi.core.score.max", "100");
           set("cmi.core.score.raw", String(ev.score));
         }
+      } else if (FINAL.indexOf(lmsStatus) < 0) {
+        // Never turn a finished record back (e.g. after lost suspend_data). "incomplete" goes
+        // with the first save: else Moodle sends "not attempted" there, and turns it into
+        // "completed" at LMSFinish.
+        set("cmi.core.lesson_status", "incomplete");
       }
-      if (record) {
-        set("cmi.suspend_data", S.encode(course, st));
-        set("cmi.core.exit", ev.finished ? "" : "suspend");
+      set("cmi.suspend_data", S.encode(course, st));
+      if (finishing) {
+        set("cmi.core.exit", ev.final ? "" : "suspend");
+        set("cmi.core.session_time", hhmmss(Date.now() - t0));
       }
-      if (lms) set("cmi.core.session_time", hhmmss(Date.now() - t0));
-      if (update) update(st, ev, current);
+      return ev;
     }
 
-    function commit() {
-      if (!lms) { if (update) update(st, evaluate(course, st, mastery), current); return; }
-      if (!A.active()) return;
-      sync();
+    function redraw() { if (update) update(st, evaluate(course, st, mastery), current); }
+
+    function save() {
+      if (timer) { win.clearTimeout(timer); timer = null; }
+      if (!record || !A.active()) return;
+      sync(false);
+      last = Date.now();
       var ok = A.commit();
-      say(ok ? "" : course.strings.commit_failed);
-      dirty = !ok;
+      statusSaved = statusSaved || ok;
+      say(ok ? notice : s.commit_failed);
+      failed = !ok;
     }
+
+    /* Until the LMS holds a status for this SCO, every save carries one (Moodle sends
+     * "not attempted" if the package does not set "incomplete"). So the first session saves
+     * nothing before its result is final, the page is hidden or it is left: then the status
+     * travels once, and no save stored late can bring back an older one. */
+    function holdBack() {
+      return !statusSaved && (lmsStatus === "" || lmsStatus === "not attempted") &&
+        !evaluate(course, st, mastery).final;
+    }
+
+    /* A save soon: now, or once SAVE_GAP_MS have passed since the last one. Before the first
+     * visit nothing is saved: the launch saves once, with the page's quizzes in place. */
+    function saveSoon() {
+      redraw();
+      if (!record || timer || current < 0 || holdBack()) return;
+      var wait = last + SAVE_GAP_MS - Date.now();
+      if (wait <= 0) save();
+      else timer = win.setTimeout(save, wait);
+    }
+
+    doc.addEventListener("visibilitychange", function () {
+      if (doc.visibilityState !== "hidden") return;
+      while (timer && Date.now() < last + SAVE_GAP_MS) { /* keep saves apart, as at pagehide */ }
+      save();
+    });
+    win.addEventListener("pagehide", function (e) {
+      if (e.persisted) { save(); return; } // kept in the back-forward cache: it may come back
+      if (timer) {
+        win.clearTimeout(timer);
+        timer = null;
+        // Changes wait for their save: keep it SAVE_GAP_MS after the last one even now, so
+        // that the two cannot arrive the wrong way round (at most this long, rarely).
+        while (Date.now() < last + SAVE_GAP_MS) { /* wait */ }
+      }
+      if (record && A.active()) sync(true); // LMSFinish stores it, in one request
+      A.finish(); // exactly once; the page is going away for good
+    });
+    if (record) win.setInterval(function () { if (failed) save(); }, 30000);
+    redraw();
+
+    return {
+      course: course,
+      tracked: lms,
+      recording: record,
+      location: lms ? A.get("cmi.core.lesson_location") : "",
+      quizState: function (i) { return JSON.parse(JSON.stringify(st.quizzes[i])); },
+      notice: notice,
+      /* Why graded quizzes take no more answers, as a string key; "" when they do. */
+      locked: function () {
+        if (!lms) return refused ? "quiz_locked_view" : "";
+        if (!record) return "quiz_locked_view"; // nothing would be saved
+        return evaluate(course, st, mastery).final ? "quiz_locked_final" : "";
+      },
+      saveQuiz: function (i, qs, it) {
+        if ((!record && lms) || refused) return;
+        st.quizzes[i] = JSON.parse(JSON.stringify(qs));
+        if (it) interaction(it);
+        saveSoon();
+      },
+      visit: function (i) {
+        if (i < 0 || i >= course.modules.length) return;
+        current = i;
+        if (record || !lms) st.visited[i] = true;
+        if (record) set("cmi.core.lesson_location", course.modules[i].id);
+        saveSoon();
+      }
+    };
 
     function interaction(it) {
       if (!record || st.ic >= 1679615) return;
@@ -111,34 +222,7 @@
       A.set(n + "latency", hhmmss(it.latency));
       if (c !== null) A.set(n + "correct_responses.0.pattern", c.slice(0, 255));
     }
-
-    doc.addEventListener("visibilitychange", function () { if (doc.visibilityState === "hidden") commit(); });
-    win.addEventListener("pagehide", function (e) {
-      commit();
-      if (!e.persisted) A.finish(); // exactly once; the page is going away for good
-    });
-    if (lms) setInterval(function () { if (dirty) commit(); }, 30000);
-    commit();
-
-    return {
-      course: course,
-      tracked: lms,
-      location: lms ? A.get("cmi.core.lesson_location") : "",
-      quizState: function (i) { return JSON.parse(JSON.stringify(st.quizzes[i])); },
-      saveQuiz: function (i, qs, it) {
-        st.quizzes[i] = JSON.parse(JSON.stringify(qs));
-        if (it) interaction(it);
-        commit();
-      },
-      visit: function (i) {
-        if (i < 0 || i >= course.modules.length) return;
-        current = i;
-        st.visited[i] = true;
-        if (record) set("cmi.core.lesson_location", course.modules[i].id);
-        commit();
-      }
-    };
   }
 
-  return { evaluate: evaluate, hhmmss: hhmmss, open: open };
+  return { evaluate: evaluate, hhmmss: hhmmss, open: openSession, SAVE_GAP_MS: SAVE_GAP_MS };
 });
