@@ -12,17 +12,19 @@ from typing import Any
 
 import pytest
 
+from tests.needs import need
+
 STATIC = Path(__file__).resolve().parents[1] / "src" / "scormbuild" / "preview" / "static"
 SCOS = [
     {"identifier": "m1", "title": "Basics", "href": "m1.html", "mastery": 80},
     {"identifier": "m2", "title": "Reading", "href": "m2.html", "mastery": 80},
 ]
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 
 
 def run(script: str, **given: Any) -> Any:
     """Run ``script`` under node with ``Site`` (lms-site.js), ``Api`` (lms-api.js) and the
     keyword arguments bound; it prints its result as JSON."""
+    need(shutil.which("node") is not None, "node is not installed; the browser tests need it too")
     prelude = (
         f"const Site = require({json.dumps(str(STATIC / 'lms-site.js'))});"
         f"const Api = require({json.dumps(str(STATIC / 'lms-api.js'))});"

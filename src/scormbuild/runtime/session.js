@@ -196,6 +196,8 @@
       },
       saveQuiz: function (i, qs, it) {
         if ((!record && lms) || refused) return;
+        // A recorded result stays final, whatever on the page still offers an answer.
+        if (course.quizzes[i].graded && this.locked()) return;
         st.quizzes[i] = JSON.parse(JSON.stringify(qs));
         if (it) interaction(it);
         saveSoon();
