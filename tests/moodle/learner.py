@@ -55,7 +55,14 @@ class Learner:
     console: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     saves: list[dict[str, Any]] = field(default_factory=list)
+    # The time the package was open in the visits so far (enter to leave), in seconds: at least
+    # from the SCO's load to the click on Exit activity, at most from before the entry page to
+    # after Moodle answered the last save.
+    least: float = 0
+    most: float = 0
+    visits: int = 0
     _pending: set[Request] = field(default_factory=set)
+    _entered: tuple[float, float] | None = None
 
     # -- the browser
 
@@ -120,6 +127,7 @@ class Learner:
 
         Returns the player page once the SCO in it has loaded.
         """
+        begin = time.monotonic()
         page = self._page()
         page.goto(f"{self.moodle.site.wwwroot}/mod/scorm/view.php?id={activity.cmid}")
         if "/mod/scorm/view.php" in page.url:
@@ -128,6 +136,7 @@ class Learner:
             page.click("#n")
         page.wait_for_url(re.compile(r"/mod/scorm/player\.php"))
         self.wait_for_sco()
+        self._entered = (begin, time.monotonic())
         return page
 
     def open_sco(self, activity: Activity, sco: Sco, mode: str = "normal") -> Page:
@@ -231,7 +240,15 @@ class Learner:
 
     def leave(self) -> list[str]:
         """Leave with Moodle's *Exit activity*; the saves Moodle answered meanwhile (see settle)."""
-        return self.settle(lambda: self.player.click("a[title='Exit activity']"), navigates=True)
+        stop = time.monotonic()
+        saves = self.settle(lambda: self.player.click("a[title='Exit activity']"), navigates=True)
+        if self._entered is not None:
+            begin, loaded = self._entered
+            self.least += stop - loaded
+            self.most += time.monotonic() - begin
+            self.visits += 1
+            self._entered = None
+        return saves
 
     def settle(
         self,

@@ -9,8 +9,9 @@ from typing import Any
 
 from tests.browser.learner import answer, retry
 from tests.moodle.conftest import Built
-from tests.moodle.harness import Moodle, sheet_settings, summary
+from tests.moodle.harness import Moodle, seconds, sheet_settings, summary
 from tests.moodle.learner import Learner
+from tests.moodle.saved import saved
 
 COURSE = Path(__file__).resolve().parent / "courses" / "every-type"
 # question id -> (type, the learner's wrong answer, the right one, the correct pattern), as
@@ -59,5 +60,11 @@ def test_every_type_wrong_then_right(
         assert item["weighting"] == WEIGHT.get(qid, "1"), qid
     values = stored.values()
     assert (values["cmi.core.lesson_status"], values["cmi.core.score.raw"]) == ("passed", "100")
+    assert values["cmi.core.lesson_location"] == "m02-reading"
+    state = saved(package.package, values["cmi.suspend_data"])
+    assert state.visited == [True, True] and state.interactions == len(got)
+    assert [(q.attempts, q.best) for q in state.graded()] == [(2, 100)]
+    stored_time = seconds(values["cmi.core.total_time"])
+    assert learner.least - 1 <= stored_time <= learner.most + 1, (stored_time, learner)
     assert stored.grade == 100 and stored.completion == "complete"
     assert not learner.errors()

@@ -12,6 +12,7 @@ from tests.browser.learner import answer
 from tests.moodle.conftest import Built
 from tests.moodle.harness import Activity, Moodle, Tracks, seconds, sheet_settings, summary
 from tests.moodle.learner import Learner
+from tests.moodle.saved import Saved, saved
 
 COURSE = Path(__file__).resolve().parents[1] / "fixtures" / "multisco"
 BASICS, READING, EXAM = "Perusteet", "Lukemista", "Loppukoe"
@@ -25,8 +26,32 @@ def imported(moodle: Moodle, built: Callable[[Path], dict[str, Built]]) -> Activ
     return moodle.import_package(package.package, sheet_settings(package.sheet))
 
 
+TITLES = [BASICS, READING, EXAM]
+LOCATIONS = ["m01-perusteet", "m02-lukemista", "m03-koe"]
+
+
 def sco_values(tracks: Tracks, activity: Activity, title: str) -> dict[str, str]:
     return tracks.values(activity.sco(title).identifier)
+
+
+def progress(
+    built: Callable[[Path], dict[str, Built]], activity: Activity, tracks: Tracks, title: str
+) -> Saved:
+    """One module's progress as Moodle stored it for its SCO, read with the package's own
+    codec; the interactions it counts are the ones Moodle stored for that SCO."""
+    sco = activity.sco(title).identifier
+    module = TITLES.index(title)
+    state = saved(built(COURSE)["fi"].package, tracks.values(sco)["cmi.suspend_data"], module)
+    assert state.visited == [True]
+    assert state.interactions == len(tracks.interactions(sco))
+    return state
+
+
+def assert_locations(tracks: Tracks, activity: Activity) -> None:
+    """Each SCO's bookmark is its own module."""
+    assert [sco_values(tracks, activity, t)["cmi.core.lesson_location"] for t in TITLES] == (
+        LOCATIONS
+    )
 
 
 def test_sheet_settings_reach_moodle(
@@ -72,11 +97,13 @@ def test_learner_goes_through_the_table_of_contents(
     assert reading["cmi.core.lesson_status"] == "completed"
     assert "cmi.core.score.raw" not in reading
     assert (exam["cmi.core.lesson_status"], exam["cmi.core.score.raw"]) == ("passed", "100")
-    assert [b["cmi.core.lesson_location"] for b in (basics, reading, exam)] == [
-        "m01-perusteet",
-        "m02-lukemista",
-        "m03-koe",
+    assert_locations(stored, activity)
+    assert [(q.attempts, q.best) for q in progress(built, activity, stored, BASICS).graded()] == [
+        (1, 100)
     ]
+    assert progress(built, activity, stored, READING).graded() == []
+    exam_quizzes = progress(built, activity, stored, EXAM).graded()
+    assert [(q.attempts, q.best) for q in exam_quizzes] == [(1, 100)]
     assert [i["id"] for i in stored.interactions(activity.sco(EXAM).identifier)] == [
         "koe.k-monivalinta",
         "koe.k-aukko",
@@ -109,6 +136,17 @@ def test_failing_learner_comes_back_then_reviews(
     assert sco_values(stored, activity, READING)["cmi.core.lesson_status"] == "completed"
     exam = sco_values(stored, activity, EXAM)
     assert (exam["cmi.core.lesson_status"], exam["cmi.core.score.raw"]) == ("failed", "0")
+    assert_locations(stored, activity)
+    assert [(q.attempts, q.best) for q in progress(built, activity, stored, BASICS).graded()] == [
+        (1, 0)
+    ]
+    assert [(q.attempts, q.best) for q in progress(built, activity, stored, EXAM).graded()] == [
+        (1, 0)
+    ]
+    assert [i["result"] for i in stored.interactions(activity.sco(BASICS).identifier)] == (
+        ["wrong"] * 3
+    )
+    assert all(seconds(v["cmi.core.total_time"]) < 60 for v in (basics, exam))
     assert stored.grade == 1 < stored.gradepass  # only the reading module is done
     assert stored.completion == "incomplete"
 
@@ -124,8 +162,16 @@ def test_failing_learner_comes_back_then_reviews(
     learner.leave()
     stored = moodle.tracks(activity)
     report("multi SCO: the failing learner back, using the attempt left", summary(activity, stored))
-    assert sco_values(stored, activity, BASICS)["cmi.core.lesson_status"] == "passed"
-    assert len(stored.interactions(activity.sco(BASICS).identifier)) == 6
+    basics = sco_values(stored, activity, BASICS)
+    assert (basics["cmi.core.lesson_status"], basics["cmi.core.score.raw"]) == ("passed", "100")
+    assert basics.get("cmi.core.exit", "") == ""
+    assert [i["result"] for i in stored.interactions(activity.sco(BASICS).identifier)] == (
+        ["wrong"] * 3 + ["correct"] * 3
+    )
+    assert [(q.attempts, q.best) for q in progress(built, activity, stored, BASICS).graded()] == [
+        (2, 100)
+    ]
+    assert_locations(stored, activity)
     assert stored.grade == 2 < stored.gradepass  # the exam is failed: no pass, not complete
     assert stored.completion == "incomplete"
 

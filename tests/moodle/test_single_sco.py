@@ -19,6 +19,7 @@ from tests.browser.learner import answer, retry
 from tests.moodle.conftest import Built
 from tests.moodle.harness import Activity, Moodle, Tracks, seconds, sheet_settings, summary
 from tests.moodle.learner import Learner
+from tests.moodle.saved import Saved, saved
 
 COURSE = Path(__file__).resolve().parents[2] / "course"
 MODULES = 6  # the example course: graded quizzes in modules 1-5, a practice quiz in 6
@@ -35,6 +36,14 @@ def imported(moodle: Moodle, built: Callable[[Path], dict[str, Built]], lang: st
     """The example course's package in ``lang``, imported with its sheet's settings."""
     package = built(COURSE)[lang]
     return moodle.import_package(package.package, sheet_settings(package.sheet))
+
+
+def progress(built: Callable[[Path], dict[str, Built]], lang: str, tracks: Tracks) -> Saved:
+    """The learner's progress as Moodle stored it, read with the package's own codec; the
+    interactions it counts are the ones Moodle stored."""
+    state = saved(built(COURSE)[lang].package, tracks.values()["cmi.suspend_data"])
+    assert state.interactions == len(tracks.interactions())
+    return state
 
 
 def results(frame: Frame) -> list[str]:
@@ -69,10 +78,12 @@ def play_all(learner: Learner, mode: str) -> tuple[list[str], list[str]]:
     return shown, answered
 
 
-def assert_time(tracks: Tracks, spent: float) -> None:
-    """total_time is the time the learner spent with the package open, to a few seconds."""
+def assert_time(tracks: Tracks, learner: Learner) -> None:
+    """total_time is the time the learner's visits so far kept the package open (each session's
+    time is rounded to a second)."""
     stored = seconds(tracks.values()["cmi.core.total_time"])
-    assert spent - 1 <= stored <= spent + 5, (stored, spent)
+    low, high = learner.least - learner.visits, learner.most + learner.visits
+    assert low <= stored <= high, (stored, learner.least, learner.most)
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
@@ -85,10 +96,8 @@ def test_passing_learner(
 ) -> None:
     activity = imported(moodle, built, lang)
     learner.enter(activity)
-    start = time.monotonic()  # the package has loaded: its session runs from here
     shown, answered = play_all(learner, "right")
     status_shown = learner.sco_text("#sb-status")
-    spent = time.monotonic() - start
     learner.leave()
 
     stored = moodle.tracks(activity)
@@ -100,12 +109,14 @@ def test_passing_learner(
     assert (values["cmi.core.score.raw"], values["cmi.core.score.max"]) == ("100", "100")
     assert values.get("cmi.core.exit", "") == ""  # never "suspend": Moodle keeps no "" it had
     assert values["cmi.core.lesson_location"].startswith("m06-")
-    assert values["cmi.suspend_data"].startswith("1|")
+    state = progress(built, lang, stored)
+    assert state.visited == [True] * MODULES
+    assert [(q.attempts, q.best) for q in state.graded()] == [(1, 100)] * 5
     got = stored.interactions()
     assert len(answered) == GRADED
     assert [i["id"].split(".", 1)[1] for i in got] == answered  # every answer, in order
     assert all(i["result"] == "correct" for i in got)
-    assert_time(stored, spent)
+    assert_time(stored, learner)
     assert stored.grade == 100 and stored.grade >= stored.gradepass == 70
     assert stored.completion == "complete"
     assert not learner.errors()
@@ -129,7 +140,12 @@ def test_failing_learner_comes_back_and_uses_the_attempts_left(
     assert values["cmi.core.lesson_status"] == "incomplete"
     assert "cmi.core.score.raw" not in values
     assert values["cmi.core.exit"] == "suspend"
-    assert len(first.interactions()) == GRADED
+    assert values["cmi.core.lesson_location"].startswith("m06-")
+    state = progress(built, "fi", first)
+    assert state.visited == [True] * MODULES
+    assert [(q.attempts, q.best) for q in state.graded()] == [(1, 0)] * 5
+    assert [i["result"] for i in first.interactions()] == ["wrong"] * GRADED
+    assert_time(first, learner)
     assert first.grade is None and first.completion == "incomplete"
 
     # Later: the attempt is still open in Moodle, the package offers its retries, and the
@@ -138,10 +154,11 @@ def test_failing_learner_comes_back_and_uses_the_attempts_left(
     learner.enter(activity)
     assert learner.mode == "normal"
     assert learner.sco_text("#sb-notice") == ""
-    retried = 0
+    retried, quizzes = 0, 0
     for n in range(MODULES - 1):
         frame = learner.go(n)
         if retry(frame):
+            quizzes += 1
             retried += answer(frame, "right")
         else:
             assert learner.sco_text("#sb-status") == STATUS["fi"]["passed"]
@@ -155,8 +172,13 @@ def test_failing_learner_comes_back_and_uses_the_attempts_left(
     assert values["cmi.core.lesson_status"] == "passed"
     assert float(values["cmi.core.score.raw"]) >= 70
     assert values.get("cmi.core.exit") == ""
+    assert values["cmi.core.lesson_location"].startswith("m05-")  # where the learner stopped
     got = second.interactions()
     assert [i["result"] for i in got] == ["wrong"] * GRADED + ["correct"] * retried
+    state = progress(built, "fi", second)
+    assert [q.attempts for q in state.graded()] == [2] * quizzes + [1] * (5 - quizzes)
+    assert [q.best for q in state.graded()] == [100] * quizzes + [0] * (5 - quizzes)
+    assert_time(second, learner)
     assert second.grade == float(values["cmi.core.score.raw"]) >= second.gradepass
     assert second.completion == "complete"
     assert not learner.errors()
@@ -170,12 +192,17 @@ def test_failing_learner_who_uses_every_attempt_then_reviews(
 ) -> None:
     activity = imported(moodle, built, "fi")
     learner.enter(activity)
+    tries = []
     for n in range(MODULES):
         frame = learner.go(n)
-        answer(frame, "wrong")
+        answered = answer(frame, "wrong")
+        attempts = 1
         for _ in range(3 if n < 5 else 0):  # the graded quizzes have 2 or 3 attempts
             if retry(frame):
-                answer(frame, "wrong")
+                answered += answer(frame, "wrong")
+                attempts += 1
+        if n < 5:
+            tries.append(attempts)
     assert learner.sco_text("#sb-status") == STATUS["fi"]["failed"]
     learner.leave()
     stored = moodle.tracks(activity)
@@ -184,6 +211,12 @@ def test_failing_learner_who_uses_every_attempt_then_reviews(
     assert values["cmi.core.lesson_status"] == "failed"
     assert values["cmi.core.score.raw"] == "0"
     assert values.get("cmi.core.exit", "") == ""  # final within the first visit: no resume
+    assert values["cmi.core.lesson_location"].startswith("m06-")
+    state = progress(built, "fi", stored)
+    assert [(q.attempts, q.best) for q in state.graded()] == [(n, 0) for n in tries]
+    assert sorted(set(tries)) == [2, 3]  # every attempt the quizzes offer, and no more
+    assert [i["result"] for i in stored.interactions()] == ["wrong"] * len(stored.interactions())
+    assert_time(stored, learner)
     assert stored.grade == 0 and stored.grade < stored.gradepass
     assert stored.completion == "incomplete"
 
@@ -218,7 +251,15 @@ def test_leave_and_resume_in_the_middle_of_a_quiz(
     first = left.values()
     assert first["cmi.core.lesson_location"].startswith("m01-")
     assert first["cmi.core.exit"] == "suspend"
-    assert len(moodle.tracks(activity).interactions()) == 2
+    assert first["cmi.core.lesson_status"] == "incomplete" and "cmi.core.score.raw" not in first
+    assert [i["result"] for i in left.interactions()] == ["correct"] * 2
+    state = progress(built, "sv", left)
+    assert state.visited == [True, True] + [False] * (MODULES - 2)
+    quiz = state.graded()[0]  # in the middle of its first attempt: two answers so far
+    assert quiz.attempts == 1 and quiz.best is None
+    assert sum(a is not None for a in quiz.answers) == 2 < len(quiz.answers)
+    assert_time(left, learner)
+    assert left.grade is None and left.completion == "incomplete"
 
     learner.enter(activity)
     frame = learner.module(0)  # the bookmark: the module the learner left
@@ -229,8 +270,15 @@ def test_leave_and_resume_in_the_middle_of_a_quiz(
     stored = moodle.tracks(activity)
     report("single SCO (sv): resumed and the quiz finished", summary(activity, stored))
     assert [i["id"] for i in stored.interactions()][:2] == [f"miksi-jakaa.{q}" for q in answered]
-    assert len(stored.interactions()) == 4
-    assert stored.values()["cmi.core.lesson_status"] == "incomplete"
+    assert [i["result"] for i in stored.interactions()] == ["correct"] * 4
+    values = stored.values()
+    assert values["cmi.core.lesson_status"] == "incomplete" and "cmi.core.score.raw" not in values
+    assert values["cmi.core.lesson_location"] == first["cmi.core.lesson_location"]
+    assert values["cmi.core.exit"] == "suspend"
+    quiz = progress(built, "sv", stored).graded()[0]
+    assert (quiz.attempts, quiz.best) == (1, 100) and None not in quiz.answers
+    assert_time(stored, learner)
+    assert stored.grade is None and stored.completion == "incomplete"
     assert not learner.errors()
 
 

@@ -1,0 +1,102 @@
+"""The learner's progress as a package saved it in ``cmi.suspend_data``, read back with that
+package's own codec (``scormbuild/state.js`` from the zip, under node) and the course data the
+package carries, so that the real-Moodle tests can hold what Moodle stored against what the
+learner did and saw: which modules they opened, each graded quiz's attempts, best score and
+answers, and how many interactions the package had sent.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tests.needs import need
+
+BEST = 10000  # state.js keeps a quiz's best score as a fraction of this
+
+DECODE_JS = """
+const fs = require("fs");
+const input = JSON.parse(fs.readFileSync(0, "utf8"));
+const window = {};
+new Function("window", input.data)(window);
+const State = require(input.state);
+let course = window.SCORMBUILD_COURSE;
+if (input.module !== null) course = State.part(course, input.module).course;
+const st = State.decode(course, input.text);
+process.stdout.write(JSON.stringify(st && {
+  visited: st.visited, ic: st.ic,
+  quizzes: st.quizzes.map((q, i) => ({id: course.quizzes[i].id, graded: course.quizzes[i].graded,
+    attempts: q.a, best: q.b, answers: q.ans})),
+}));
+"""
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """One quiz's saved progress: attempts started, best score (0-100, None before a finished
+    attempt) and the answers of the attempt on screen (None for a question not answered)."""
+
+    id: str
+    graded: bool
+    attempts: int
+    best: float | None
+    answers: list[Any]
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A package's saved progress: the modules opened, the interactions it had sent, its quizzes."""
+
+    visited: list[bool]
+    interactions: int
+    quizzes: list[Quiz]
+
+    def graded(self) -> list[Quiz]:
+        """The graded quizzes, in course order."""
+        return [q for q in self.quizzes if q.graded]
+
+
+def saved(package: Path, suspend_data: str, module: int | None = None) -> Saved:
+    """Decode ``suspend_data`` as ``package`` does (``module``: that module's SCO in a multi-SCO
+    package). Fails when the package itself would ignore it (corrupt, or another course's)."""
+    need(shutil.which("node") is not None, "node is not installed; the browser tests need it too")
+    with zipfile.ZipFile(package) as archive:
+        data = archive.read("scormbuild/course-data.js").decode("utf-8")
+        state = archive.read("scormbuild/state.js")
+    folder = package.with_name(package.stem + "-codec")
+    folder.mkdir(exist_ok=True)
+    (folder / "state.js").write_bytes(state)
+    given = {
+        "data": data,
+        "state": str(folder / "state.js"),
+        "module": module,
+        "text": suspend_data,
+    }
+    done = subprocess.run(
+        ["node", "-e", DECODE_JS],
+        input=json.dumps(given),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: dict[str, Any] | None = json.loads(done.stdout)
+    assert found is not None, f"the package would ignore its own suspend_data: {done.stderr}"
+    return Saved(
+        visited=list(found["visited"]),
+        interactions=int(found["ic"]),
+        quizzes=[
+            Quiz(
+                id=q["id"],
+                graded=bool(q["graded"]),
+                attempts=int(q["attempts"]),
+                best=None if q["best"] is None else q["best"] * 100 / BEST,
+                answers=list(q["answers"]),
+            )
+            for q in found["quizzes"]
+        ],
+    )
