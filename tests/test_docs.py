@@ -128,6 +128,7 @@ def test_the_scoring_example_is_what_the_runtime_computes(tmp_path: Path) -> Non
     weights = [(q["id"], q["max"]) for q in data["quizzes"]]
     assert weights == [("basics", 4), ("warm-up", 1), ("final", 4)]  # as the header says
     states = []
+    answered = [0] * 4  # every question of the attempt answered: the attempt is finished
     for _, pages, basics, final, _, _ in rows:
         best = [None if c == "–" else round(float(c.rstrip(" %")) * 100) for c in (basics, final)]
         states.append(
@@ -135,9 +136,9 @@ def test_the_scoring_example_is_what_the_runtime_computes(tmp_path: Path) -> Non
                 "visited": [True, True, pages == "all"],
                 # the practice quiz done perfectly: it must change nothing
                 "quizzes": [
-                    {"a": 1, "b": best[0]},
-                    {"a": 1, "b": 10000},
-                    {"a": 1, "b": best[1]},
+                    {"a": 1, "b": best[0], "ans": answered},
+                    {"a": 1, "b": 10000, "ans": answered},
+                    {"a": 1, "b": best[1], "ans": answered},
                 ],
             }
         )
