@@ -33,7 +33,9 @@ def test_package_files() -> None:
         "modules/02-osio-2.html",
         "modules/03-osio-3.html",
         "scormbuild/brand.css",
+        "scormbuild/constants.js",
         "scormbuild/course-data.js",
+        "scormbuild/format.js",
         "scormbuild/nav.js",
         "scormbuild/page.js",
         "scormbuild/quiz-ui.js",
@@ -127,8 +129,11 @@ def test_strings_follow_language_and_overrides() -> None:
 
 
 def test_js_and_css_stay_under_budget() -> None:
+    """The learner code a package ships, as docs/performance.md counts it: the course's own
+    data (course-data.js, which grows with its questions) is not code."""
     out = files()
-    size = sum(len(v) for k, v in out.items() if k.endswith((".js", ".css")))
+    code = {k: v for k, v in out.items() if k.endswith((".js", ".css"))}
+    size = sum(len(v) for k, v in code.items() if k != "scormbuild/course-data.js")
     assert size < 40 * 1024
 
 

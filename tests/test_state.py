@@ -64,18 +64,18 @@ def worst_quiz(quiz: Quiz) -> dict[str, Any]:
     drawn = by_size[: min(quiz.drawn, len(quiz.questions))]
     shown = drawn if state.stores_order(quiz) else list(range(len(drawn)))
     return {
-        "a": quiz.attempts or state.ATTEMPT_CAP,
-        "s": state.SEED_LIMIT - 1,
-        "b": state.BEST_SCALE,
-        "d": drawn if state.stores_order(quiz) else None,
-        "ans": [worst_answer(quiz.questions[i]) for i in shown],
+        "attempts": quiz.attempts or state.ATTEMPT_CAP,
+        "seed": state.SEED_LIMIT - 1,
+        "best": state.BEST_SCALE,
+        "order": drawn if state.stores_order(quiz) else None,
+        "answers": [worst_answer(quiz.questions[i]) for i in shown],
     }
 
 
 def worst_state(course: Course) -> dict[str, Any]:
     return {
         "visited": [True] * len(course.modules),
-        "ic": state.INTERACTION_CAP,
+        "interactions": state.INTERACTION_CAP,
         "quizzes": [worst_quiz(q) for q in course.quizzes],
     }
 
@@ -129,10 +129,10 @@ def test_fresh_and_partial_states_round_trip() -> None:
     data = course_data(course, Catalog("fi"))
     out = node(
         "const st = S.fresh(input);"
-        "st.visited[1] = true; st.ic = 5;"
+        "st.visited[1] = true; st.interactions = 5;"
         "st.quizzes[2] = Q.newAttempt(input.quizzes[2], null, 1234);"
-        "st.quizzes[2].d = [3, 0, 6];"
-        "st.quizzes[2].ans = ['a.b;c|d:e', null, [2, 0, 1]];"
+        "st.quizzes[2].order = [3, 0, 6];"
+        "st.quizzes[2].answers = ['a.b;c|d:e', null, [2, 0, 1]];"
         "const text = S.encode(input, st);"
         "process.stdout.write(JSON.stringify({text, st, back: S.decode(input, text),"
         " empty: S.encode(input, S.fresh(input))}));",
@@ -198,6 +198,7 @@ def test_status_rules() -> None:
     """The result is final (passed, failed or completed) only when nothing can change it."""
     data = course_data(sample_course(), Catalog("fi"))
     shell = json.dumps(str(RUNTIME / "session.js"))
+    fmt = json.dumps(str(RUNTIME / "format.js"))
     out = node(
         f"const Sh = require({shell});"
         "const st = S.fresh(input), r = [];"
@@ -206,18 +207,18 @@ def test_status_rules() -> None:
         " return [e.status, e.score, e.final]; };"
         "r.push(ev(80));"
         "st.visited = [true, true, false];"
-        "st.quizzes[0] = {a: 2, s: 1, b: 10000, d: null, ans: []};"
-        "st.quizzes[2] = {a: 1, s: 1, b: 5000, d: [0, 1, 2], ans: [0, 0, 0]};"
+        "st.quizzes[0] = {attempts: 2, seed: 1, best: 10000, order: null, answers: []};"
+        "st.quizzes[2] = {attempts: 1, seed: 1, best: 5000, order: [0, 1, 2], answers: [0, 0, 0]};"
         "r.push(ev(80)); r.push(ev(90));"
         "st.visited = [true, true, true];"
         "r.push(ev(80)); r.push(ev(90)); r.push(ev(null));"
-        "st.quizzes[2].a = 3; st.quizzes[2].ans = [];"
+        "st.quizzes[2].attempts = 3; st.quizzes[2].answers = [];"
         "r.push(ev(90));"
-        "st.quizzes[2].ans = [0, 0, 0];"
+        "st.quizzes[2].answers = [0, 0, 0];"
         "r.push(ev(90)); r.push(ev(90, ['viewed']));"
         "st.visited = [true, false, true];"
         "r.push(ev(90)); r.push(ev(90, ['viewed']));"
-        "r.push(Sh.hhmmss(3723400));"
+        f"r.push(require({fmt}).timespan(3723400));"
         "process.stdout.write(JSON.stringify(r));",
         data,
     )
@@ -245,12 +246,13 @@ def test_bound_is_exact_per_module_in_multi_sco_mode() -> None:
         st = worst_state(part)
         out = node(
             "const p = S.part(input.course, input.i), text = S.encode(p.course, input.state);"
-            "process.stdout.write(JSON.stringify({text, off: p.off,"
+            "process.stdout.write(JSON.stringify({text, off: p.offset,"
             " back: S.decode(p.course, text), other: S.decode(input.course, text)}));",
             {"course": data, "i": i, "state": st},
         )
         assert len(out["text"]) == state.worst_case_length(part)
-        assert out["text"].split("|")[1] == state.fingerprint(part) == data["modules"][i]["fp"]
+        own = data["modules"][i]["fp"]
+        assert out["text"].split("|")[1] == state.fingerprint(part) == own
         assert out["back"] == st
         assert out["other"] is None  # another SCO's (or the whole course's) data is refused
         assert out["off"] == i  # the sample course has one quiz per module

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scormbuild.runtime import CONSTANTS
 from tests.needs import need
 
-BEST = 10000  # state.js keeps a quiz's best score as a fraction of this
+BEST = CONSTANTS["BEST_SCALE"]  # state.js keeps a quiz's best score as a fraction of this
 
 DECODE_JS = """
 const fs = require("fs");
@@ -29,9 +30,9 @@ let course = window.SCORMBUILD_COURSE;
 if (input.module !== null) course = State.part(course, input.module).course;
 const st = State.decode(course, input.text);
 process.stdout.write(JSON.stringify(st && {
-  visited: st.visited, ic: st.ic,
+  visited: st.visited, interactions: st.interactions,
   quizzes: st.quizzes.map((q, i) => ({id: course.quizzes[i].id, graded: course.quizzes[i].graded,
-    attempts: q.a, best: q.b, answers: q.ans})),
+    attempts: q.attempts, best: q.best, answers: q.answers})),
 }));
 """
 
@@ -68,9 +69,13 @@ def saved(package: Path, suspend_data: str, module: int | None = None) -> Saved:
     with zipfile.ZipFile(package) as archive:
         data = archive.read("scormbuild/course-data.js").decode("utf-8")
         state = archive.read("scormbuild/state.js")
+        constants = archive.read("scormbuild/constants.js").decode("utf-8")
     folder = package.with_name(package.stem + "-codec")
     folder.mkdir(exist_ok=True)
     (folder / "state.js").write_bytes(state)
+    # Under node the codec requires the constants as JSON; the package has them as a script.
+    shared = constants.split("=", 1)[1].strip().rstrip(";")
+    (folder / "constants.json").write_text(shared, encoding="utf-8")
     given = {
         "data": data,
         "state": str(folder / "state.js"),
@@ -88,7 +93,7 @@ def saved(package: Path, suspend_data: str, module: int | None = None) -> Saved:
     assert found is not None, f"the package would ignore its own suspend_data: {done.stderr}"
     return Saved(
         visited=list(found["visited"]),
-        interactions=int(found["ic"]),
+        interactions=int(found["interactions"]),
         quizzes=[
             Quiz(
                 id=q["id"],

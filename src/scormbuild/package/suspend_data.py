@@ -6,7 +6,7 @@ learner runtime (``runtime/state.js``) writes, for example::
     1|k3x9|v1|4|1,2f1s,7ps,,0.3.5:hello;0,,,,
 
 that is ``version|fingerprint|visited|interactions|quiz;quiz;...``, each quiz being
-``attempts,seed,best,drawn,answers`` with answers joined by ``.``. Every field below mirrors an
+``attempts,seed,best,order,answers`` with answers joined by ``.``. Every field below mirrors an
 encoder in state.js; change both together (tests/test_state.py runs the JS encoder on a
 worst-case state and compares its length with :func:`worst_case_length`).
 """
@@ -21,17 +21,20 @@ from dataclasses import replace
 
 from scormbuild.errors import Problem, error
 from scormbuild.model import Course, Module, Question, Quiz
+from scormbuild.runtime import CONSTANTS
 
-VERSION = "1"
-LIMIT = 4096
-FINGERPRINT_WIDTH = 4
-SEED_LIMIT = 36**4  # seeds are drawn from [0, SEED_LIMIT): at most 4 base-36 digits
-BEST_SCALE = 10000  # a quiz's best attempt is stored as round(BEST_SCALE * earned / max)
-ATTEMPT_CAP = 36**2 - 1  # unlimited attempts: the counter stops at "zz"
-INTERACTION_CAP = 36**4 - 1  # interaction indexes stop being written past this
-NUMERIC_MAX_LENGTH = 24
-FILL_MIN_LENGTH = 40
-FILL_MAX_LENGTH = 250  # cmi.interactions.n.student_response holds 255 characters
+# The numbers the runtime shares live in runtime/constants.json, their one home.
+VERSION: str = CONSTANTS["SUSPEND_DATA_VERSION"]
+LIMIT: int = CONSTANTS["SUSPEND_DATA_LIMIT"]  # SCORM 1.2's cmi.suspend_data
+FINGERPRINT_WIDTH: int = CONSTANTS["FINGERPRINT_WIDTH"]
+SEED_LIMIT: int = CONSTANTS["SEED_LIMIT"]  # seeds are drawn from [0, 36**4): 4 base-36 digits
+BEST_SCALE: int = CONSTANTS["BEST_SCALE"]  # a best attempt is round(BEST_SCALE * earned / max)
+ATTEMPT_CAP: int = CONSTANTS["ATTEMPT_CAP"]  # unlimited attempts: the counter stops at "zz"
+INTERACTION_CAP: int = CONSTANTS["INTERACTION_CAP"]  # no interaction index is written past it
+NUMERIC_MAX_LENGTH: int = CONSTANTS["NUMERIC_MAX_LENGTH"]
+FILL_MIN_LENGTH: int = CONSTANTS["FILL_MIN_LENGTH"]
+# cmi.interactions.n.student_response holds 255 characters
+FILL_MAX_LENGTH: int = CONSTANTS["FILL_MAX_LENGTH"]
 
 
 def b36len(n: int) -> int:

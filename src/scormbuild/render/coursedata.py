@@ -22,7 +22,8 @@ JS_STRINGS = (
 
 
 def question_data(q: Question) -> dict[str, Any]:
-    """What the runtime needs of a question: sizes for the codec, the key for scoring."""
+    """What the runtime needs of a question: sizes for the codec, the key for scoring
+    (``QuestionData`` in runtime/types.d.ts)."""
     data: dict[str, Any] = {"id": q.id, "type": q.type, "points": q.points}
     data["h"] = state.question_hash(q)
     if q.type in ("single", "multiple", "truefalse"):

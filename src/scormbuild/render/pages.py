@@ -23,29 +23,15 @@ from scormbuild.render.coursedata import ObjectMemo, course_data
 from scormbuild.render.minify import minify_css, minify_js
 from scormbuild.render.quizview import correct_answer, phrasing, question_views
 from scormbuild.render.theme import brand_css, course_template_errors, read_static
+from scormbuild.runtime import CONSTANTS_SCRIPT, constants_script, load_order
 from scormbuild.strings import Catalog
 from scormbuild.workers import SHARES, chunks, fork_map, worker_count
 
-# Load order matters: data first, then libraries, then the page's own runtime last.
-SHELL_SCRIPTS = (
-    "course-data.js", "scorm-api.js", "state.js", "session.js", "nav.js", "shell.js",
-)  # fmt: skip
-PAGE_SCRIPTS = ("course-data.js", "state.js", "quiz.js", "quiz-ui.js", "page.js")
-# Multi-SCO mode: every module page is a SCO and opens its own session; no launch page.
-SCO_PAGE_SCRIPTS = (
-    "course-data.js", "scorm-api.js", "state.js", "session.js", "quiz.js", "quiz-ui.js", "page.js",
-)  # fmt: skip
-RUNTIME_FILES = (
-    "nav.js",
-    "page.js",
-    "quiz-ui.js",
-    "quiz.js",
-    "scorm-api.js",
-    "session.js",
-    "shell.js",
-    "state.js",
-)
-SHELL_ONLY = ("nav.js", "shell.js")
+# The data every page starts from; the runtime's scripts follow in the order they declare
+# (scormbuild.runtime.load_order). The launch page runs shell.js, a module page page.js.
+DATA_SCRIPT = "course-data.js"
+LAUNCH_SCRIPTS = (DATA_SCRIPT, *load_order(["shell.js"]))
+PAGE_SCRIPTS = (DATA_SCRIPT, *load_order(["page.js"]))
 THEME_STYLES = ("theme.css", "brand.css")
 
 
@@ -118,8 +104,7 @@ def render_module(
         next=mods[index + 1] if index + 1 < len(mods) else None,
         multi=multi,
         root="../",
-        scripts=tuple(n for n in (SCO_PAGE_SCRIPTS if multi else PAGE_SCRIPTS) if ships(course, n))
-        + scripts,
+        scripts=tuple(n for n in PAGE_SCRIPTS if ships(course, n)) + scripts,
         styles=THEME_STYLES + styles,
         terms=[t for t in course.glossary if t.id in module.terms],
     )
@@ -132,7 +117,10 @@ def ships(course: Course, name: str) -> bool:
 
 
 def runtime_file(name: str) -> bytes:
-    """A learner runtime file shipped inside the scormbuild package, minified."""
+    """A learner runtime file shipped inside the scormbuild package, minified: its comments
+    (the type checker's annotations among them) and spacing stay in the repository."""
+    if name == CONSTANTS_SCRIPT:
+        return constants_script()
     source = (importlib.resources.files("scormbuild") / "runtime" / name).read_text("utf-8")
     return minify_js(source).encode()
 
@@ -273,7 +261,9 @@ def _render_course(
     # but escaping it keeps the file safe to inline should a theme ever do that.
     data = data.replace("</", "<\\/")
     multi = course.config.sco_mode == "multi"
-    runtime = [n for n in RUNTIME_FILES if not (multi and n in SHELL_ONLY) and ships(course, n)]
+    # In multi-SCO mode the LMS's table of contents replaces the launch page.
+    every = PAGE_SCRIPTS[1:] if multi else load_order([*LAUNCH_SCRIPTS[1:], *PAGE_SCRIPTS[1:]])
+    runtime = [n for n in every if ships(course, n)]
     if pages is not None:
         bodies = pages.render(env, course, quiz_index, workers)
     else:
@@ -297,7 +287,7 @@ def _render_course(
         files.append(glossary)
     if not multi:  # the launch page; in multi-SCO mode the LMS's table of contents replaces it
         page = env.get_template("index.html").render(
-            course=course, root="", scripts=SHELL_SCRIPTS, styles=THEME_STYLES
+            course=course, root="", scripts=LAUNCH_SCRIPTS, styles=THEME_STYLES
         )
         files.append(OutputFile("index.html", page.encode()))
     files += render_documents(course, env)

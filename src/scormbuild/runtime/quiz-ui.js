@@ -1,136 +1,197 @@
+// @ts-check
 /* scormbuild quiz user interface: puts a quiz attempt on the page and reads answers back.
  * The markup is rendered at build time; this only orders, fills, locks and annotates it. */
-(function (root) {
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory(window, require("./quiz.js"), require("./format.js"));
+  else root.SBQuizUI = factory(window, root.SBQuiz, root.SBFormat);
+})(/** @type {any} */ (this), /**
+ * @param {Window & typeof globalThis} win
+ * @param {import("./quiz.js")} Q
+ * @param {import("./format.js")} F
+ */ function (win, Q, F) {
   "use strict";
-  function all(el, sel) { return [].slice.call(el.querySelectorAll(sel)); }
-  function kids(el, cls) { return [].slice.call(el.children).filter(function (c) { return c.classList.contains(cls); }); }
-  function fmt(text, v) { return text.replace(/\{(\w+)\}/g, function (m, k) { return k in v ? v[k] : m; }); }
 
-  /* `store` keeps the quiz's state: get(i), save(i, state, interaction), and locked(), the
-   * key of the reason a graded quiz takes no answers ("" when it does). */
-  function mount(Q, el, quiz, index, store, s, lang) {
-    var qs = store.get(index), list = el.querySelector(".sb-questions"), shown = Date.now();
-    var lis = kids(list, "sb-question"), result = el.querySelector(".sb-result");
-    var retry = el.querySelector(".sb-retry"), attempt = el.querySelector(".sb-attempt");
-    function num(x) { var t = String(Math.round(x * 100) / 100); return /^(fi|sv)/.test(lang) ? t.replace(".", ",") : t; }
-    function order() { return qs.d || lis.slice(0, Math.min(quiz.drawn, lis.length)).map(function (_, i) { return i; }); }
-    function seeded(qi, salt) { return Q.rng(qs.s + salt + qi * 7919); }
+  /** @typedef {import("./types").QuizData} QuizData */
+  /** @typedef {import("./types").QuestionData} QuestionData */
+  /** @typedef {import("./types").QuizState} QuizState */
+  /** @typedef {import("./types").Answer} Answer */
+  /** @typedef {import("./types").Interaction} Interaction */
+  /** Where a quiz's state is kept: get(i), save(i, state, interaction), and locked(), the
+   * string key of the reason a graded quiz takes no answers ("" when it does).
+   * @typedef {{get: (i: number) => QuizState, save: (i: number, qs: QuizState, it: Interaction | null) => void,
+   *   locked?: () => string}} Store */
+
+  /** @param {ParentNode} el @param {string} selector @returns {HTMLElement[]} */
+  function all(el, selector) { return [].slice.call(el.querySelectorAll(selector)); }
+  /** The element `selector` finds in `el`; the page's markup always has it.
+   * @param {ParentNode} el @param {string} selector */
+  function one(el, selector) { return /** @type {HTMLElement} */ (el.querySelector(selector)); }
+  /** @param {ParentNode} el @param {string} selector */
+  function input(el, selector) { return /** @type {HTMLInputElement} */ (el.querySelector(selector)); }
+  /** @param {ParentNode} el @param {string} selector */
+  function select(el, selector) { return /** @type {HTMLSelectElement} */ (el.querySelector(selector)); }
+  /** The controls of `el` that can be disabled. @param {ParentNode} el @param {string} selector */
+  function controls(el, selector) { return /** @type {HTMLButtonElement[]} */ (all(el, selector)); }
+  /** The children of `el` with the class `cls`. @param {Element} el @param {string} cls
+   * @returns {HTMLElement[]} */
+  function children(el, cls) {
+    return [].slice.call(el.children).filter(function (/** @type {Element} */ c) { return c.classList.contains(cls); });
+  }
+  /** @param {Element} el @param {string} name */
+  function numberAttribute(el, name) { return +(el.getAttribute(name) || 0); }
+
+  /** Puts quiz `index` on the page in `el` and keeps its state in `store`.
+   * @param {HTMLElement} el @param {QuizData} quiz @param {number} index @param {Store} store
+   * @param {Record<string, string>} s the course's strings @param {string} lang */
+  function mount(el, quiz, index, store, s, lang) {
+    var qs = store.get(index), list = one(el, ".sb-questions"), shown = Date.now();
+    var items = children(list, "sb-question"), result = one(el, ".sb-result");
+    var retry = one(el, ".sb-retry"), attempt = one(el, ".sb-attempt");
+    /** @param {number} x */
+    function decimal(x) { var t = String(Math.round(x * 100) / 100); return /^(fi|sv)/.test(lang) ? t.replace(".", ",") : t; }
+    /** The questions of this attempt, in the order shown. */
+    function order() {
+      return qs.order || items.slice(0, Math.min(quiz.drawn, items.length)).map(function (_, i) { return i; });
+    }
+    /** @param {number} qi @param {number} salt */
+    function seeded(qi, salt) { return Q.rng(qs.seed + salt + qi * 7919); }
 
     function locked() { return quiz.graded && store.locked ? store.locked() : ""; }
-    if (!qs.a && !locked()) { qs = Q.newAttempt(quiz, null); store.save(index, qs, null); }
+    if (!qs.attempts && !locked()) { qs = Q.newAttempt(quiz, null); store.save(index, qs, null); }
 
+    /** @param {HTMLElement} li @param {QuestionData} q @param {number} qi @param {number} k */
     function setup(li, q, qi, k) {
       li.className = "sb-question";
-      all(li, "input, select, button").forEach(function (c) { c.disabled = false; });
-      all(li, "input[type=radio], input[type=checkbox]").forEach(function (c) { c.checked = false; });
-      all(li, "input[type=text], select").forEach(function (c) { c.value = ""; });
+      controls(li, "input, select, button").forEach(function (c) { c.disabled = false; });
+      /** @type {HTMLInputElement[]} */ (all(li, "input[type=radio], input[type=checkbox]")).forEach(function (c) { c.checked = false; });
+      /** @type {HTMLInputElement[]} */ (all(li, "input[type=text], select")).forEach(function (c) { c.value = ""; });
       all(li, ".sb-fb, .sb-cfb, .sb-answer").forEach(function (c) { c.hidden = true; });
-      li.querySelector(".sb-feedback").textContent = "";
+      one(li, ".sb-feedback").textContent = "";
       var box = li.querySelector(".sb-choices");
       if (box) {
-        var ch = kids(box, "sb-choice");
-        if (quiz.sc) Q.shuffle(ch, seeded(qi, 1));
-        ch.forEach(function (c) { box.appendChild(c); });
+        var choices = children(box, "sb-choice");
+        if (quiz.sc) Q.shuffle(choices, seeded(qi, 1));
+        choices.forEach(function (c) { /** @type {Element} */ (box).appendChild(c); });
       }
       var rows = all(li, ".sb-match");
       if (rows.length) {
-        if (quiz.sc) Q.shuffle(rows.slice(), seeded(qi, 1)).forEach(function (r) { r.parentNode.appendChild(r); });
+        if (quiz.sc) Q.shuffle(rows.slice(), seeded(qi, 1)).forEach(function (r) { /** @type {Node} */ (r.parentNode).appendChild(r); });
         var rand = seeded(qi, 2);
         rows.forEach(function (r) {
-          var sel = r.querySelector("select"), opts = [].slice.call(sel.options, 1);
-          Q.shuffle(opts, rand).forEach(function (o) { sel.appendChild(o); });
+          var menu = select(r, "select"), options = /** @type {HTMLOptionElement[]} */ ([].slice.call(menu.options, 1));
+          Q.shuffle(options, rand).forEach(function (o) { menu.appendChild(o); });
         });
       }
       var ol = li.querySelector(".sb-order");
       if (ol) {
-        var items = kids(ol, "sb-item").sort(function (a, b) { return a.getAttribute("data-item") - b.getAttribute("data-item"); });
-        var start = Q.shuffle(items.slice(), seeded(qi, 3));
+        var list = /** @type {Element} */ (ol);
+        var inOrder = children(list, "sb-item").sort(function (a, b) {
+          return numberAttribute(a, "data-item") - numberAttribute(b, "data-item");
+        });
+        var start = Q.shuffle(inOrder.slice(), seeded(qi, 3));
         // Never start from the answer itself.
-        if (start.every(function (it, i) { return it === items[i]; }) && start.length > 1) start.push(start.shift());
-        start.forEach(function (it) { ol.appendChild(it); });
-        all(ol, "button").forEach(function (b) { b.onclick = function () { move(li, b); }; });
+        if (start.every(function (it, i) { return it === inOrder[i]; }) && start.length > 1) start.push(/** @type {HTMLElement} */ (start.shift()));
+        start.forEach(function (it) { list.appendChild(it); });
+        controls(list, "button").forEach(function (b) { b.onclick = function () { move(li, b); }; });
       }
-      li.querySelector(".sb-check").onclick = function () { check(li, q, k); };
-      if (qs.ans[k] !== null && qs.ans[k] !== undefined) { put(li, q, qs.ans[k]); lock(li, q, qs.ans[k]); }
-      else if (locked()) all(li, "input, select, button").forEach(function (c) { c.disabled = true; });
+      one(li, ".sb-check").onclick = function () { check(li, q, k); };
+      var given = qs.answers[k];
+      if (given !== null && given !== undefined) { put(li, q, given); lock(li, q, given); }
+      else if (locked()) controls(li, "input, select, button").forEach(function (c) { c.disabled = true; });
     }
 
+    /** Moves an ordering item up or down by the button `b`, and says where it went.
+     * @param {HTMLElement} li @param {HTMLElement} b */
     function move(li, b) {
-      var it = b.closest(".sb-item"), ol = it.parentNode, dir = +b.getAttribute("data-dir");
+      var it = /** @type {HTMLElement} */ (b.closest(".sb-item")), ol = /** @type {HTMLElement} */ (it.parentNode);
+      var dir = numberAttribute(b, "data-dir");
       var other = dir < 0 ? it.previousElementSibling : it.nextElementSibling;
       if (other) ol.insertBefore(it, dir < 0 ? other : other.nextElementSibling);
       b.focus();
-      var pos = kids(ol, "sb-item").indexOf(it) + 1;
-      li.querySelector(".sb-feedback").textContent = fmt(s.moved, {
-        item: it.querySelector(".sb-item-text").textContent.trim(), pos: pos, total: ol.children.length });
+      var pos = children(ol, "sb-item").indexOf(it) + 1;
+      one(li, ".sb-feedback").textContent = F.fill(s.moved, {
+        item: (one(it, ".sb-item-text").textContent || "").trim(), pos: pos, total: ol.children.length });
     }
 
+    /** The learner's answer on the page, or null when there is none yet.
+     * @param {HTMLElement} li @param {QuestionData} q @returns {Answer} */
     function read(li, q) {
       switch (q.type) {
         case "single": case "truefalse": case "multiple":
-          var on = all(li, ".sb-choices input").filter(function (c) { return c.checked; })
+          var on = /** @type {HTMLInputElement[]} */ (all(li, ".sb-choices input")).filter(function (c) { return c.checked; })
             .map(function (c) { return +c.value; }).sort(function (a, b) { return a - b; });
           if (!on.length) return null;
           return q.type === "multiple" ? on : on[0];
         case "fill": case "numeric":
-          var t = li.querySelector("input[type=text]").value.trim();
+          var t = input(li, "input[type=text]").value.trim();
           return t ? t.slice(0, q.ml) : null;
         case "matching":
-          var v = all(li, ".sb-match").sort(function (a, b) { return a.getAttribute("data-row") - b.getAttribute("data-row"); })
-            .map(function (r) { var x = r.querySelector("select").value; return x === "" ? -1 : +x; });
+          var v = all(li, ".sb-match").sort(function (a, b) { return numberAttribute(a, "data-row") - numberAttribute(b, "data-row"); })
+            .map(function (r) { var x = select(r, "select").value; return x === "" ? -1 : +x; });
           return v.indexOf(-1) >= 0 ? null : v;
         case "ordering":
-          return kids(li.querySelector(".sb-order"), "sb-item").map(function (it) { return +it.getAttribute("data-item"); });
+          return children(one(li, ".sb-order"), "sb-item").map(function (it) { return numberAttribute(it, "data-item"); });
       }
       return null;
     }
 
+    /** Shows answer `v` on the page. @param {HTMLElement} li @param {QuestionData} q @param {Answer} v */
     function put(li, q, v) {
-      if (q.type === "fill" || q.type === "numeric") li.querySelector("input[type=text]").value = v;
-      else if (q.type === "matching") v.forEach(function (x, i) {
-        li.querySelector('.sb-match[data-row="' + i + '"] select').value = x < 0 ? "" : String(x);
+      if (q.type === "fill" || q.type === "numeric") input(li, "input[type=text]").value = String(v);
+      else if (q.type === "matching") /** @type {number[]} */ (v).forEach(function (x, i) {
+        select(li, '.sb-match[data-row="' + i + '"] select').value = x < 0 ? "" : String(x);
       });
-      else if (q.type === "ordering") { var ol = li.querySelector(".sb-order"); v.forEach(function (x) { ol.appendChild(ol.querySelector('[data-item="' + x + '"]')); }); }
-      else [].concat(v).forEach(function (x) { li.querySelector('.sb-choices input[value="' + x + '"]').checked = true; });
+      else if (q.type === "ordering") {
+        var ol = one(li, ".sb-order");
+        /** @type {number[]} */ (v).forEach(function (x) { ol.appendChild(one(ol, '[data-item="' + x + '"]')); });
+      }
+      else /** @type {number[]} */ ([]).concat(/** @type {number | number[]} */ (v)).forEach(function (x) {
+        input(li, '.sb-choices input[value="' + x + '"]').checked = true;
+      });
     }
 
+    /** Locks a question answered with `v` and gives its feedback.
+     * @param {HTMLElement} li @param {QuestionData} q @param {Answer} v */
     function lock(li, q, v) {
-      var ok = Q.isCorrect(q, v, lang), fb = li.querySelector(".sb-feedback");
-      all(li, "input, select, .sb-order button, .sb-check").forEach(function (c) { c.disabled = true; });
+      var ok = Q.isCorrect(q, v, lang), fb = one(li, ".sb-feedback");
+      controls(li, "input, select, .sb-order button, .sb-check").forEach(function (c) { c.disabled = true; });
       li.classList.add(ok ? "sb-ok" : "sb-bad");
       fb.textContent = "";
-      var head = root.document.createElement("strong");
+      var head = win.document.createElement("strong");
       head.textContent = ok ? s.correct : s.incorrect; // said in words, not by colour alone
       fb.appendChild(head);
       var extra = li.querySelector(ok ? ".sb-fb-correct" : ".sb-fb-incorrect");
-      if (extra) fb.appendChild(extra.cloneNode(true)).hidden = false;
-      if (/single|multiple|truefalse/.test(q.type)) [].concat(v).forEach(function (x) {
-        var c = li.querySelector('.sb-choices input[value="' + x + '"]').closest(".sb-choice").querySelector(".sb-cfb");
+      if (extra) /** @type {HTMLElement} */ (fb.appendChild(extra.cloneNode(true))).hidden = false;
+      if (/single|multiple|truefalse/.test(q.type)) /** @type {number[]} */ ([]).concat(/** @type {number | number[]} */ (v)).forEach(function (x) {
+        var choice = /** @type {HTMLElement} */ (input(li, '.sb-choices input[value="' + x + '"]').closest(".sb-choice"));
+        var c = /** @type {HTMLElement | null} */ (choice.querySelector(".sb-cfb"));
         if (c) c.hidden = false;
       });
     }
 
+    /** @param {HTMLElement} li @param {QuestionData} q @param {number} k */
     function check(li, q, k) {
-      var v = read(li, q), fb = li.querySelector(".sb-feedback");
+      var v = read(li, q), fb = one(li, ".sb-feedback");
       if (locked()) return;
       if (v === null) { fb.textContent = s.answer_needed; return; }
-      if (q.type === "numeric" && isNaN(Q.parseNumber(v, lang))) { fb.textContent = s.number_needed; return; }
-      qs.ans[k] = v;
+      if (q.type === "numeric" && isNaN(Q.parseNumber(String(v), lang))) { fb.textContent = s.number_needed; return; }
+      qs.answers[k] = v;
       lock(li, q, v);
       var sc = tally();
       if (sc.complete) {
-        var pct = sc.max > 0 ? Math.round(Q.BEST * sc.earned / sc.max) : Q.BEST;
-        qs.b = qs.b === null ? pct : Math.max(qs.b, pct);
+        var pct = Q.scaled(sc.earned, sc.max);
+        qs.best = qs.best === null ? pct : Math.max(qs.best, pct);
       }
       var it = quiz.graded ? Q.interaction(quiz, q, v, Q.isCorrect(q, v, lang), Date.now() - shown, lang) : null;
       store.save(index, qs, it);
       summary();
     }
 
+    /** The points of this attempt so far. */
     function tally() {
       var t = { earned: 0, max: 0, complete: true };
       order().forEach(function (qi, k) {
-        var q = quiz.questions[qi], v = qs.ans[k];
+        var q = quiz.questions[qi], v = qs.answers[k];
         t.max += q.points;
         if (v === null || v === undefined) t.complete = false;
         else if (Q.isCorrect(q, v, lang)) t.earned += q.points;
@@ -139,22 +200,22 @@
     }
 
     function summary() {
-      var t = tally(), left = !quiz.attempts || qs.a < quiz.attempts, why = locked();
-      attempt.textContent = [quiz.attempts && qs.a ? fmt(s.attempt, { n: qs.a, max: quiz.attempts }) : "",
+      var t = tally(), left = !quiz.attempts || qs.attempts < quiz.attempts, why = locked();
+      attempt.textContent = [quiz.attempts && qs.attempts ? F.fill(s.attempt, { n: qs.attempts, max: quiz.attempts }) : "",
         why ? s[why] : ""].join(" ").trim();
-      result.textContent = t.complete ? fmt(s.score, { score: num(t.earned), max: num(t.max),
-        pct: num(t.max ? 100 * t.earned / t.max : 100) }) + (left || t.earned === t.max ? "" : " " + s.no_attempts) : "";
+      result.textContent = t.complete ? F.fill(s.score, { score: decimal(t.earned), max: decimal(t.max),
+        pct: decimal(t.max ? 100 * t.earned / t.max : 100) }) + (left || t.earned === t.max ? "" : " " + s.no_attempts) : "";
       retry.hidden = !!why || !(t.complete && left && t.earned < t.max);
-      if (why) all(el, ".sb-question:not([hidden]) .sb-check").forEach(function (c) { c.disabled = true; });
+      if (why) controls(el, ".sb-question:not([hidden]) .sb-check").forEach(function (c) { c.disabled = true; });
       if (t.complete && (!left || why) && quiz.show) order().forEach(function (qi, k) {
-        if (!Q.isCorrect(quiz.questions[qi], qs.ans[k], lang)) lis[qi].querySelector(".sb-answer").hidden = false;
+        if (!Q.isCorrect(quiz.questions[qi], qs.answers[k], lang)) one(items[qi], ".sb-answer").hidden = false;
       });
     }
 
     function render() {
-      lis.forEach(function (li) { li.hidden = true; });
+      items.forEach(function (li) { li.hidden = true; });
       order().forEach(function (qi, k) {
-        var li = lis[qi]; li.hidden = false; list.appendChild(li); setup(li, quiz.questions[qi], qi, k);
+        var li = items[qi]; li.hidden = false; list.appendChild(li); setup(li, quiz.questions[qi], qi, k);
       });
       shown = Date.now();
       summary();
@@ -165,11 +226,11 @@
       qs = Q.newAttempt(quiz, qs);
       store.save(index, qs, null);
       render();
-      var h = el.querySelector("h2"); h.setAttribute("tabindex", "-1"); h.focus();
+      var h = one(el, "h2"); h.setAttribute("tabindex", "-1"); h.focus();
     };
     render();
     return { refresh: summary };
   }
 
-  root.SBQuizUI = { mount: mount };
-})(this);
+  return { mount: mount };
+});

@@ -1,3 +1,4 @@
+// @ts-check
 /* scormbuild SCORM session: one SCO's session, from LMSInitialize to LMSFinish.
  * The launch page opens it for the whole course (single-SCO mode); a module page that the
  * LMS launches as its own SCO opens it for that module alone (multi-SCO mode).
@@ -10,32 +11,38 @@
  * or it is left; and saves are at least SAVE_GAP_MS apart, LMSFinish included. See
  * docs/runtime.md. */
 (function (root, factory) {
-  var api = factory();
-  if (typeof module === "object" && module.exports) module.exports = api;
-  else root.SBSession = api;
-})(this, function () {
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(require("./constants.json"), require("./format.js"), require("./state.js"),
+      require("./scorm-api.js"));
+  } else root.SBSession = factory(root.SBConstants, root.SBFormat, root.SBState, root.SBApi);
+})(/** @type {any} */ (this), /**
+ * @param {import("./types").Constants} C
+ * @param {import("./format.js")} F
+ * @param {import("./state.js")} S
+ * @param {import("./scorm-api.js")} Api
+ */ function (C, F, S, Api) {
   "use strict";
-  var BEST = 10000;
+
+  /** @typedef {import("./types").CourseData} CourseData */
+  /** @typedef {import("./types").QuizData} QuizData */
+  /** @typedef {import("./types").QuizState} QuizState */
+  /** @typedef {import("./types").LearnerState} LearnerState */
+  /** @typedef {import("./types").Interaction} Interaction */
+  /** @typedef {{status: string, score: number | null, viewed: boolean, final: boolean}} Result */
   // Saves within one session are at least this far apart; later changes wait and go together.
   var SAVE_GAP_MS = 1000;
   var FINAL = ["passed", "completed", "failed"];
 
-  function hhmmss(ms) {
-    var s = Math.max(0, Math.round(ms / 1000)), h = Math.min(9999, Math.floor(s / 3600));
-    function two(n) { return (n < 10 ? "0" : "") + n; }
-    return two(h) + ":" + two(Math.floor(s / 60) % 60) + ":" + two(s % 60);
-  }
-
-  /* Whether a graded quiz can still change its best score: not perfect, and an attempt is
-   * under way or another may be started. */
+  /** Whether a graded quiz can still change its best score: not perfect, and an attempt is
+   * under way or another may be started. @param {QuizData} quiz @param {QuizState} qs */
   function open(quiz, qs) {
-    if (qs.b === BEST) return false;
-    var shown = qs.d ? qs.d.length : Math.min(quiz.drawn, quiz.questions.length);
-    for (var k = 0; qs.a && k < shown; k++) if (qs.ans[k] === null || qs.ans[k] === undefined) return true;
-    return !quiz.attempts || qs.a < quiz.attempts;
+    if (qs.best === C.BEST_SCALE) return false;
+    var shown = qs.order ? qs.order.length : Math.min(quiz.drawn, quiz.questions.length);
+    for (var k = 0; qs.attempts && k < shown; k++) if (qs.answers[k] === null || qs.answers[k] === undefined) return true;
+    return !quiz.attempts || qs.attempts < quiz.attempts;
   }
 
-  /* The result of the course (or of one module's part of it) from the learner's state; pure,
+  /** The result of the course (or of one module's part of it) from the learner's state; pure,
    * so node tests can check the rules.
    *   score  0-100 of the graded points (best attempts) once every graded quiz has a finished
    *          attempt, else null.
@@ -45,7 +52,9 @@
    *          mastery score (the graded work, if any, finished), or, when the rule does not
    *          ask for "passed", every page is viewed and the failing score is final;
    *          "incomplete": anything else.
-   *   final  status is not "incomplete": the result is settled and graded quizzes lock. */
+   *   final  status is not "incomplete": the result is settled and graded quizzes lock.
+   * @param {CourseData} course @param {LearnerState} st @param {number | null} mastery
+   * @returns {Result} */
   function evaluate(course, st, mastery) {
     var graded = 0, done = true, canChange = false, earned = 0, total = 0;
     course.quizzes.forEach(function (quiz, i) {
@@ -53,14 +62,15 @@
       var qs = st.quizzes[i];
       graded++;
       total += quiz.max;
-      if (qs.b === null || qs.b === undefined) done = false;
-      else earned += quiz.max * qs.b / BEST;
+      if (qs.best === null || qs.best === undefined) done = false;
+      else earned += quiz.max * qs.best / C.BEST_SCALE;
       if (open(quiz, qs)) canChange = true;
     });
     var viewed = st.visited.every(Boolean);
     var seen = course.completion.indexOf("viewed") < 0 || viewed;
     var needPass = course.completion.indexOf("passed") >= 0;
-    var score = graded && done && total > 0 ? Math.round(earned / total * 10000) / 100 : null;
+    // A percentage with two decimals (not BEST_SCALE: that is how a quiz stores its best).
+    var score = graded && done && total > 0 ? Math.round(earned / total * 1e4) / 100 : null;
     var status = "incomplete";
     if (!graded || total === 0) status = seen ? "completed" : "incomplete";
     else if (score === null) status = "incomplete";
@@ -70,35 +80,45 @@
     return { status: status, score: score, viewed: viewed, final: status !== "incomplete" };
   }
 
-  /* Opens the session of `course` (the whole course, or one module's part of it) in `win`.
+  /** Opens the session of `course` (the whole course, or one module's part of it) in `win`.
    * `say(text)` shows a notice; `update(st, ev, current)`, if given, redraws progress.
-   * Nothing is saved until the first visit(), so that a launch saves once. */
+   * Nothing is saved until the first visit(), so that a launch saves once.
+   * @param {Window & typeof globalThis} win @param {CourseData} course @param {(text: string) => void} say
+   * @param {(st: LearnerState, ev: Result, current: number) => void} [update] */
   function openSession(win, course, say, update) {
-    var doc = win.document, S = win.SBState, A = win.SBApi, s = course.strings;
+    var doc = win.document, A = Api.connect(win), s = course.strings;
     var t0 = Date.now(), lms = A.init(), mode = "normal", credit = "credit";
-    var lmsStatus = "", mastery = course.mastery, st = null, written = {};
-    var last = -Infinity, timer = null, failed = false, current = -1, statusSaved = false;
+    var lmsStatus = "", mastery = course.mastery;
+    /** @type {LearnerState | null} */
+    var saved = null;
+    /** @type {Record<string, string>} */
+    var written = {};
+    /** @type {number | null} */
+    var timer = null;
+    var last = -Infinity, failed = false, current = -1, statusSaved = false;
     if (lms) {
       mode = A.get("cmi.core.lesson_mode") || "normal";
       credit = A.get("cmi.core.credit") || "credit";
       lmsStatus = A.get("cmi.core.lesson_status");
       var m = A.get("cmi.student_data.mastery_score");
-      if (m !== "" && isFinite(m) && +m >= 0 && +m <= 100) mastery = +m; // the LMS wins
-      st = S.decode(course, A.get("cmi.suspend_data"));
+      if (m !== "" && isFinite(+m) && +m >= 0 && +m <= 100) mastery = +m; // the LMS wins
+      saved = S.decode(course, A.get("cmi.suspend_data"));
     }
-    st = st || S.fresh(course);
+    var st = saved || S.fresh(course);
     // Only a normal session for credit records anything; review, browse and no-credit
     // sessions write nothing at all, not even their time.
     var record = lms && mode === "normal" && credit !== "no-credit";
     if (record) {
       var count = parseInt(A.get("cmi.interactions._count"), 10);
-      if (count >= 0) st.ic = count; // the LMS's count keeps the indexes contiguous
+      if (count >= 0) st.interactions = count; // the LMS's count keeps the indexes contiguous
     }
     var refused = !lms && A.refused(); // an LMS that would not open this session
     var notice = refused ? s.lms_refused : !lms ? s.not_tracked : record ? "" :
       mode === "review" ? s.mode_review : mode === "browse" ? s.mode_browse : s.mode_no_credit;
     say(notice);
 
+    /** Sets a data model element unless it already holds `value`.
+     * @param {string} name @param {string} value */
     function set(name, value) {
       if (written[name] === String(value)) return true;
       var ok = A.set(name, value);
@@ -106,7 +126,8 @@
       return ok;
     }
 
-    /* Puts the state into the data model; `finishing`: the last time, before LMSFinish. */
+    /** Puts the state into the data model; `finishing`: the last time, before LMSFinish.
+     * @param {boolean} finishing */
     function sync(finishing) {
       var ev = evaluate(course, st, mastery);
       if (ev.final) {
@@ -124,7 +145,7 @@
       set("cmi.suspend_data", S.encode(course, st));
       if (finishing) {
         set("cmi.core.exit", ev.final ? "" : "suspend");
-        set("cmi.core.session_time", hhmmss(Date.now() - t0));
+        set("cmi.core.session_time", F.timespan(Date.now() - t0));
       }
       return ev;
     }
@@ -186,6 +207,7 @@
       tracked: lms,
       recording: record,
       location: lms ? A.get("cmi.core.lesson_location") : "",
+      /** @param {number} i @returns {QuizState} */
       quizState: function (i) { return JSON.parse(JSON.stringify(st.quizzes[i])); },
       notice: notice,
       /* Why graded quizzes take no more answers, as a string key; "" when they do. */
@@ -194,6 +216,7 @@
         if (!record) return "quiz_locked_view"; // nothing would be saved
         return evaluate(course, st, mastery).final ? "quiz_locked_final" : "";
       },
+      /** @param {number} i @param {QuizState} qs @param {Interaction | null} it */
       saveQuiz: function (i, qs, it) {
         if ((!record && lms) || refused) return;
         // A recorded result stays final, whatever on the page still offers an answer.
@@ -202,6 +225,7 @@
         if (it) interaction(it);
         saveSoon();
       },
+      /** @param {number} i */
       visit: function (i) {
         if (i < 0 || i >= course.modules.length) return;
         current = i;
@@ -211,20 +235,21 @@
       }
     };
 
+    /** @param {Interaction} it */
     function interaction(it) {
-      if (!record || st.ic >= 1679615) return;
-      var n = "cmi.interactions." + st.ic + ".", c = it.correct;
+      if (!record || st.interactions >= C.INTERACTION_CAP) return;
+      var n = "cmi.interactions." + st.interactions + ".", c = it.correct;
       if (!A.set(n + "id", it.id.replace(/[^\x21-\x7e]/g, "_").slice(0, 255))) return;
-      st.ic++;
+      st.interactions++;
       A.set(n + "type", it.type);
       A.set(n + "time", it.time);
       A.set(n + "weighting", String(it.weighting));
       A.set(n + "student_response", it.response.slice(0, 255));
       A.set(n + "result", it.result);
-      A.set(n + "latency", hhmmss(it.latency));
+      A.set(n + "latency", F.timespan(it.latency));
       if (c !== null) A.set(n + "correct_responses.0.pattern", c.slice(0, 255));
     }
   }
 
-  return { evaluate: evaluate, hhmmss: hhmmss, open: openSession, SAVE_GAP_MS: SAVE_GAP_MS };
+  return { evaluate: evaluate, open: openSession, SAVE_GAP_MS: SAVE_GAP_MS };
 });

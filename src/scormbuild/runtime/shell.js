@@ -1,16 +1,26 @@
+// @ts-check
 /* scormbuild launch page runtime (single-SCO mode): opens the SCORM session for the whole
  * visit and hosts the module pages, which reach it as window.parent.SCORMBUILD_SHELL. */
-(function (win) {
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory(window, require("./session.js"), require("./nav.js"));
+  else factory(window, root.SBSession, root.SBNav);
+})(/** @type {any} */ (this), /**
+ * @param {Window & typeof globalThis} win
+ * @param {import("./session.js")} Session
+ * @param {import("./nav.js")} Nav
+ */ function (win, Session, Nav) {
   "use strict";
   var doc = win.document, course = win.SCORMBUILD_COURSE;
   var frame = doc.getElementById("sb-frame"), notice = doc.getElementById("sb-notice");
-  var shell = win.SBSession.open(win, course, function (text) {
+  /** @type {import("./types").Shell} */
+  var shell = Session.open(win, course, function (text) {
     if (notice) { notice.textContent = text; notice.hidden = !text; }
-  }, win.SBNav && win.SBNav.update);
+  }, Nav.update);
   shell.resize = function (h) { if (frame) frame.style.height = Math.ceil(h) + "px"; };
   win.SCORMBUILD_SHELL = shell;
   // Resume at the bookmark (a bookmark is only written in normal mode).
   course.modules.forEach(function (mod) {
     if (mod.id === shell.location && frame && frame.getAttribute("src") !== mod.href) frame.setAttribute("src", mod.href);
   });
-})(this);
+  return shell;
+});

@@ -1,27 +1,38 @@
+// @ts-check
 /* scormbuild state codec: the learner's progress <-> cmi.suspend_data.
- * Layout (mirrored by scormbuild/package/suspend_data.py, which proves the worst case fits in 4096):
- *   1|fingerprint|visited|interactions|quiz;quiz;...
- *   quiz = attempts,seed,best,drawn,answer.answer...   ("" when never started)
+ * Layout (mirrored by scormbuild/package/suspend_data.py, which proves the worst case fits in
+ * SUSPEND_DATA_LIMIT characters; the numbers both sides use are in constants.json):
+ *   version|fingerprint|visited|interactions|quiz;quiz;...
+ *   quiz = attempts,seed,best,order,answer.answer...   ("" when never started)
  * Numbers are base 36; flag sets are base 32, five flags a digit; fill-in and numeric
- * answers are "<length>:<text>" so their text needs no escaping.
+ * answers are "<length>:<text>" so their text needs no escaping. Only this saved text is
+ * compact: in memory the state has readable names (types.d.ts, LearnerState).
  * Runs in the browser (window.SBState) and in node (module.exports) for tests. */
 (function (root, factory) {
-  var api = factory();
-  if (typeof module === "object" && module.exports) module.exports = api;
-  else root.SBState = api;
-})(this, function () {
+  if (typeof module === "object" && module.exports) module.exports = factory(require("./constants.json"));
+  else root.SBState = factory(root.SBConstants);
+})(/** @type {any} */ (this), /** @param {import("./types").Constants} C */ function (C) {
   "use strict";
-  var VERSION = "1", SEED_LIMIT = 1679616, BEST_SCALE = 10000;
-  var ATTEMPT_CAP = 1295, INTERACTION_CAP = 1679615;
 
-  function w36(n) { return Math.max(n, 0).toString(36).length; }
-  function pad(n, w) { var s = n.toString(36); while (s.length < w) s = "0" + s; return s; }
-  function num(tok, max) {
-    if (!/^[0-9a-z]+$/.test(tok)) throw new Error("bad number " + tok);
-    var n = parseInt(tok, 36);
-    if (n > max) throw new Error("out of range " + tok);
+  /** @typedef {import("./types").CourseData} CourseData */
+  /** @typedef {import("./types").QuizData} QuizData */
+  /** @typedef {import("./types").QuestionData} QuestionData */
+  /** @typedef {import("./types").QuizState} QuizState */
+  /** @typedef {import("./types").LearnerState} LearnerState */
+  /** @typedef {import("./types").Answer} Answer */
+
+  /** How many base-36 digits `n` takes (at least one). @param {number} n */
+  function width36(n) { return Math.max(n, 0).toString(36).length; }
+  /** @param {number} n @param {number} width */
+  function pad(n, width) { var s = n.toString(36); while (s.length < width) s = "0" + s; return s; }
+  /** @param {string} token @param {number} max */
+  function number(token, max) {
+    if (!/^[0-9a-z]+$/.test(token)) throw new Error("bad number " + token);
+    var n = parseInt(token, 36);
+    if (n > max) throw new Error("out of range " + token);
     return n;
   }
+  /** `n` flags, five to a base-32 digit. @param {boolean[]} flags @param {number} n */
   function bits(flags, n) {
     var out = "";
     for (var c = 0; c < Math.ceil(n / 5); c++) {
@@ -31,105 +42,121 @@
     }
     return out;
   }
-  function unbits(tok, n) {
-    if (tok.length !== Math.ceil(n / 5) || !/^[0-9a-v]*$/.test(tok)) throw new Error("bad flags");
+  /** @param {string} token @param {number} n @returns {boolean[]} */
+  function unbits(token, n) {
+    if (token.length !== Math.ceil(n / 5) || !/^[0-9a-v]*$/.test(token)) throw new Error("bad flags");
     var flags = [];
-    for (var i = 0; i < n; i++) flags.push(!!(parseInt(tok[(i / 5) | 0], 32) & (1 << (i % 5))));
-    if (bits(flags, n) !== tok) throw new Error("stray flags");
+    for (var i = 0; i < n; i++) flags.push(!!(parseInt(token[(i / 5) | 0], 32) & (1 << (i % 5))));
+    if (bits(flags, n) !== token) throw new Error("stray flags");
     return flags;
   }
-  function chunks(tok, w, count, min, max) {
-    if (tok.length !== w * count) throw new Error("bad length");
+  /** `count` numbers of `width` digits each, every one in [min, max].
+   * @param {string} token @param {number} width @param {number} count @param {number} min @param {number} max */
+  function fixedWidth(token, width, count, min, max) {
+    if (token.length !== width * count) throw new Error("bad length");
     var out = [];
     for (var i = 0; i < count; i++) {
-      var v = num(tok.substr(i * w, w), max + 1) + min;
+      var v = number(token.substr(i * width, width), max + 1) + min;
       if (v > max) throw new Error("out of range");
       out.push(v);
     }
     return out;
   }
 
-  /* The order questions of an attempt are shown in; d holds it when stored. */
+  /** The questions of an attempt, in the order they are shown; `order` holds it when stored.
+   * @param {QuizData} quiz @param {QuizState} qs @returns {number[]} */
   function order(quiz, qs) {
-    if (qs.d) return qs.d;
+    if (qs.order) return qs.order;
     var o = [];
     for (var i = 0; i < Math.min(quiz.drawn, quiz.questions.length); i++) o.push(i);
     return o;
   }
 
+  /** @param {QuestionData} q @param {Answer} v @returns {string} */
   function encodeAnswer(q, v) {
     if (v === null || v === undefined) return "";
     switch (q.type) {
       case "single": case "truefalse": return v.toString(36);
       case "multiple":
-        var f = []; for (var i = 0; i < v.length; i++) f[v[i]] = true;
+        /** @type {boolean[]} */
+        var f = [], chosen = /** @type {number[]} */ (v);
+        for (var i = 0; i < chosen.length; i++) f[chosen[i]] = true;
         return bits(f, q.n);
       case "fill": case "numeric":
         var s = String(v).slice(0, q.ml);
         return s.length.toString(36) + ":" + s;
       case "matching":
-        return v.map(function (x) { return pad(x + 1, w36(q.n)); }).join("");
+        return /** @type {number[]} */ (v).map(function (x) { return pad(x + 1, width36(q.n)); }).join("");
       case "ordering":
-        return v.map(function (x) { return pad(x, w36(q.n - 1)); }).join("");
+        return /** @type {number[]} */ (v).map(function (x) { return pad(x, width36(q.n - 1)); }).join("");
     }
     throw new Error("unknown type " + q.type);
   }
 
+  /** @param {QuizData} quiz @param {QuizState} qs */
   function encodeQuiz(quiz, qs) {
-    if (!qs || !qs.a) return "";
-    var ord = order(quiz, qs), w = w36(quiz.questions.length - 1);
-    var ans = ord.map(function (qi, k) { return encodeAnswer(quiz.questions[qi], qs.ans[k]); });
-    while (ans.length && ans[ans.length - 1] === "") ans.pop();
+    if (!qs || !qs.attempts) return "";
+    var shown = order(quiz, qs), width = width36(quiz.questions.length - 1);
+    var answers = shown.map(function (qi, k) { return encodeAnswer(quiz.questions[qi], qs.answers[k]); });
+    while (answers.length && answers[answers.length - 1] === "") answers.pop();
     return [
-      Math.min(qs.a, quiz.attempts || ATTEMPT_CAP).toString(36),
-      qs.s.toString(36),
-      qs.b === null || qs.b === undefined ? "" : qs.b.toString(36),
-      quiz.so && qs.d ? qs.d.map(function (x) { return pad(x, w); }).join("") : "",
-      ans.join(".")
+      Math.min(qs.attempts, quiz.attempts || C.ATTEMPT_CAP).toString(36),
+      qs.seed.toString(36),
+      qs.best === null || qs.best === undefined ? "" : qs.best.toString(36),
+      quiz.so && qs.order ? qs.order.map(function (x) { return pad(x, width); }).join("") : "",
+      answers.join(".")
     ].join(",");
   }
 
+  /** The saved text of `st`. @param {CourseData} course @param {LearnerState} st */
   function encode(course, st) {
     var visited = bits(st.visited, course.modules.length);
-    return [VERSION, course.fp, visited, Math.min(st.ic, INTERACTION_CAP).toString(36),
+    return [C.SUSPEND_DATA_VERSION, course.fp, visited,
+      Math.min(st.interactions, C.INTERACTION_CAP).toString(36),
       course.quizzes.map(function (quiz, i) { return encodeQuiz(quiz, st.quizzes[i]); }).join(";")
     ].join("|");
   }
 
-  function Reader(s) { this.s = s; this.i = 0; }
+  /** Reads a saved text from left to right. @param {string} text */
+  function Reader(text) { this.text = text; this.at = 0; }
+  /** The text up to (not including) any of `stops`. @param {string} stops */
   Reader.prototype.until = function (stops) {
-    var j = this.i;
-    while (j < this.s.length && stops.indexOf(this.s[j]) < 0) j++;
-    var tok = this.s.slice(this.i, j); this.i = j; return tok;
+    var j = this.at;
+    while (j < this.text.length && stops.indexOf(this.text[j]) < 0) j++;
+    var token = this.text.slice(this.at, j); this.at = j; return token;
   };
-  Reader.prototype.peek = function () { return this.s.charAt(this.i); };
+  Reader.prototype.peek = function () { return this.text.charAt(this.at); };
+  /** @param {string} c */
   Reader.prototype.expect = function (c) {
-    if (this.s[this.i] !== c) throw new Error("expected " + c + " at " + this.i);
-    this.i++;
+    if (this.text[this.at] !== c) throw new Error("expected " + c + " at " + this.at);
+    this.at++;
   };
+  /** @param {number} n */
   Reader.prototype.take = function (n) {
-    if (this.i + n > this.s.length) throw new Error("truncated");
-    var tok = this.s.substr(this.i, n); this.i += n; return tok;
+    if (this.at + n > this.text.length) throw new Error("truncated");
+    var token = this.text.substr(this.at, n); this.at += n; return token;
   };
 
+  /** @param {QuestionData} q @param {Reader} r @returns {Answer} */
   function decodeAnswer(q, r) {
     if (q.type === "fill" || q.type === "numeric") {
-      var len = r.until(":.;");
-      if (r.peek() !== ":") { if (len) throw new Error("bad text"); return null; }
+      var length = r.until(":.;");
+      if (r.peek() !== ":") { if (length) throw new Error("bad text"); return null; }
       r.expect(":");
-      return r.take(num(len, q.ml));
+      return r.take(number(length, q.ml));
     }
-    var tok = r.until(".;");
-    if (!tok) return null;
+    var token = r.until(".;");
+    if (!token) return null;
     switch (q.type) {
-      case "single": case "truefalse": return num(tok, q.n - 1);
+      case "single": case "truefalse": return number(token, q.n - 1);
       case "multiple":
+        /** @type {number[]} */
         var out = [];
-        unbits(tok, q.n).forEach(function (on, i) { if (on) out.push(i); });
+        unbits(token, q.n).forEach(function (on, i) { if (on) out.push(i); });
         return out;
-      case "matching": return chunks(tok, w36(q.n), q.n, -1, q.n - 1);
+      case "matching": return fixedWidth(token, width36(q.n), q.n, -1, q.n - 1);
       case "ordering":
-        var o = chunks(tok, w36(q.n - 1), q.n, 0, q.n - 1);
+        var o = fixedWidth(token, width36(q.n - 1), q.n, 0, q.n - 1);
         if (o.slice().sort().join() !== o.map(function (_, i) { return i; }).sort().join())
           throw new Error("not a permutation");
         return o;
@@ -137,72 +164,77 @@
     throw new Error("unknown type " + q.type);
   }
 
-  function emptyQuiz(quiz) { return { a: 0, s: 0, b: null, d: null, ans: [] }; }
+  /** A quiz never started. @returns {QuizState} */
+  function emptyQuiz() { return { attempts: 0, seed: 0, best: null, order: null, answers: [] }; }
 
+  /** @param {QuizData} quiz @param {Reader} r @returns {QuizState} */
   function decodeQuiz(quiz, r) {
-    if (r.peek() === ";" || r.peek() === "") return emptyQuiz(quiz);
-    var n = quiz.questions.length, drawn = Math.min(quiz.drawn, n);
-    var qs = { a: num(r.until(","), quiz.attempts || ATTEMPT_CAP), s: 0, b: null, d: null, ans: [] };
-    r.expect(","); qs.s = num(r.until(","), SEED_LIMIT - 1);
-    r.expect(","); var b = r.until(","); qs.b = b ? num(b, BEST_SCALE) : null;
-    r.expect(","); var d = r.until(",");
+    if (r.peek() === ";" || r.peek() === "") return emptyQuiz();
+    var n = quiz.questions.length, drawn = Math.min(quiz.drawn, n), qs = emptyQuiz();
+    qs.attempts = number(r.until(","), quiz.attempts || C.ATTEMPT_CAP);
+    r.expect(","); qs.seed = number(r.until(","), C.SEED_LIMIT - 1);
+    r.expect(","); var best = r.until(","); qs.best = best ? number(best, C.BEST_SCALE) : null;
+    r.expect(","); var shown = r.until(",");
     if (quiz.so) {
-      qs.d = chunks(d, w36(n - 1), drawn, 0, n - 1);
-      if (qs.d.some(function (x, i) { return qs.d.indexOf(x) !== i; })) throw new Error("repeat");
-    } else if (d) throw new Error("unexpected order");
+      var drawnOrder = fixedWidth(shown, width36(n - 1), drawn, 0, n - 1);
+      if (drawnOrder.some(function (x, i) { return drawnOrder.indexOf(x) !== i; })) throw new Error("repeat");
+      qs.order = drawnOrder;
+    } else if (shown) throw new Error("unexpected order");
     r.expect(",");
-    var ord = order(quiz, qs);
-    for (var k = 0; k < ord.length; k++) {
+    var questions = order(quiz, qs);
+    for (var k = 0; k < questions.length; k++) {
       if (k > 0) { if (r.peek() !== ".") break; r.expect("."); }
-      qs.ans.push(decodeAnswer(quiz.questions[ord[k]], r));
+      qs.answers.push(decodeAnswer(quiz.questions[questions[k]], r));
     }
-    while (qs.ans.length < ord.length) qs.ans.push(null);
+    while (qs.answers.length < questions.length) qs.answers.push(null);
     return qs;
   }
 
+  /** Nothing visited, no quiz started. @param {CourseData} course @returns {LearnerState} */
   function fresh(course) {
     return {
-      visited: course.modules.map(function () { return false; }), ic: 0,
+      visited: course.modules.map(function () { return false; }), interactions: 0,
       quizzes: course.quizzes.map(emptyQuiz)
     };
   }
 
-  /* One module's part of the course: what that module's SCO stores in multi-SCO mode. */
+  /** One module's part of the course: what that module's SCO stores in multi-SCO mode, and
+   * the index of its first quiz in the whole course.
+   * @param {CourseData} course @param {number} i @returns {{course: CourseData, offset: number}} */
   function part(course, i) {
-    var m = course.modules[i], c = {};
-    for (var k in course) c[k] = course[k];
-    c.fp = m.fp; c.modules = [m];
-    c.quizzes = course.quizzes.filter(function (q) { return q.module === m.id; });
-    return { course: c, off: course.quizzes.indexOf(c.quizzes[0]) };
+    var m = course.modules[i];
+    var quizzes = course.quizzes.filter(function (q) { return q.module === m.id; });
+    var own = /** @type {CourseData} */ (Object.assign({}, course, {
+      fp: m.fp, modules: [m], quizzes: quizzes
+    }));
+    return { course: own, offset: course.quizzes.indexOf(quizzes[0]) };
   }
 
-  /* Returns the state, or null (with why on console) for empty, corrupt or foreign data. */
+  /** The state saved in `text`, or null (with why on the console) for empty, corrupt or
+   * foreign data. @param {CourseData} course @param {string} text @returns {LearnerState | null} */
   function decode(course, text) {
     if (!text) return null;
     try {
       var r = new Reader(String(text));
-      if (r.until("|") !== VERSION) throw new Error("unknown version");
+      if (r.until("|") !== C.SUSPEND_DATA_VERSION) throw new Error("unknown version");
       r.expect("|");
       if (r.until("|") !== course.fp) throw new Error("saved by another course or version");
       r.expect("|");
       var st = fresh(course);
       st.visited = unbits(r.until("|"), course.modules.length);
-      r.expect("|"); st.ic = num(r.until("|"), INTERACTION_CAP);
+      r.expect("|"); st.interactions = number(r.until("|"), C.INTERACTION_CAP);
       r.expect("|");
       for (var i = 0; i < course.quizzes.length; i++) {
         if (i > 0) r.expect(";");
         st.quizzes[i] = decodeQuiz(course.quizzes[i], r);
       }
-      if (r.i !== r.s.length) throw new Error("trailing data");
+      if (r.at !== r.text.length) throw new Error("trailing data");
       return st;
     } catch (e) {
-      if (typeof console !== "undefined") console.warn("scormbuild: ignoring saved progress:", e.message);
+      if (typeof console !== "undefined") console.warn("scormbuild: ignoring saved progress:", /** @type {Error} */ (e).message);
       return null;
     }
   }
 
-  return {
-    encode: encode, decode: decode, fresh: fresh, part: part, order: order, bits: bits,
-    SEED_LIMIT: SEED_LIMIT, BEST_SCALE: BEST_SCALE, ATTEMPT_CAP: ATTEMPT_CAP
-  };
+  return { encode: encode, decode: decode, fresh: fresh, part: part, order: order, bits: bits };
 });

@@ -13,10 +13,10 @@
     var w = /** @type {any} */ (win), quiz = course.quizzes[i], Q = w.SBQuiz;
     if (!w.SBPage || !Q || !quiz) return;
     var store = w.SBPage.store, qs = store.get(i), q = quiz.questions[0];
-    qs = Q.newAttempt(quiz, qs.a ? qs : null);
-    qs.ans = [ending];
-    var ok = Q.isCorrect(q, ending, course.lang), pct = ok ? Q.BEST : 0;
-    qs.b = qs.b === null ? pct : Math.max(qs.b, pct);
+    qs = Q.newAttempt(quiz, qs.attempts ? qs : null);
+    qs.answers = [ending];
+    var ok = Q.isCorrect(q, ending, course.lang), pct = Q.scaled(ok ? 1 : 0, 1);
+    qs.best = qs.best === null ? pct : Math.max(qs.best, pct);
     store.save(i, qs, quiz.graded ? Q.interaction(quiz, q, ending, ok, latency, course.lang) : null);
   }
   /** @param {HTMLElement} box */

@@ -1,0 +1,92 @@
+"""The learner runtime: its scripts, the order they load in, and the numbers Python shares
+with them.
+
+The scripts in this folder declare what they need themselves, in the header node and
+browsers both read::
+
+    (function (root, factory) {
+      if (typeof module === "object" && module.exports)
+        module.exports = factory(require("./constants.json"), require("./state.js"));
+      else root.SBSession = factory(root.SBConstants, root.SBState);
+    })(...)
+
+:func:`load_order` reads the ``require`` calls and puts every script a page needs after the
+scripts it needs. ``constants.json`` is the one home of the numbers both sides use (the
+suspend_data codec's bounds, its version); the package gets them as ``constants.js``
+(:func:`constants_script`), node and the type checker read the JSON itself.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import re
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+CONSTANTS_FILE = "constants.json"
+CONSTANTS_SCRIPT = "constants.js"
+REQUIRE_RE = re.compile(r"""\brequire\(\s*["']\./([\w.-]+)["']\s*\)""")
+# The browser's half of the header: ``else root.SBName = factory(window, root.SBOther, ...)``.
+BROWSER_RE = re.compile(r"\belse\s+(?:root\.(\w+)\s*=\s*)?factory\(([^)]*)\)")
+
+
+def read(name: str) -> str:
+    """A file of this folder, as text."""
+    return (importlib.resources.files(__name__) / name).read_text(encoding="utf-8")
+
+
+def _load_constants() -> Mapping[str, Any]:
+    return MappingProxyType(json.loads(read(CONSTANTS_FILE)))
+
+
+CONSTANTS: Mapping[str, Any] = _load_constants()
+
+
+def constants_script() -> bytes:
+    """``constants.js``: the shared numbers as the browser's ``window.SBConstants``."""
+    text = json.dumps(dict(CONSTANTS), sort_keys=True, separators=(",", ":"))
+    return f"window.SBConstants = {text};\n".encode()
+
+
+def package_name(required: str) -> str:
+    """The package file a ``require`` names: the constants come as a script."""
+    return CONSTANTS_SCRIPT if required == CONSTANTS_FILE else required
+
+
+def requires(script: str) -> tuple[str, ...]:
+    """The scripts ``script`` needs, in the order its header names them."""
+    return tuple(package_name(n) for n in REQUIRE_RE.findall(read(script)))
+
+
+def browser_globals(script: str) -> tuple[str | None, tuple[str, ...]]:
+    """The global ``script`` defines in a browser (None for a page's own script) and the
+    globals it hands its factory, in order (``window`` itself left out)."""
+    match = BROWSER_RE.search(read(script))
+    if match is None:
+        raise ValueError(f"{script} has no browser header (else root.SBName = factory(...))")
+    args = (a.strip() for a in match.group(2).split(","))
+    return match.group(1), tuple(a.removeprefix("root.") for a in args if a and a != "window")
+
+
+def load_order(entries: Iterable[str]) -> tuple[str, ...]:
+    """``entries`` and every script they need, each after the scripts it needs."""
+    order: list[str] = []
+    visiting: list[str] = []
+
+    def visit(name: str) -> None:
+        if name in order:
+            return
+        if name in visiting:
+            cycle = " -> ".join([*visiting[visiting.index(name) :], name])
+            raise ValueError(f"the runtime's scripts need each other: {cycle}")
+        visiting.append(name)
+        for needed in () if name == CONSTANTS_SCRIPT else requires(name):
+            visit(needed)
+        visiting.pop()
+        order.append(name)
+
+    for entry in entries:
+        visit(entry)
+    return tuple(order)

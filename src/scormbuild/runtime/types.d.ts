@@ -1,0 +1,135 @@
+/* The shapes the learner runtime works with, for the type checker (`make lint`); never
+ * shipped. CourseData is what scormbuild/render/pages.py writes into course-data.js
+ * (window.SCORMBUILD_COURSE); the states are what state.js saves and restores. */
+
+export type Constants = typeof import("./constants.json");
+
+export type QuestionType =
+  "single" | "multiple" | "truefalse" | "fill" | "numeric" | "matching" | "ordering";
+
+/* The course data is written by the build (render/pages.py) and read back from published
+ * packages by `scormbuild diff`: like the saved suspend_data it is a format, so its short keys
+ * stay; each is named here. */
+
+export interface QuestionData {
+  id: string;
+  type: QuestionType;
+  points: number;
+  /** Content hash of the question as asked and scored (scormbuild diff). */
+  h?: string;
+  /** Choices, pairs or items: how many the question has. */
+  n: number;
+  /** The ids of the choices, pairs or items, as interactions report them. */
+  ids: string[];
+  /** Fill-in and numeric: the longest answer kept. */
+  ml: number;
+  /** The answer key: the correct choices (single, multiple, truefalse); nothing for
+   * matching and ordering, whose correct answer is the order they are listed in. */
+  key: number[] | FillKey | NumericKey;
+}
+
+/** a: the accepted answers; cs: whether case counts. */
+export interface FillKey { a: string[]; cs: boolean }
+/** The lowest and highest accepted value, and the exact one (or null). */
+export type NumericKey = [number, number, number | null];
+
+export interface QuizData {
+  id: string;
+  /** The id of the module the quiz is in. */
+  module: string;
+  graded: boolean;
+  /** 0: unlimited. */
+  attempts: number;
+  /** How many questions one attempt shows. */
+  drawn: number;
+  /** so: the order of the questions shown is saved (a pool, or shuffled questions). */
+  so: boolean;
+  /** sq: shuffle the questions; sc: shuffle the choices. */
+  sq: boolean;
+  sc: boolean;
+  /** Show the correct answers once no attempt is left. */
+  show: boolean;
+  /** The points one attempt can give. */
+  max: number;
+  questions: QuestionData[];
+}
+
+/** fp: the fingerprint of a module's own saved state (multi-SCO mode). */
+export interface ModuleData { id: string; title: string; href: string; fp?: string }
+
+export interface CourseData {
+  id: string;
+  title: string;
+  lang: string;
+  /** The fingerprint the saved state carries. */
+  fp: string;
+  /** 0-100, or null for none. */
+  mastery: number | null;
+  completion: string[];
+  modules: ModuleData[];
+  quizzes: QuizData[];
+  strings: Record<string, string>;
+  /** One SCO per module. */
+  multi?: boolean;
+}
+
+/** An answer as the page reads it: a choice, the choices, a text, or one index per row. */
+export type Answer = number | number[] | string | null;
+
+export interface QuizState {
+  /** Attempts started; 0: never started. */
+  attempts: number;
+  /** The seed of the current attempt's draws and shuffles. */
+  seed: number;
+  /** The best finished attempt, 0..BEST_SCALE, or null. */
+  best: number | null;
+  /** The questions of this attempt in the order shown, when the quiz stores it. */
+  order: number[] | null;
+  /** One answer per question shown (null: not answered yet). */
+  answers: Answer[];
+}
+
+export interface LearnerState {
+  visited: boolean[];
+  /** Interactions written so far (the index of the next one). */
+  interactions: number;
+  quizzes: QuizState[];
+}
+
+/** The SCORM 1.2 API object an LMS puts in a window (window.API). */
+export interface ScormApi {
+  LMSInitialize(empty: string): unknown;
+  LMSFinish(empty: string): unknown;
+  LMSGetValue(name: string): unknown;
+  LMSSetValue(name: string, value: string): unknown;
+  LMSCommit(empty: string): unknown;
+  LMSGetLastError(): unknown;
+  LMSGetErrorString(code: unknown): unknown;
+}
+
+/** An interaction as quiz.js reports an answer (written as cmi.interactions.n.*). */
+export interface Interaction {
+  id: string;
+  type: string;
+  response: string;
+  correct: string | null;
+  result: "correct" | "wrong";
+  weighting: number;
+  /** Milliseconds. */
+  latency: number;
+  time: string;
+}
+
+/** A SCORM session as session.js opens it. */
+export type Session = ReturnType<typeof import("./session.js").open>;
+/** The launch page's session, which the module pages in its frame use (single-SCO mode). */
+export type Shell = Session & { resize?: (height: number) => void };
+
+declare global {
+  interface Window {
+    SCORMBUILD_COURSE: CourseData;
+    SCORMBUILD_SHELL?: Shell;
+    /** The module page's quiz store, for blocks that keep a result (a scored scenario). */
+    SBPage?: { store: unknown };
+  }
+}
