@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint browser-deps golden clean
+.PHONY: build test lint browser-deps js-deps golden clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,12 +20,20 @@ browser-deps:
 	sh scripts/install-system-deps.sh
 	cd tests/lms && npm ci --no-audit --no-fund --silent
 
-lint: $(STAMP)
+# The learner runtime's type checker (TypeScript's tsc), pinned in package-lock.json.
+js-deps: node_modules/.package-lock.json
+node_modules/.package-lock.json: package-lock.json
+	sh scripts/install-system-deps.sh
+	npm ci --no-audit --no-fund --silent
+
+lint: $(STAMP) js-deps
 	$(PY) -m ruff check src tests $(wildcard bench)
 	$(PY) -m ruff format --check src tests $(wildcard bench)
 	$(PY) -m mypy
+	node_modules/.bin/tsc -p tsconfig.json
 
 test: $(STAMP) browser-deps lint
+	node --test tests/js/*.test.js
 	$(PY) -m pytest -q
 
 # Rewrite the committed expected output of the golden tests after an intended change.
@@ -33,4 +41,4 @@ golden: $(STAMP)
 	SCORMBUILD_REGEN=1 $(PY) -m pytest -q tests/test_golden.py tests/test_markdown.py tests/test_import_golden.py
 
 clean:
-	rm -rf dist $(VENV) tests/lms/node_modules
+	rm -rf dist $(VENV) node_modules tests/lms/node_modules

@@ -67,7 +67,7 @@
     b.focus();
   });
   doc.addEventListener("click", function (e) {
-    if (open && !open.parentNode.contains(/** @type {Node} */ (e.target))) close(open);
+    if (open && open.parentNode && !open.parentNode.contains(/** @type {Node} */ (e.target))) close(open);
   });
   if (defs) defs.classList.add("sb-on");
 })(window, document);

@@ -45,8 +45,8 @@
     var timer;
     field.addEventListener("input", function () {
       copy.textContent = field.value;
-      clearTimeout(timer);
-      timer = setTimeout(function () {
+      win.clearTimeout(timer);
+      timer = win.setTimeout(function () {
         if (!store) return;
         if (field.value) store.setItem(key, field.value);
         else store.removeItem(key);
