@@ -178,7 +178,8 @@ def _questions(qa: dict[str, Any], qb: dict[str, Any], hashes_kept: bool) -> lis
                         f"{name}: question {qid} changed "
                         f"({what}), but the old package's saved progress does not "
                         "record what its answers refer to: learners' earlier answers "
-                        "stay and are scored against the new question",
+                        "stay (marked by the new key on screen) and their saved best "
+                        "scores stay as they were",
                         care=True,
                         grades=graded,
                     )
