@@ -136,9 +136,9 @@ def test_the_scoring_example_is_what_the_runtime_computes(tmp_path: Path) -> Non
                 "visited": [True, True, pages == "all"],
                 # the practice quiz done perfectly: it must change nothing
                 "quizzes": [
-                    {"a": 1, "b": best[0], "ans": answered},
-                    {"a": 1, "b": 10000, "ans": answered},
-                    {"a": 1, "b": best[1], "ans": answered},
+                    {"attempts": 1, "best": best[0], "answers": answered},
+                    {"attempts": 1, "best": 10000, "answers": answered},
+                    {"attempts": 1, "best": best[1], "answers": answered},
                 ],
             }
         )
