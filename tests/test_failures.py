@@ -87,6 +87,17 @@ def test_the_traceback_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
             "/x/out/a.zip: error: disk full\n  hint: free some space",
         ),
         (OSError(errno.ENOTTY, "Inappropriate ioctl"), EXIT_BUG, "scormbuild: bug: OSError:"),
+        (
+            ModuleNotFoundError("No module named 'rcssmin'", name="rcssmin"),
+            1,
+            "scormbuild: error: the module 'rcssmin', which scormbuild needs, is not installed\n"
+            "  hint: install scormbuild again",
+        ),
+        (
+            ModuleNotFoundError("No module named 'scormbuild.x'", name="scormbuild.x"),
+            EXIT_BUG,
+            "scormbuild: bug: ModuleNotFoundError:",
+        ),
     ],
 )
 def test_failures_of_the_machine_have_their_own_messages(

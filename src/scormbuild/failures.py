@@ -82,6 +82,12 @@ def unexpected(exc: BaseException) -> click.ClickException | None:
     if isinstance(exc, MemoryError):
         hint = "the input may be far larger than it needs to be, or give scormbuild more memory"
         return Failure([error("scormbuild", None, "out of memory", hint=hint)])
+    missing = exc.name if isinstance(exc, ModuleNotFoundError) else None
+    if missing and missing.partition(".")[0] != "scormbuild":
+        # An installation that predates a new dependency (a checkout pulled, a venv kept).
+        hint = "install scormbuild again (pip install --upgrade scormbuild, or make build)"
+        message = f"the module {missing!r}, which scormbuild needs, is not installed"
+        return Failure([error("scormbuild", None, message, hint=hint)])
     if isinstance(exc, OSError) and known_os_error(exc):
         message, advice = describe_os_error(exc)
         return Failure([error(str(exc.filename or "scormbuild"), None, message, hint=advice)])
