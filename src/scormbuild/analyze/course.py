@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from scormbuild.export.base import number, text_of
 from scormbuild.model import Course, Question
+from scormbuild.package.suspend_data import to_b36
 
 
 @dataclass(frozen=True)
@@ -88,17 +89,7 @@ def _norm(text: str, case_sensitive: bool) -> str:
 
 
 def _letter(j: int) -> str:
-    return chr(97 + j) if j < 26 else f"{_base36(j)}_"
-
-
-def _base36(n: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while True:
-        n, r = divmod(n, 36)
-        out = digits[r] + out
-        if n == 0:
-            return out
+    return chr(97 + j) if j < 26 else f"{to_b36(j)}_"
 
 
 def pattern(q: Question) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from scormbuild.errors import Problem, error
@@ -32,60 +32,65 @@ def _quiz_key(quiz: Quiz) -> tuple[Any, ...]:
     )
 
 
-def check_parity(courses: Sequence[Course]) -> list[Problem]:
-    """Problems where a language version differs from the first (the primary) in structure."""
+def counterparts(courses: Sequence[Course]) -> Iterator[tuple[Module, Module]]:
+    """Each module of a language version with the primary's module of the same slug."""
     base = {m.slug: m for m in courses[0].modules}
-    problems: list[Problem] = []
     for course in courses[1:]:
         for module in course.modules:
             ref = base.get(module.slug)
-            if ref is None:
-                continue
-            if [q.id for q in ref.quizzes] != [q.id for q in module.quizzes]:
+            if ref is not None:
+                yield module, ref
+
+
+def check_parity(courses: Sequence[Course]) -> list[Problem]:
+    """Problems where a language version differs from the first (the primary) in structure."""
+    problems: list[Problem] = []
+    for module, ref in counterparts(courses):
+        if [q.id for q in ref.quizzes] != [q.id for q in module.quizzes]:
+            problems.append(
+                error(
+                    module.source,
+                    None,
+                    f"quizzes differ from {ref.source}: "
+                    f"{[q.id for q in module.quizzes]} vs {[q.id for q in ref.quizzes]}",
+                    code="parity",
+                )
+            )
+            continue
+        for qa, qb in zip(ref.quizzes, module.quizzes, strict=True):
+            if _quiz_key(qa) != _quiz_key(qb):
                 problems.append(
                     error(
-                        module.source,
-                        None,
-                        f"quizzes differ from {ref.source}: "
-                        f"{[q.id for q in module.quizzes]} vs {[q.id for q in ref.quizzes]}",
+                        qb.source,
+                        qb.line,
+                        f"quiz '{qb.id}' settings differ from {qa.source}",
+                        code="parity",
+                    )
+                )
+            ids_a = [q.id for q in qa.questions]
+            ids_b = [q.id for q in qb.questions]
+            if ids_a != ids_b:
+                problems.append(
+                    error(
+                        qb.source,
+                        qb.line,
+                        f"question ids differ from {qa.source}: {ids_b} vs {ids_a}",
                         code="parity",
                     )
                 )
                 continue
-            for qa, qb in zip(ref.quizzes, module.quizzes, strict=True):
-                if _quiz_key(qa) != _quiz_key(qb):
+            for a, b in zip(qa.questions, qb.questions, strict=True):
+                if _answer_key(a) != _answer_key(b):
                     problems.append(
                         error(
                             qb.source,
-                            qb.line,
-                            f"quiz '{qb.id}' settings differ from {qa.source}",
+                            b.line,
+                            f"question '{b.id}' differs from {a.source} "
+                            "in type, points or answer key",
                             code="parity",
                         )
                     )
-                ids_a = [q.id for q in qa.questions]
-                ids_b = [q.id for q in qb.questions]
-                if ids_a != ids_b:
-                    problems.append(
-                        error(
-                            qb.source,
-                            qb.line,
-                            f"question ids differ from {qa.source}: {ids_b} vs {ids_a}",
-                            code="parity",
-                        )
-                    )
-                    continue
-                for a, b in zip(qa.questions, qb.questions, strict=True):
-                    if _answer_key(a) != _answer_key(b):
-                        problems.append(
-                            error(
-                                qb.source,
-                                b.line,
-                                f"question '{b.id}' differs from {a.source} "
-                                "in type, points or answer key",
-                                code="parity",
-                            )
-                        )
-            problems += _media_problems(ref, module)
+        problems += _media_problems(ref, module)
     return problems
 
 

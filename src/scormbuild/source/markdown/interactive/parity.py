@@ -8,6 +8,7 @@ from typing import Any
 from scormbuild.content import Block
 from scormbuild.errors import Problem, error
 from scormbuild.model import Course
+from scormbuild.source.parity import counterparts
 
 
 def _shape(block: Block) -> tuple[Any, ...]:
@@ -24,33 +25,28 @@ def _describe(block: Block) -> str:
 
 def check_block_parity(courses: Sequence[Course]) -> list[Problem]:
     """Problems where a language version's blocks differ from the primary's but in words."""
-    base = {m.slug: m for m in courses[0].modules}
     problems: list[Problem] = []
-    for course in courses[1:]:
-        for module in course.modules:
-            ref = base.get(module.slug)
-            if ref is None:
+    for module, ref in counterparts(courses):
+        for index, block in enumerate(module.blocks):
+            other = ref.blocks[index] if index < len(ref.blocks) else None
+            if other is not None and _shape(other) == _shape(block):
                 continue
-            for index, block in enumerate(module.blocks):
-                other = ref.blocks[index] if index < len(ref.blocks) else None
-                if other is not None and _shape(other) == _shape(block):
-                    continue
-                line = block.at.line
-                if other is None:
-                    message = f"{_describe(block)} that {ref.source} does not have"
-                else:
-                    message = (
-                        f"{_describe(block)} differs from block {index + 1} of {ref.source} "
-                        f"({_describe(other)} at line {other.at.line})"
-                    )
-                hint = "the language versions differ only in words: the same blocks, items, "
-                hint += "marker places and scene names"
-                problems.append(error(module.source, line, message, hint=hint, code="parity"))
-                break
+            line = block.at.line
+            if other is None:
+                message = f"{_describe(block)} that {ref.source} does not have"
             else:
-                if len(ref.blocks) > len(module.blocks):
-                    missing = ref.blocks[len(module.blocks)]
-                    where = f"line {missing.at.line} of {ref.source}"
-                    message = f"a {_describe(missing)} is missing ({where})"
-                    problems.append(error(module.source, None, message, code="parity"))
+                message = (
+                    f"{_describe(block)} differs from block {index + 1} of {ref.source} "
+                    f"({_describe(other)} at line {other.at.line})"
+                )
+            hint = "the language versions differ only in words: the same blocks, items, "
+            hint += "marker places and scene names"
+            problems.append(error(module.source, line, message, hint=hint, code="parity"))
+            break
+        else:
+            if len(ref.blocks) > len(module.blocks):
+                missing = ref.blocks[len(module.blocks)]
+                where = f"line {missing.at.line} of {ref.source}"
+                message = f"a {_describe(missing)} is missing ({where})"
+                problems.append(error(module.source, None, message, code="parity"))
     return problems
