@@ -25,7 +25,7 @@ from markdown_it.token import Token
 from scormbuild.content import Block
 from scormbuild.errors import Problem, SourceLocation, error, warning
 from scormbuild.model import Figure, FileUse, Heading, Image, Link, Media, Quiz
-from scormbuild.source.paths import Files, PathProblem
+from scormbuild.source.paths import Files, PathProblem, require_file
 from scormbuild.strings import Catalog
 
 # The strings the Markdown itself shows, from the learner string catalogs (strings/*.json).
@@ -121,6 +121,17 @@ class SourceEnv:
     def path_error(self, line: int | None, problem: PathProblem) -> None:
         """Report what the path gate refused, at ``line`` of this file."""
         self.error(line, problem.message, hint=problem.hint, code=problem.code)
+
+    def use_asset(self, target: str, line: int | None) -> str | None:
+        """The package path of the asset ``target`` names, recorded as used at ``line``;
+        None when the path gate refuses it (the refusal is reported)."""
+        try:
+            path = require_file(self.files, target, self.folder, under="assets")
+        except PathProblem as exc:
+            self.path_error(line, exc)
+            return None
+        self.found.uses.append(FileUse(path, self.at(line)))
+        return path
 
 
 def source_of(env: Mapping[str, Any]) -> SourceEnv | None:

@@ -10,11 +10,10 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
-from scormbuild.model import FileUse, Image
+from scormbuild.model import Image
 from scormbuild.source.markdown.env import inline_children, source_of
 from scormbuild.source.markdown.media import is_recording
 from scormbuild.source.markdown.sanitize import scheme_problem
-from scormbuild.source.paths import PathProblem, require_file
 
 
 def _images(state: StateCore) -> None:
@@ -32,12 +31,9 @@ def _images(state: StateCore) -> None:
                 hint = "download it into assets/ and link it relatively"
             source.error(line, message, hint=hint, code=code)
             continue
-        try:
-            path = require_file(source.files, src, source.folder, under="assets")
-        except PathProblem as exc:
-            source.path_error(line, exc)
+        path = source.use_asset(src, line)
+        if path is None:
             continue
-        found.uses.append(FileUse(path, source.at(line)))
         image.attrSet("src", f"../{path}")
         image.meta["path"] = path
         if not is_recording(path):

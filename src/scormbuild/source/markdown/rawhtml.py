@@ -16,10 +16,10 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from scormbuild.model import FileUse, Image
+from scormbuild.model import Image
 from scormbuild.source.markdown.env import SourceEnv, source_of
 from scormbuild.source.markdown.sanitize import TAGS, URL_ATTRIBUTES, attribute_problem, inspect
-from scormbuild.source.paths import PathProblem, is_remote, require_file
+from scormbuild.source.paths import is_remote
 
 
 def check_html(source: SourceEnv, html: str, line: int | None) -> None:
@@ -43,12 +43,7 @@ def _image(source: SourceEnv, attrs: dict[str, str], line: int | None) -> None:
     src = attrs.get("src", "")
     path = ""
     if src and not is_remote(src):
-        try:
-            path = require_file(source.files, src, source.folder, under="assets")
-        except PathProblem as exc:
-            source.path_error(line, exc)
-        else:
-            source.found.uses.append(FileUse(path, source.at(line)))
+        path = source.use_asset(src, line) or ""
     source.found.images.append(Image(src, path, attrs.get("alt", ""), source.at(line)))
 
 
@@ -64,12 +59,7 @@ def _file_link(source: SourceEnv, href: str, line: int | None) -> None:
             code="link",
         )
         return
-    try:
-        path = require_file(source.files, target, source.folder, under="assets")
-    except PathProblem as exc:
-        source.path_error(line, exc)
-        return
-    source.found.uses.append(FileUse(path, source.at(line)))
+    source.use_asset(target, line)
 
 
 def _attributes(source: SourceEnv, token: Token, line: int | None) -> None:
