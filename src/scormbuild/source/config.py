@@ -28,6 +28,7 @@ from scormbuild.options import (
     suggest,
 )
 from scormbuild.source.keys import check_keys, mapping_hint, not_a_mapping
+from scormbuild.source.modules import FRONT_MATTER_KEYS
 from scormbuild.source.paths import CourseFiles, PathProblem
 from scormbuild.source.text import decode
 from scormbuild.source.yamlsrc import LineDict, YamlSyntaxError, load_yaml
@@ -70,7 +71,13 @@ def _read(
     for bad in unknown:
         full = f"{prefix}{bad.key}"
         hint = bad.hint
-        if bad.meant is None and suggest(bad.key, options) is None:
+        if not prefix and bad.meant is None and bad.key in FRONT_MATTER_KEYS:
+            # A module key is no typo of a course key, however close it looks.
+            hint = (
+                f"'{bad.key}' is set per module: put it in the front matter of each module "
+                "file, between the '---' lines at its top"
+            )
+        elif bad.meant is None and suggest(bad.key, options) is None:
             hint = _elsewhere(bad.key, options, outer or {}) or hint
         problems.append(error(CONFIG_FILE, bad.line, f"unknown key '{full}'", key=full, hint=hint))
     for key, value in data.items():

@@ -15,7 +15,8 @@ from markdown_it import MarkdownIt
 
 from scormbuild.errors import Problem, error
 from scormbuild.limits import MODULE_BYTES, TEXT_CHARS, TITLE_CHARS
-from scormbuild.model import Module
+from scormbuild.model import CourseConfig, Module
+from scormbuild.options import declared
 from scormbuild.source.keys import check_keys, mapping_hint, not_a_mapping
 from scormbuild.source.markdown import render_inline
 from scormbuild.source.markdown.env import SourceEnv, module_env
@@ -146,7 +147,10 @@ class ModuleReader:
         fm, unknown = check_keys(fm, FRONT_MATTER_KEYS, required=("title",))
         for bad in unknown:
             message = f"unknown front matter key '{bad.key}'"
-            self.problems.append(error(rel, bad.line, message, hint=bad.hint))
+            hint = bad.hint
+            if bad.meant is None and bad.key in declared(CourseConfig):
+                hint = f"'{bad.key}' is set for the whole course: it goes in course.yml"
+            self.problems.append(error(rel, bad.line, message, hint=hint))
         title = fm.get("title")
         if not isinstance(title, str) or not title.strip():
             self.problems.append(
