@@ -324,6 +324,8 @@ class Module:
     anchors: frozenset[str] = frozenset()  # every id in the page, the title's included
     blocks: tuple[Block, ...] = ()  # interactive blocks, in source order
     terms: frozenset[str] = frozenset()  # the ids of the glossary terms the page marks
+    # False when reading it found errors: kept only so that its links are checked too.
+    complete: bool = True
 
     @property
     def href(self) -> str:

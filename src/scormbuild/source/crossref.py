@@ -13,9 +13,9 @@ from scormbuild.options import did_you_mean
 def check_references(modules: Sequence[Module], slugs: set[str]) -> list[Problem]:
     """Duplicate quiz and question ids, and links to missing modules or anchors.
 
-    ``modules`` are one language's loaded modules; ``slugs`` names every module of the
-    course, loaded or not: a link to a module that failed to load is not reported again
-    (that module's own errors say what is wrong).
+    ``modules`` are one language's modules, those read with errors included; ``slugs``
+    names every module of the course, read or not: a link to a module that could not be
+    read is not reported again (that module's own errors say what is wrong).
     """
     return _duplicate_ids(modules) + _broken_links(modules, slugs)
 

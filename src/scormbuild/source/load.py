@@ -191,9 +191,10 @@ def read_course(
     courses: list[Course] = []
     named: list[tuple[str, SourceLocation]] = []  # files named outside the modules: the logo
     for job, (read, read_problems) in zip(jobs, read_all(jobs, files, memo), strict=True):
-        modules = tuple(m for m in read if m is not None)
+        # A module with errors is left out of the course, its links are still checked.
         problems += read_problems
-        problems += check_references(modules, {n[:-3] for n in names})
+        problems += check_references([m for m in read if m], {n[:-3] for n in names})
+        modules = tuple(m for m in read if m is not None and m.complete)
         lang = job.language
         glossary = glossaries[len(courses)]
         courses.append(Course(for_language(config, lang), lang, modules, assets, root, glossary))

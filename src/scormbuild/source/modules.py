@@ -114,9 +114,6 @@ class ModuleReader:
             clean(render_inline(self.md, text, self.labels, source.text_at(rel, line)))
             for text, line in zip(objectives, lines, strict=False)
         )
-        # Warnings (e.g. from checks on raw HTML) do not make a module unusable; errors do.
-        if any(p.level == "error" for p in self.problems[before:]):
-            return None
         found = source.found
         anchors = {h.anchor for h in found.headings} | set(_ID_RE.findall(html))
         return Module(
@@ -138,6 +135,8 @@ class ModuleReader:
             anchors=frozenset(anchors | ({found.title_anchor} - {""})),
             blocks=tuple(found.blocks),
             terms=frozenset(found.terms),
+            # Warnings (e.g. from checks on raw HTML) do not make a module unusable; errors do.
+            complete=not any(p.level == "error" for p in self.problems[before:]),
         )
 
     def _front_matter(self, fm: LineDict, rel: str, slug: str) -> tuple[str, list[str], str | None]:
