@@ -70,7 +70,8 @@
       var box = li.querySelector(".sb-choices");
       if (box) {
         var choices = children(box, "sb-choice");
-        if (quiz.sc) Q.shuffle(choices, seeded(qi, 1));
+        // True comes before false, always: a swapped pair only trips learners up.
+        if (quiz.sc && q.type !== "truefalse") Q.shuffle(choices, seeded(qi, 1));
         choices.forEach(function (c) { /** @type {Element} */ (box).appendChild(c); });
       }
       var rows = all(li, ".sb-match");
