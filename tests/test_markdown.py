@@ -19,12 +19,14 @@ import pytest
 from markdown_it.utils import read_fixture_file
 
 from scormbuild.errors import Problem
-from scormbuild.model import Module
+from scormbuild.model import Asset, Module
+from scormbuild.render.files import fill_files
 from scormbuild.render.pages import fill_placeholders
 from scormbuild.render.theme import make_environment
 from scormbuild.source.markdown import labels_for, make_markdown
 from scormbuild.source.markdown.env import SourceEnv, module_env
 from scormbuild.source.paths import Kind, PathProblem
+from scormbuild.strings import Catalog
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 FILES = {
@@ -35,6 +37,8 @@ FILES = {
     "assets/song.mp3": b"ID3",
     "assets/song.en.vtt": b"WEBVTT\n",
     "assets/song.txt": b"Lyrics",
+    "assets/guide.pdf": b"%PDF-1.4\n" + b" " * 1_234_558,
+    "assets/handout.html": b"<p>A handout</p>",
     "assets/silent.mp4": b"\x00\x00\x00\x18ftypmp42",
     "quizzes/check.yml": (
         b"id: check\nquestions:\n  - id: c1\n    type: truefalse\n    prompt: Yes?\n"
@@ -74,6 +78,8 @@ class MemoryFiles:
         return self.files[path]
 
 
+# The course's files as the loader records them: links to them say their sizes.
+ASSETS = {path: Asset(path, Path(path), len(data)) for path, data in FILES.items()}
 MD = make_markdown()
 THEME = make_environment(None)
 # The glossary's words, as a course with glossary.yml gives them (casefolded word -> term id).
@@ -90,7 +96,8 @@ def render(text: str) -> tuple[str, list[Problem]]:
         "m02-more", "02-more", "More", html, source.path,
         figures=tuple(found.figures), media=tuple(found.media), blocks=tuple(found.blocks),
     )  # fmt: skip
-    return fill_placeholders(THEME, module, {}, "en"), problems
+    html = fill_placeholders(THEME, module, {}, "en")
+    return fill_files(THEME, html, ASSETS, Catalog("en")), problems
 
 
 def output(path: Path, text: str) -> str:

@@ -17,7 +17,8 @@ from tests.coursekit import COURSE_YML, MODULE, QUIZ, write_course
 def files(root: Path) -> dict[str, str | bytes]:
     return {
         "modules/03-third.md": MODULE.format(title="Third") + "\n" + QUIZ.format(qid="third"),
-        "modules/04-last.md": MODULE.format(title="Last"),
+        "modules/04-last.md": MODULE.format(title="Last") + "\n[Guide](../assets/guide.pdf)\n",
+        "assets/guide.pdf": b"%PDF-1.4\n" + b" " * 2000,
     }
 
 
@@ -38,6 +39,8 @@ EDITS = {
     ),
     "the course title": ("course.yml", COURSE_YML.replace("Demo course", "Another title")),
     "a UI string": ("course.yml", COURSE_YML + "strings:\n  next: Onwards\n"),
+    # A link to a file says its size, which the module's text does not hold.
+    "a linked file's size": ("assets/guide.pdf", b"%PDF-1.4\n" + b" " * 20_000),
 }
 
 

@@ -19,7 +19,7 @@ from scormbuild.commands.build import build
 from scormbuild.pipeline import gather
 from scormbuild.source.markdown.sanitize import TAGS, clean, inspect
 from scormbuild.source.paths import browser_url, is_remote
-from tests.coursekit import MODULE, write_course
+from tests.coursekit import COURSE_YML, MODULE, write_course
 
 SCRIPT = '<script src="../assets/x.js"></script>'
 PNG = "../assets/m.png"
@@ -220,7 +220,10 @@ def test_legitimate_html_is_kept_as_it_was(tmp_path: Path) -> None:
         "<br>igen</p>\n\n| a | b |\n|--:|:-:|\n| 1 | 2 |\n\n[Suomi.fi](https://www.suomi.fi) "
         "and [mail](mailto:x@example.com).\n"
     )
-    course = write_course(tmp_path, {"modules/02-more.md": MODULE.format(title="M") + html})
+    reviewed = COURSE_YML + "reviewed_links: [suomi.fi, 'mailto:x@example.com']\n"
+    course = write_course(
+        tmp_path, {"course.yml": reviewed, "modules/02-more.md": MODULE.format(title="M") + html}
+    )
     assert problems(course) == ""
     page = module_html(course)
     for kept in (
@@ -228,7 +231,10 @@ def test_legitimate_html_is_kept_as_it_was(tmp_path: Path) -> None:
         '<abbr title="Digital and Population Data Services Agency">DVV</abbr>', "<sub>2</sub>",
         "<mark>marked</mark>", '<p lang="sv" class="quote">Hej <b>du</b><br>igen</p>',
         '<th style="text-align:right">a</th>', '<td style="text-align:center">2</td>',
-        '<a href="https://www.suomi.fi">Suomi.fi</a>', '<a href="mailto:x@example.com">mail</a>',
+        '<a href="https://www.suomi.fi" target="_blank" rel="noopener noreferrer" '
+        'class="sb-external">Suomi.fi<span class="sb-new-window">',
+        '<a href="mailto:x@example.com" target="_blank" rel="noopener noreferrer" '
+        'class="sb-external">mail<span class="sb-new-window">',
     ):  # fmt: skip
         assert kept in page, kept
     assert dangers(page) == []

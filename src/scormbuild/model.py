@@ -146,6 +146,11 @@ class CourseConfig:
     size_budget_mb: float = option(
         Positive(10**6), "check warns when the package is larger (MB).", default=100.0
     )
+    reviewed_links: tuple[str, ...] = option(
+        Texts("must be a list of hosts (e.g. www.kela.fi) or link addresses", distinct=True),
+        "Links out of the course reviewed: a host (and its subdomains) or a whole address.",
+        default=(),
+    )
     strings: tuple[tuple[str, str], ...] = option(
         TextMapping(), "Overrides of learner interface strings, (key, text).", default=()
     )
@@ -282,9 +287,10 @@ class Media:
 
 @dataclass(frozen=True)
 class Link:
-    """A link to a module of the course (or to a place in this one), checked across modules."""
+    """A link to a module of the course (or to a place in this one), checked across modules;
+    in ``Module.web_links``, a link out of the course, which ``check`` lists."""
 
-    target: str  # course-relative path of the module file, e.g. "modules/02-more.md"
+    target: str  # the module file's course path ("modules/02-more.md"), or the address as written
     anchor: str
     at: SourceLocation
 
@@ -320,6 +326,7 @@ class Module:
     media: tuple[Media, ...] = ()
     images: tuple[Image, ...] = ()  # every image, figures' included, in source order
     links: tuple[Link, ...] = ()
+    web_links: tuple[Link, ...] = ()  # links out of the course (anchor ""), in source order
     uses: tuple[FileUse, ...] = ()  # every course file the page uses
     anchors: frozenset[str] = frozenset()  # every id in the page, the title's included
     blocks: tuple[Block, ...] = ()  # interactive blocks, in source order
@@ -333,7 +340,7 @@ class Module:
         return f"modules/{self.slug}.html"
 
 
-def placeholder(kind: Literal["quiz", "figure", "media", "block"], key: str | int) -> str:
+def placeholder(kind: Literal["quiz", "figure", "media", "block", "file"], key: str | int) -> str:
     """The marker the loader leaves in ``Module.html`` where the renderer puts markup."""
     return f"<!--scormbuild:{kind}:{key}-->"
 

@@ -20,6 +20,7 @@ from scormbuild.model import Course, Module, OutputFile, Quiz
 from scormbuild.package import suspend_data as state
 from scormbuild.render.blocks import block_code, fill_blocks, glossary_page, page_assets
 from scormbuild.render.coursedata import ObjectMemo, course_data
+from scormbuild.render.files import fill_files
 from scormbuild.render.minify import minify_css, minify_js
 from scormbuild.render.quizview import correct_answer, phrasing, question_views
 from scormbuild.render.theme import brand_css, course_template_errors, read_static
@@ -95,7 +96,7 @@ def render_module(
     mods = course.modules
     multi = course.config.sco_mode == "multi"
     styles, scripts = page_assets(course)
-    return env.get_template("module.html").render(
+    page = env.get_template("module.html").render(
         course=course,
         module=module,
         index=index,
@@ -108,6 +109,9 @@ def render_module(
         styles=THEME_STYLES + styles,
         terms=[t for t in course.glossary if t.id in module.terms],
     )
+    t = env.globals["t"]
+    assert isinstance(t, Catalog)  # render_course puts the course's catalog there
+    return fill_files(env, page, {a.path: a for a in course.assets}, t)
 
 
 def ships(course: Course, name: str) -> bool:
@@ -182,8 +186,13 @@ class PageCache:
             return _render_pages(env, course, quiz_index, range(len(course.modules)), workers)
         mods = course.modules
         outline = tuple((m.slug, m.title) for m in mods)
-        # What every page loads depends on the blocks the whole course uses.
-        shared = (_theme_digest(env), course.config, course.language, outline, page_assets(course))
+        # What every page loads depends on the blocks the whole course uses; the links to
+        # files say their sizes.
+        sizes = tuple((a.path, a.size) for a in course.assets)
+        shared = (
+            _theme_digest(env), course.config, course.language, outline, page_assets(course),
+            sizes,
+        )  # fmt: skip
         if shared != self.shared:
             self.pages, self.shared = {}, shared
         keys = [

@@ -7,9 +7,10 @@ errors stop a build, warnings are reported (and ``--strict`` turns them into err
 from __future__ import annotations
 
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from scormbuild.errors import Problem, warning
-from scormbuild.model import Course, Module
+from scormbuild.model import Course, CourseConfig, Link, Module
 
 LARGE_IMAGE = 1024 * 1024  # bytes
 
@@ -35,6 +36,7 @@ def check_course(courses: Sequence[Course]) -> list[Problem]:
                         )
                     )
             problems += _heading_problems(module)
+            problems += _web_link_problems(module, course.config)
     if not courses:
         return problems
     config = courses[0].config
@@ -88,6 +90,42 @@ def _megabytes(size: int) -> str:
     """A size in MB, with enough decimals that a small budget overrun is not shown as 0.0."""
     mb = size / 1048576
     return f"{mb:.1f} MB" if mb >= 1 else f"{mb:.3f} MB"
+
+
+def reviewed(url: str, config: CourseConfig) -> bool:
+    """Whether course.yml's ``reviewed_links`` names ``url``: its host (or a domain above it),
+    or the whole address."""
+    listed = {entry.strip().casefold() for entry in config.reviewed_links}
+    if url.strip().casefold() in listed:
+        return True
+    parts = _host(url).split(".")
+    return any(".".join(parts[i:]) in listed for i in range(len(parts)) if parts[i])
+
+
+def _host(url: str) -> str:
+    """The host ``url`` leads to (lowercase), or "" (an e-mail address, a phone number)."""
+    try:
+        return (urlsplit(url.strip()).hostname or "").rstrip(".")
+    except ValueError:  # an address urllib cannot read (e.g. a bad IPv6 host)
+        return ""
+
+
+def _web_link_problems(module: Module, config: CourseConfig) -> list[Problem]:
+    """Each link out of the course not yet reviewed: listed, so that an author checks where it
+    leads (``--strict`` refuses them)."""
+    links = module.web_links
+    return [_web_link_warning(link) for link in links if not reviewed(link.target, config)]
+
+
+def _web_link_warning(link: Link) -> Problem:
+    return warning(
+        link.at.path,
+        link.at.line,
+        f"a link out of the course, to '{link.target[:200]}': it opens in a new window",
+        hint=f"check that it leads where you mean; once reviewed, list it in course.yml: "
+        f"reviewed_links: [{_host(link.target) or link.target}]",
+        code="external-link",
+    )
 
 
 def _heading_problems(module: Module) -> list[Problem]:

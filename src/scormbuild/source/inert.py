@@ -25,9 +25,8 @@ from scormbuild.errors import Problem, error, warning
 from scormbuild.limits import HTML_ASSET_BYTES
 from scormbuild.model import Document
 from scormbuild.source.markdown.sanitize import clean, inspect, scheme_problem
-from scormbuild.source.paths import CourseFiles, PathProblem
+from scormbuild.source.paths import HTML_EXT, CourseFiles, PathProblem
 
-HTML_EXT = frozenset({".html", ".htm"})
 SVG_EXT = ".svg"
 REFUSED_EXT = {
     ".xhtml": "an XHTML file",

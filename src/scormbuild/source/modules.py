@@ -131,6 +131,7 @@ class ModuleReader:
             media=tuple(found.media),
             images=tuple(sorted(found.images, key=lambda i: i.at.line or 0)),
             links=tuple(found.links),
+            web_links=tuple(found.web_links),
             uses=tuple(found.uses),
             anchors=frozenset(anchors | ({found.title_anchor} - {""})),
             blocks=tuple(found.blocks),

@@ -35,6 +35,8 @@ from scormbuild.options import closest
 SAFE_NAME_RE = re.compile(r"^[A-Za-z0-9._/-]+$")
 REMOTE_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 _DRIVE_RE = re.compile(r"^[A-Za-z]:[\\/]")
+# Files of assets/ that are pages: made inert and shown in the theme, not downloaded.
+HTML_EXT = frozenset({".html", ".htm"})
 
 Kind = Literal["file", "folder", "missing", "dangling", "special", "loop"]
 

@@ -31,7 +31,7 @@ from scormbuild.strings import Catalog
 # The strings the Markdown itself shows, from the learner string catalogs (strings/*.json).
 LABELS = (
     "note", "tip", "warning", "important", "footnotes", "table", "captions", "transcript",
-    "backref",
+    "backref", "new_window",
 )  # fmt: skip
 
 
@@ -47,6 +47,7 @@ class Found:
     figures: list[Figure] = field(default_factory=list)
     media: list[Media] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    web_links: list[Link] = field(default_factory=list)
     uses: list[FileUse] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)

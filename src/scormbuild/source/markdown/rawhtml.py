@@ -16,9 +16,15 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from scormbuild.model import Image
+from scormbuild.model import Image, Link
 from scormbuild.source.markdown.env import SourceEnv, source_of
-from scormbuild.source.markdown.sanitize import TAGS, URL_ATTRIBUTES, attribute_problem, inspect
+from scormbuild.source.markdown.sanitize import (
+    TAGS,
+    URL_ATTRIBUTES,
+    attribute_problem,
+    inspect,
+    scheme_problem,
+)
 from scormbuild.source.paths import is_remote
 
 
@@ -36,7 +42,10 @@ def check_html(source: SourceEnv, html: str, line: int | None) -> None:
         if tag == "img" and tag in TAGS:
             _image(source, attrs, at(tag_line))
         elif tag == "a" and attrs.get("href") and tag in TAGS:
-            _file_link(source, attrs["href"], at(tag_line))
+            if is_remote(attrs["href"]):
+                _web_link(source, attrs, at(tag_line))
+            else:
+                _file_link(source, attrs["href"], at(tag_line))
 
 
 def _image(source: SourceEnv, attrs: dict[str, str], line: int | None) -> None:
@@ -47,9 +56,27 @@ def _image(source: SourceEnv, attrs: dict[str, str], line: int | None) -> None:
     source.found.images.append(Image(src, path, attrs.get("alt", ""), source.at(line)))
 
 
+def _web_link(source: SourceEnv, attrs: dict[str, str], line: int | None) -> None:
+    """A link out of the course: listed by ``check`` as Markdown's are, and, without a new
+    window, it would load in the course's frame, which the launch page does not allow."""
+    href = attrs["href"]
+    if scheme_problem(href, link=True) is not None:
+        return  # refused with the other attributes
+    source.found.web_links.append(Link(href, "", source.at(line)))
+    if attrs.get("target") != "_blank":
+        source.warning(
+            line,
+            f"the link to '{href[:200]}' would open inside the course, where the page it leads "
+            "to cannot load",
+            hint=f"write it in Markdown, [text]({href[:200]}): it then opens in a new window "
+            "and says so",
+            code="external-link",
+        )
+
+
 def _file_link(source: SourceEnv, href: str, line: int | None) -> None:
     target = href.split("#")[0]
-    if not target or is_remote(href):
+    if not target:
         return
     if posixpath.splitext(target)[1].lower() == ".md":
         source.error(

@@ -61,7 +61,10 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
 # The column alignment Markdown tables give their cells: the only style a page keeps (and
 # the pages' Content-Security-Policy ignores even that).
 ALIGN = frozenset({"text-align:left", "text-align:right", "text-align:center"})
-STYLE_VALUES = {"th": {"style": set(ALIGN)}, "td": {"style": set(ALIGN)}}
+# What the links plugin sets on a link out of the course (a new window, without the opener)
+# and on a link to a file (downloaded, under its own name): those values and no others.
+LINK_VALUES = {"target": {"_blank"}, "rel": {"noopener noreferrer"}, "download": {""}}
+ATTRIBUTE_VALUES = {"th": {"style": set(ALIGN)}, "td": {"style": set(ALIGN)}, "a": LINK_VALUES}
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 
@@ -78,7 +81,7 @@ _CLEANER = nh3.Cleaner(
     clean_content_tags=set(DROPPED_WITH_CONTENT),
     attributes={"*": set(GLOBAL_ATTRIBUTES), **{k: set(v) for k, v in ATTRIBUTES.items()}},
     generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
-    tag_attribute_values=STYLE_VALUES,
+    tag_attribute_values=ATTRIBUTE_VALUES,
     attribute_filter=_keep,
     url_schemes=set(LINK_SCHEMES),
     strip_comments=False,  # the page's placeholders for quizzes, figures and players
@@ -175,7 +178,7 @@ def attribute_problem(tag: str, name: str, value: str) -> Why | None:
             "script",
         )
     if name == "style":
-        if tag in STYLE_VALUES and value.replace(" ", "") in ALIGN:
+        if tag in ("th", "td") and value.replace(" ", "") in ALIGN:
             return None
         return (
             "a style attribute is not allowed: the pages' Content-Security-Policy ignores it",
@@ -183,6 +186,15 @@ def attribute_problem(tag: str, name: str, value: str) -> Why | None:
             "html",
         )
     allowed = name in GLOBAL_ATTRIBUTES or name in ATTRIBUTES.get(tag, ())
+    if tag == "a" and name in LINK_VALUES:
+        if value in LINK_VALUES[name]:
+            return None
+        return (
+            f"{name}='{value}' is not allowed on a link",
+            "leave it out: a link out of the course opens in a new window, and a file "
+            "downloads, by themselves",
+            "html",
+        )
     if not allowed and not any(name.startswith(p) for p in ATTRIBUTE_PREFIXES):
         return (f"the attribute '{name}' is not allowed on <{tag}>", _SEE, "html")
     if name in URL_ATTRIBUTES:
