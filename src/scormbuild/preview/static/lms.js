@@ -3,7 +3,8 @@
  * activity settings; what the site stores is kept in localStorage per course and language,
  * so "Close" and "Resume" behave like leaving and entering the activity in Moodle. Every API
  * call is logged with its result and error code. Rebuilds arrive as Server-Sent Events; the
- * course is then closed and launched again, as a learner who reopens it would see it. */
+ * course is then closed and launched again, as a learner who reopens it would see it, and
+ * brought back to the page and the scroll position the author was at. */
 (function () {
   "use strict";
 
@@ -142,11 +143,69 @@
     showValues();
   }
 
+  /* ---- the author's place across rebuilds ---- */
+
+  /* The page the author is reading and how far down: the SCO's window scrolls (the launch
+   * page, whose frame grows with its module page, or a module page that is the SCO) and so may
+   * the module page in the launch page's frame. The preview serves the course from this page's
+   * origin, so their windows can be read. */
+  function place() {
+    try {
+      var sco = $("sco-frame").contentWindow;
+      var host = sco.document.getElementById("sb-frame");
+      var shown = host ? host.contentWindow : sco;
+      if (!shown || shown.location.protocol === "about:") return null;
+      return { path: shown.location.pathname, y: sco.scrollY, inner: host ? shown.scrollY : 0 };
+    } catch (e) { return null; }
+  }
+
+  /* Brings the relaunched course back to `spot`: once the launch page has settled on its
+   * first page (it may open the cover page, or the page saved before, a moment after it
+   * loads), opens the page of `spot` if that is another, then scrolls to where the author was,
+   * again if that page is loaded anew within a second; then leaves the page to the author. A
+   * page that the edit made shorter is scrolled as far as it goes. Gives up after 10 s. */
+  var restoring = 0;
+  function restore(spot) {
+    clearInterval(restoring);
+    if (!spot) return;
+    var ticks = 0, settling = 0, waited = 0, stable = 0, opened = false, placed = null;
+    var timer = restoring = setInterval(function () {
+      if (++ticks > 100 || stable >= 10) { clearInterval(timer); return; }
+      try {
+        var sco = $("sco-frame").contentWindow;
+        var host = sco.document.getElementById("sb-frame");
+        var shown = host ? host.contentWindow : sco;
+        if (sco.document.readyState !== "complete" || shown.document.readyState !== "complete") return;
+        if (placed === shown.document) { stable++; return; }
+        if (shown.location.pathname !== spot.path) {
+          // Once placed, the author may have moved on; before, the launch page may still.
+          if (placed) { clearInterval(timer); return; }
+          if (host && !opened && ++settling >= 10) {
+            opened = true;
+            shown.location.replace(spot.path);
+          }
+          return;
+        }
+        // The launch page's frame grows to its page's height just after the page loads.
+        var room = sco.document.documentElement.scrollHeight - sco.innerHeight;
+        if (room < spot.y && ++waited < 10) return;
+        sco.scrollTo(0, spot.y);
+        if (host) shown.scrollTo(0, spot.inner);
+        placed = shown.document;
+        opened = true;
+        stable = 0;
+      } catch (e) { /* a page between two documents: the next tick looks again */ }
+    }, 100);
+  }
+
   var busy = Promise.resolve();
 
   function relaunch(reason) {
     // Serialised: a rebuild during a reset must not launch the course twice.
-    busy = busy.then(function () { return close(reason); }).then(launch);
+    busy = busy.then(function () {
+      var spot = reason === "rebuilt" ? place() : null;
+      return close(reason).then(launch).then(function () { restore(spot); });
+    });
     return busy;
   }
 
