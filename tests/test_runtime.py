@@ -13,7 +13,7 @@ import pytest
 
 from scormbuild import runtime
 from scormbuild.package import suspend_data
-from scormbuild.render import pages
+from scormbuild.render import minify, pages
 from tests.needs import need
 
 FOLDER = Path(runtime.__file__).parent
@@ -67,11 +67,23 @@ def test_constants_have_one_home() -> None:
     assert suspend_data.INTERACTION_CAP == shared["INTERACTION_CAP"] == 36**4 - 1
     assert suspend_data.ATTEMPT_CAP == shared["ATTEMPT_CAP"] == 36**2 - 1
     script = runtime.constants_script().decode()
-    assert json.loads(script.removeprefix("window.SBConstants = ").rstrip().rstrip(";")) == shared
+    shipped = json.loads(script.removeprefix("window.SBConstants = ").rstrip().rstrip(";"))
+    read = {n for name in SCRIPTS for n in runtime.USED_RE.findall(runtime.read(name))}
+    assert read and set(shipped) == read <= set(shared)  # every number a script reads, no more
+    assert all(shipped[k] == shared[k] for k in shipped)
+    assert "SUSPEND_DATA_LIMIT" not in shipped  # Python's alone: it proves the bound
     numbers = {str(v) for v in shared.values() if isinstance(v, int) and v > 100}
     for name in SCRIPTS:
         found = set(re.findall(r"\b\d{3,}\b", runtime.read(name))) & numbers
         assert not found, f"{name} repeats {found}: use the constant"
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_scripts_name_the_constants_c(script: str) -> None:
+    """constants.js ships what scripts read as C.NAME: a script given the constants calls
+    them C, so that none of its reads is missed."""
+    if "SBConstants" in runtime.browser_globals(script)[1]:
+        assert '@param {import("./types").Constants} C' in runtime.read(script)
 
 
 def test_packages_carry_the_scripts_their_pages_load() -> None:
@@ -93,3 +105,35 @@ def test_packaged_scripts_lose_their_annotations_and_still_parse(
     need(shutil.which("node") is not None, "node is not installed (make browser-deps)")
     (tmp_path / script).write_text(packed, encoding="utf-8")
     subprocess.run(["node", "--check", str(tmp_path / script)], check=True)
+
+
+def test_packages_ship_the_browser_half_of_each_header(tmp_path: Path) -> None:
+    """A package runs in browsers only: no script keeps the node half of its header, and run
+    one after another as the launch page loads them, each defines its global."""
+    need(shutil.which("node") is not None, "node is not installed (make browser-deps)")
+    names = [s for s in pages.LAUNCH_SCRIPTS if s not in ("course-data.js", "shell.js")]
+    for name in names:
+        packed = pages.runtime_file(name).decode()
+        assert "module.exports" not in packed and "require(" not in packed, name
+    expected = {global_of(n) for n in names}
+    runner = (
+        "const vm = require('vm'), fs = require('fs'), files = JSON.parse(process.argv[1]);"
+        "const window = {console, document: {}, SCORMBUILD_COURSE: {strings: {}}};"
+        "window.window = window; vm.createContext(window);"
+        "for (const f of files) vm.runInContext(fs.readFileSync(f, 'utf8'), window);"
+        "const defined = Object.keys(window).filter((k) => k.startsWith('SB'));"
+        "process.stdout.write(JSON.stringify(defined));"
+    )
+    paths = []
+    for name in names:
+        (tmp_path / name).write_bytes(pages.runtime_file(name))
+        paths.append(str(tmp_path / name))
+    done = subprocess.run(
+        ["node", "-e", runner, json.dumps(paths)], capture_output=True, text=True, check=True
+    )
+    assert set(json.loads(done.stdout)) == expected
+
+
+def test_a_script_without_the_runtime_header_is_not_shipped_half_changed() -> None:
+    with pytest.raises(ValueError, match="header"):
+        minify.browser_only("(function () { window.X = 1; })();\n")

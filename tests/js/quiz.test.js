@@ -91,3 +91,10 @@ test("an attempt's points are scaled to its best", () => {
   assert.equal(Q.scaled(1, 3), Math.round(C.BEST_SCALE / 3));
   assert.equal(Q.scaled(0, 0), C.BEST_SCALE);
 });
+
+test("an attempt is tallied over the questions it shows, complete once all are answered", () => {
+  const pool = course().quizzes[1]; // single (1 point), truefalse, matching, ordering, fill
+  assert.deepEqual(Q.tally(pool, [0, 2, 3], [1, [0, 1, 2], [3, 2, 1, 0]], "fi"), { earned: 2, max: 3, complete: true });
+  assert.deepEqual(Q.tally(pool, [4, 1], ["tuloskortti", null], "fi"), { earned: 1, max: 2, complete: false });
+  assert.deepEqual(Q.tally(pool, [], [], "fi"), { earned: 0, max: 0, complete: true });
+});

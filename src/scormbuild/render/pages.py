@@ -21,7 +21,7 @@ from scormbuild.package import suspend_data as state
 from scormbuild.render.blocks import block_code, fill_blocks, glossary_page, page_assets
 from scormbuild.render.coursedata import ObjectMemo, course_data
 from scormbuild.render.files import fill_files
-from scormbuild.render.minify import minify_css, minify_js
+from scormbuild.render.minify import browser_only, minify_css, minify_js
 from scormbuild.render.quizview import correct_answer, phrasing, question_views
 from scormbuild.render.theme import brand_css, course_template_errors, read_static
 from scormbuild.runtime import CONSTANTS_SCRIPT, constants_script, load_order
@@ -122,11 +122,12 @@ def ships(course: Course, name: str) -> bool:
 
 def runtime_file(name: str) -> bytes:
     """A learner runtime file shipped inside the scormbuild package, minified: its comments
-    (the type checker's annotations among them) and spacing stay in the repository."""
+    (the type checker's annotations among them), spacing and the node half of its header stay
+    in the repository."""
     if name == CONSTANTS_SCRIPT:
         return constants_script()
     source = (importlib.resources.files("scormbuild") / "runtime" / name).read_text("utf-8")
-    return minify_js(source).encode()
+    return browser_only(minify_js(source)).encode()
 
 
 class _PageKey:

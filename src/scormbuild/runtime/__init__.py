@@ -27,6 +27,7 @@ from typing import Any
 
 CONSTANTS_FILE = "constants.json"
 CONSTANTS_SCRIPT = "constants.js"
+USED_RE = re.compile(r"\bC\.([A-Z][A-Z0-9_]*)\b")  # a constant a script reads
 REQUIRE_RE = re.compile(r"""\brequire\(\s*["']\./([\w.-]+)["']\s*\)""")
 # The browser's half of the header: ``else root.SBName = factory(window, root.SBOther, ...)``.
 BROWSER_RE = re.compile(r"\belse\s+(?:root\.(\w+)\s*=\s*)?factory\(([^)]*)\)")
@@ -44,9 +45,18 @@ def _load_constants() -> Mapping[str, Any]:
 CONSTANTS: Mapping[str, Any] = _load_constants()
 
 
+def scripts() -> tuple[str, ...]:
+    """The runtime's scripts (not the blocks'), by name."""
+    folder = importlib.resources.files(__name__)
+    return tuple(sorted(p.name for p in folder.iterdir() if p.name.endswith(".js")))
+
+
 def constants_script() -> bytes:
-    """``constants.js``: the shared numbers as the browser's ``window.SBConstants``."""
-    text = json.dumps(dict(CONSTANTS), sort_keys=True, separators=(",", ":"))
+    """``constants.js``: the shared numbers the scripts read (``C.NAME``), as the browser's
+    ``window.SBConstants``; those only Python uses stay out of the package."""
+    used = {name for script in scripts() for name in USED_RE.findall(read(script))}
+    shipped = {k: v for k, v in CONSTANTS.items() if k in used}
+    text = json.dumps(shipped, sort_keys=True, separators=(",", ":"))
     return f"window.SBConstants = {text};\n".encode()
 
 

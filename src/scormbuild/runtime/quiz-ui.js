@@ -189,16 +189,7 @@
     }
 
     /** The points of this attempt so far. */
-    function tally() {
-      var t = { earned: 0, max: 0, complete: true };
-      order().forEach(function (qi, k) {
-        var q = quiz.questions[qi], v = qs.answers[k];
-        t.max += q.points;
-        if (v === null || v === undefined) t.complete = false;
-        else if (Q.isCorrect(q, v, lang)) t.earned += q.points;
-      });
-      return t;
-    }
+    function tally() { return Q.tally(quiz, order(), qs.answers, lang); }
 
     function summary() {
       var t = tally(), left = !quiz.attempts || qs.attempts < quiz.attempts, why = locked();

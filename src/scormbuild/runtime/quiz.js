@@ -130,6 +130,20 @@
    * to be earned). @param {number} earned @param {number} max */
   function scaled(earned, max) { return max > 0 ? Math.round(C.BEST_SCALE * earned / max) : C.BEST_SCALE; }
 
+  /** The points of an attempt so far: `shown` its questions, `answers` one per question
+   * (null: not answered yet); complete once every question has an answer.
+   * @param {QuizData} quiz @param {number[]} shown @param {Answer[]} answers @param {string} lang */
+  function tally(quiz, shown, answers, lang) {
+    var t = { earned: 0, max: 0, complete: true };
+    shown.forEach(function (qi, k) {
+      var q = quiz.questions[qi], v = answers[k];
+      t.max += q.points;
+      if (v === null || v === undefined) t.complete = false;
+      else if (isCorrect(q, v, lang)) t.earned += q.points;
+    });
+    return t;
+  }
+
   /** The interaction an answer is reported as (cmi.interactions.n.*).
    * @param {QuizData} quiz @param {QuestionData} q @param {Answer} v @param {boolean} correct
    * @param {number} latency milliseconds from showing the question to the answer
@@ -141,5 +155,5 @@
   }
 
   return { rng: rng, shuffle: shuffle, newAttempt: newAttempt, parseNumber: parseNumber,
-    isCorrect: isCorrect, scaled: scaled, response: response, pattern: pattern, interaction: interaction };
+    isCorrect: isCorrect, scaled: scaled, tally: tally, response: response, pattern: pattern, interaction: interaction };
 });
