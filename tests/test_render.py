@@ -40,6 +40,7 @@ def test_package_files() -> None:
         "scormbuild/page.js",
         "scormbuild/quiz-ui.js",
         "scormbuild/quiz.js",
+        "scormbuild/resume.js",
         "scormbuild/scorm-api.js",
         "scormbuild/session.js",
         "scormbuild/shell.js",

@@ -25,10 +25,12 @@ pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is no
 
 
 def node(script: str, payload: Any) -> Any:
-    """Run ``script`` under node with ``S`` (state.js), ``Q`` (quiz.js) and ``input`` bound."""
+    """Run ``script`` under node with ``S`` (state.js), ``Q`` (quiz.js), ``R`` (resume.js) and
+    ``input`` bound."""
     prelude = (
         f"const S = require({json.dumps(str(RUNTIME / 'state.js'))});"
         f"const Q = require({json.dumps(str(RUNTIME / 'quiz.js'))});"
+        f"const R = require({json.dumps(str(RUNTIME / 'resume.js'))});"
         "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
     )
     out = subprocess.run(
@@ -82,7 +84,7 @@ def worst_state(course: Course) -> dict[str, Any]:
 
 ENCODE = """
 const text = S.encode(input.course, input.state);
-process.stdout.write(JSON.stringify({text, back: S.decode(input.course, text)}));
+process.stdout.write(JSON.stringify({text, back: R.restore(input.course, text)}));
 """
 
 
@@ -91,7 +93,7 @@ def check_worst_case(course: Course) -> None:
     st = worst_state(course)
     out = node(ENCODE, {"course": data, "state": st})
     assert len(out["text"]) == state.worst_case_length(course)
-    assert out["back"] == st
+    assert out["back"] == {"state": st, "redo": []}
 
 
 def test_bound_is_exact_for_the_sample_course() -> None:
@@ -134,26 +136,56 @@ def test_fresh_and_partial_states_round_trip() -> None:
         "st.quizzes[2].order = [3, 0, 6];"
         "st.quizzes[2].answers = ['a.b;c|d:e', null, [2, 0, 1]];"
         "const text = S.encode(input, st);"
-        "process.stdout.write(JSON.stringify({text, st, back: S.decode(input, text),"
+        "process.stdout.write(JSON.stringify({text, st, back: R.restore(input, text),"
         " empty: S.encode(input, S.fresh(input))}));",
         data,
     )
-    assert out["empty"] == f"1|{data['fp']}|0|0|;;"
-    assert out["text"] == f"1|{data['fp']}|2|5|;;1,ya,,306,9:a.b;c|d:e..201"
-    assert out["back"] == out["st"]
+    assert out["empty"] == f"2|{data['key']}||0|"  # only started quizzes are written
+    quiz = data["quizzes"][2]
+    h = [q["h"] for q in quiz["questions"]]
+    entries = f"{h[3]}9:a.b;c|d:e.{h[0]}.{h[6]}201"  # in the order shown, hash then answer
+    head = f"2|{data['key']}|{data['modules'][1]['k']}|5|"
+    assert out["text"] == f"{head}{quiz['k']}{quiz['sk']},1,ya,,{entries}"
+    assert out["back"] == {"state": out["st"], "redo": []}
 
 
 @pytest.mark.parametrize(
     "text",
-    ["", "garbage", "2|x|0|0|;;", '{"v":1}', "1|zzzz|0|0|;;", "1|FP|v|0|;;", "1|FP|0|0|;;;"],
-)
+    [
+        "", "garbage", "2|x|0|0|;;", '{"v":1}', "1|zzzz|0|0|;;", "1|FP|v|0|;;", "1|FP|0|0|;;;",
+        "3|KEY||0|", "2|zzzz||0|", "2|KEY|ab|0|", "2|KEY||0|QQQQQQQQ,1,0,,", "2|KEY||0|;",
+        "2|KEY||zzzzzzzzzz|", "2|KEY||0|QQQQQQQQ,1,0,,HHHH9:abc", "2|KEY||0|QQQQQQQQ,-1,0,,HHHH",
+    ],
+)  # fmt: skip
 def test_corrupt_or_foreign_data_is_ignored(text: str) -> None:
     data = course_data(sample_course(), Catalog("fi"))
+    quiz = data["quizzes"][0]
+    text = text.replace("FP", data["fp"]).replace("KEY", data["key"])
+    text = text.replace("QQQQQQQQ", quiz["k"] + quiz["sk"])
+    text = text.replace("HHHH", quiz["questions"][0]["h"])
     out = node(
-        "console.warn = () => {};process.stdout.write(JSON.stringify(S.decode(input.c, input.t)));",
-        {"c": data, "t": text.replace("FP", data["fp"])},
+        "console.warn = () => {};"
+        "process.stdout.write(JSON.stringify(R.restore(input.c, input.t)));",
+        {"c": data, "t": text},
     )
     assert out is None
+
+
+def test_format_1_is_read_when_the_layout_is_the_same() -> None:
+    """Progress saved before saved state recorded what it refers to still resumes."""
+    data = course_data(sample_course(), Catalog("fi"))
+    out = node(
+        "process.stdout.write(JSON.stringify([R.restore(input, '1|' + input.fp + '|2|5|;;1,ya,,306,"
+        "9:a.b;c|d:e..201'), R.restore(input, '1|zzzz|2|5|;;')]));",
+        data,
+    )
+    back, other = out
+    assert back["redo"] == [] and back["state"]["visited"] == [False, True, False]
+    assert back["state"]["quizzes"][2] == {
+        "attempts": 1, "seed": 1234, "best": None, "order": [3, 0, 6],
+        "answers": ["a.b;c|d:e", None, [2, 0, 1]],
+    }  # fmt: skip
+    assert other is None
 
 
 def test_scoring_and_responses() -> None:
@@ -246,14 +278,15 @@ def test_bound_is_exact_per_module_in_multi_sco_mode() -> None:
         st = worst_state(part)
         out = node(
             "const p = S.part(input.course, input.i), text = S.encode(p.course, input.state);"
+            "console.warn = () => {};"
             "process.stdout.write(JSON.stringify({text, off: p.offset,"
-            " back: S.decode(p.course, text), other: S.decode(input.course, text)}));",
+            " back: R.restore(p.course, text), other: R.restore(input.course, text)}));",
             {"course": data, "i": i, "state": st},
         )
         assert len(out["text"]) == state.worst_case_length(part)
-        own = data["modules"][i]["fp"]
-        assert out["text"].split("|")[1] == state.fingerprint(part) == own
-        assert out["back"] == st
+        key = state.course_key(course, part.modules[0])
+        assert out["text"].split("|")[1] == key == data["modules"][i]["key"] != data["key"]
+        assert out["back"] == {"state": st, "redo": []}
         assert out["other"] is None  # another SCO's (or the whole course's) data is refused
         assert out["off"] == i  # the sample course has one quiz per module
 

@@ -18,7 +18,7 @@ from scorm_lms import LmsSession, extract_package, launch_href
 from scormbuild.commands.build import build
 from scormbuild.commands.validate import validate_package
 from scormbuild.package.manifest import ADLCP_NS, IMSCP_NS
-from scormbuild.package.suspend_data import LIMIT, fingerprint, scopes, worst_case_length
+from scormbuild.package.suspend_data import LIMIT, course_key, scopes, worst_case_length
 from scormbuild.source.load import load_course
 from tests.browser.learner import answer, interactions
 from tests.needs import xsd_dir
@@ -81,7 +81,7 @@ def test_suspend_data_is_bounded_per_module() -> None:
     parts = scopes(course)
     assert [p.modules for p in parts] == [(m,) for m in course.modules]
     assert all(worst_case_length(p) <= LIMIT for p in parts)
-    assert len({fingerprint(p) for p in parts}) == 3
+    assert len({course_key(course, m) for m in course.modules}) == 3  # each SCO its own
 
 
 def launch(lms: LmsSession, package: Path, sco: str) -> None:
@@ -93,7 +93,8 @@ def launch(lms: LmsSession, package: Path, sco: str) -> None:
 def module_data(lms: LmsSession) -> dict[str, Any]:
     data: dict[str, Any] = lms.sco_frame.evaluate(
         "() => { const c = window.SCORMBUILD_COURSE,"
-        " m = c.modules[+document.body.dataset.module]; return {id: m.id, fp: m.fp}; }"
+        " m = c.modules[+document.body.dataset.module];"
+        " return {id: m.id, key: m.key, k: m.k}; }"
     )
     return data
 
@@ -129,7 +130,7 @@ def test_each_module_is_tracked_on_its_own(lms: LmsSession, package: Path) -> No
     assert core["exit"] == ""
     assert core["lesson_location"] == "m01-perusteet"
     assert core["total_time"].count(":") == 2
-    assert stored["suspend_data"].startswith(f"1|{mod['fp']}|1|")
+    assert stored["suspend_data"].startswith(f"2|{mod['key']}|{mod['k']}|")
     assert stored["suspend_data"].count(";") == 0  # one quiz: this module's own
     got = interactions(stored)
     assert [i["id"] for i in got] == ["perusteet.p-valinta", "perusteet.p-tosi", "perusteet.p-luku"]

@@ -100,7 +100,7 @@ def test_leave_resume_and_pass_by_the_standard(
     assert (core["lesson_status"], core["exit"]) == ("incomplete", "suspend")
     assert core["lesson_location"] == "m01-osio-1"
     assert core["score"]["raw"] == ""  # no result yet, so no score
-    assert first["suspend_data"].startswith("1|")
+    assert first["suspend_data"].startswith("2|")
     assert [i["result"] for i in interactions(first)] == ["correct"] * 7
 
     # Back later: the LMS hands the stored values over with entry "resume".
@@ -125,7 +125,7 @@ def test_leave_resume_and_pass_by_the_standard(
     assert core["score"] == {"raw": "100", "min": "0", "max": "100"}
     assert core["lesson_location"] == "m03-osio-3"
     assert core["session_time"].count(":") == 2
-    assert final["suspend_data"].startswith("1|")
+    assert final["suspend_data"].startswith("2|")
     got = interactions(final)
     assert [i["id"].split(".")[0] for i in got] == ["pooli"] * 3
     assert all(i["result"] == "correct" and i["type"] for i in got)

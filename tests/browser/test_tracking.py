@@ -73,7 +73,7 @@ def test_learner_passes(lms: LmsSession, package: Path) -> None:
     assert core["exit"] == ""
     assert core["lesson_location"] == "m03-osio-3"
     assert core["total_time"].count(":") == 2  # Moodle keeps no session_time: it adds it up
-    assert snap["persisted"]["suspend_data"].startswith("1|")
+    assert snap["persisted"]["suspend_data"].startswith("2|")
     got = interactions(snap["persisted"])
     assert len(got) == 10  # graded answers only: 7 + 3 pooled, not the practice quiz
     by_id = {i["id"]: i for i in got}
@@ -245,7 +245,7 @@ def test_lms_whose_commits_fail(lms: LmsSession, package: Path) -> None:
     lms.set_options(commitFails=False)
     answer(go(lms, 1), right=True)
     snap = lms.unload_sco()
-    assert snap["persisted"]["suspend_data"].startswith("1|")
+    assert snap["persisted"]["suspend_data"].startswith("2|")
     assert snap["persisted"]["core"]["lesson_status"] == "incomplete"  # written at LMSFinish
     lms.assert_finished_once()
 
@@ -258,7 +258,7 @@ def test_corrupt_suspend_data_starts_afresh(lms: LmsSession, package: Path) -> N
     }
     start(lms, package, data=stored(package, garbage))
     assert answer(go(lms, 0), right=True) == 7
-    assert lms.value("cmi.suspend_data").startswith("1|")
+    assert lms.value("cmi.suspend_data").startswith("2|")
     assert not lms.page_errors
 
 

@@ -1,8 +1,8 @@
 """The learner's progress as a package saved it in ``cmi.suspend_data``, read back with that
-package's own codec (``scormbuild/state.js`` from the zip, under node) and the course data the
-package carries, so that the real-Moodle tests can hold what Moodle stored against what the
-learner did and saw: which modules they opened, each graded quiz's attempts, best score and
-answers, and how many interactions the package had sent.
+package's own codec (``scormbuild/resume.js`` and the scripts it needs, from the zip, under
+node) and the course data the package carries, so that the real-Moodle tests can hold what
+Moodle stored against what the learner did and saw: which modules they opened, each graded
+quiz's attempts, best score and answers, and how many interactions the package had sent.
 """
 
 from __future__ import annotations
@@ -19,16 +19,18 @@ from scormbuild.runtime import CONSTANTS
 from tests.needs import need
 
 BEST = CONSTANTS["BEST_SCALE"]  # state.js keeps a quiz's best score as a fraction of this
+# The package's scripts that read saved progress back (resume.js and what it requires).
+CODEC = ("format.js", "quiz.js", "resume.js", "state.js")
 
 DECODE_JS = """
 const fs = require("fs");
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
 const window = {};
 new Function("window", input.data)(window);
-const State = require(input.state);
+const State = require(input.state), Resume = require(input.resume);
 let course = window.SCORMBUILD_COURSE;
 if (input.module !== null) course = State.part(course, input.module).course;
-const st = State.decode(course, input.text);
+const got = Resume.restore(course, input.text), st = got && got.state;
 process.stdout.write(JSON.stringify(st && {
   visited: st.visited, interactions: st.interactions,
   quizzes: st.quizzes.map((q, i) => ({id: course.quizzes[i].id, graded: course.quizzes[i].graded,
@@ -68,17 +70,19 @@ def saved(package: Path, suspend_data: str, module: int | None = None) -> Saved:
     need(shutil.which("node") is not None, "node is not installed; the browser tests need it too")
     with zipfile.ZipFile(package) as archive:
         data = archive.read("scormbuild/course-data.js").decode("utf-8")
-        state = archive.read("scormbuild/state.js")
+        codec = {name: archive.read(f"scormbuild/{name}") for name in CODEC}
         constants = archive.read("scormbuild/constants.js").decode("utf-8")
     folder = package.with_name(package.stem + "-codec")
     folder.mkdir(exist_ok=True)
-    (folder / "state.js").write_bytes(state)
+    for name, script in codec.items():
+        (folder / name).write_bytes(script)
     # Under node the codec requires the constants as JSON; the package has them as a script.
     shared = constants.split("=", 1)[1].strip().rstrip(";")
     (folder / "constants.json").write_text(shared, encoding="utf-8")
     given = {
         "data": data,
         "state": str(folder / "state.js"),
+        "resume": str(folder / "resume.js"),
         "module": module,
         "text": suspend_data,
     }

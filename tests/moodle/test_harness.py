@@ -58,7 +58,7 @@ def test_import_play_read_back(
     assert values["cmi.core.lesson_status"] == "incomplete"
     assert values["cmi.core.exit"] == "suspend"
     assert values["cmi.core.lesson_location"] == "m01-miksi-jakaa"
-    assert values["cmi.suspend_data"].startswith("1|")
+    assert values["cmi.suspend_data"].startswith("2|")
     assert values["cmi.core.total_time"] != "00:00:00"
     got = stored.interactions()
     assert len(got) == answered and all(i["result"] == "correct" for i in got)

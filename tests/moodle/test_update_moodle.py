@@ -2,6 +2,8 @@
 package with 1.1.0 through the activity's own update path (mc_update.php: the settings form's
 package check, then update_module(), i.e. scorm_update_instance and scorm_parse), the learner
 resumes. Each test also holds Moodle to what ``scormbuild diff`` said about the same pair.
+Packages save progress in format 2, which records what each answer refers to
+(runtime/resume.js); format 1 is read by node tests only (tests/js, tests/test_state.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from tests.browser.learner import answer
 from tests.moodle.harness import Activity, Moodle, MoodleError, sheet_settings
 from tests.moodle.learner import Learner
 from tests.updatekit import build_version
+
+NOTICE = "Kurssia on päivitetty"  # strings/fi.json updated_redo
 
 
 def replace_package(moodle: Moodle, activity: Activity, package: Path) -> dict[str, Any]:
@@ -68,31 +72,9 @@ def mid_course(moodle: Moodle, learner: Learner, old: Path, name: str) -> Activi
     return activity
 
 
-@pytest.mark.parametrize(
-    ("change", "score"),
-    [
-        ("text", 100.0),  # nothing to redo: every answer kept
-        # Saved-state format 1 cannot tell a changed question (k2's right answer changed): as
-        # diff says, the earlier answer stays and so does the best score saved with it.
-        ("question-changed", 100.0),
-    ],
-)
-def test_learner_resumes_after_the_package_is_replaced(
-    moodle: Moodle,
-    learner: Learner,
-    versions: Callable[[str | None], Path],
-    change: str,
-    score: float,
-) -> None:
-    old, new = versions(None), versions(change)
-    (said,) = diff(old, new).comparisons
-    assert said.steps == "replace" and said.resume == "clean"
-    if change == "question-changed":
-        (text,) = [c.text for c in said.changes if c.code == "question-changed"]
-        assert "saved best scores stay as they were" in text
-    activity = mid_course(moodle, learner, old, f"paivitys ({change})")
+def replaced(moodle: Moodle, activity: Activity, new: Path) -> None:
+    """The admin replaces the package; Moodle keeps the SCO rows, the attempt and its values."""
     before = moodle.tracks(activity)
-
     out = replace_package(moodle, activity, new)
     # Moodle matched the SCOs by identifier: the same rows, so the learner's records stay.
     assert [(s["id"], s["identifier"]) for s in out["after"]] == [
@@ -103,9 +85,21 @@ def test_learner_resumes_after_the_package_is_replaced(
     assert kept.attempts == before.attempts == [1]
     assert kept.values() == before.values() and kept.interactions() == before.interactions()
 
+
+def test_learner_resumes_after_a_text_edit(
+    moodle: Moodle, learner: Learner, versions: Callable[[str | None], Path]
+) -> None:
+    """Nothing to redo: every answer kept, the bookmark kept, the course finished."""
+    old, new = versions(None), versions("text")
+    (said,) = diff(old, new).comparisons
+    assert said.steps == "replace" and said.resume == "clean"
+    activity = mid_course(moodle, learner, old, "paivitys (text)")
+    replaced(moodle, activity, new)
+
     learner.enter(activity)
     frame = learner.module(1)  # back at the exam, the bookmark
     assert exam_questions(frame) == {"k1": True, "k2": True, "k3": True}
+    assert NOTICE not in learner.sco_text("#sb-notice")
     learner.go(2)
     learner.leave()
 
@@ -113,7 +107,49 @@ def test_learner_resumes_after_the_package_is_replaced(
     values = stored.values()
     assert stored.attempts == [1]
     assert values["cmi.core.lesson_status"] == "passed"  # the pass mark is 60
-    assert float(values["cmi.core.score.raw"]) == pytest.approx(score, abs=0.01)
+    assert float(values["cmi.core.score.raw"]) == pytest.approx(100.0, abs=0.01)
+    assert values["cmi.suspend_data"].startswith("2|")
     assert len(stored.interactions()) == 3  # nothing was answered again
     assert stored.grade is not None
     assert not learner.errors()
+
+
+def test_a_changed_question_is_answered_again(
+    moodle: Moodle, learner: Learner, versions: Callable[[str | None], Path]
+) -> None:
+    """Saved-state format 2 records what each answer refers to: 1.1.0 changed the right answer
+    of exam question k2, so that answer is dropped, the learner is told once, in the course
+    language, and answers k2 again; the rest of the attempt stays."""
+    old, new = versions(None), versions("question-changed")
+    (said,) = diff(old, new).comparisons
+    assert said.steps == "replace" and said.resume == "redo"
+    (change,) = [c for c in said.changes if c.code == "question-changed"]
+    assert "answers to it are dropped" in change.text and change.redo is not None
+    activity = mid_course(moodle, learner, old, "paivitys (question-changed)")
+    replaced(moodle, activity, new)
+
+    learner.enter(activity)
+    frame = learner.module(1)
+    notice = learner.sco_text("#sb-notice")
+    assert NOTICE in notice and "Loppukoe" in notice
+    assert exam_questions(frame) == {"k1": True, "k2": False, "k3": True}
+    assert answer(frame, right=True) == 1
+    learner.go(2)
+    learner.leave()
+
+    stored = moodle.tracks(activity)
+    values = stored.values()
+    assert stored.attempts == [1]
+    assert values["cmi.core.lesson_status"] == "passed"
+    assert float(values["cmi.core.score.raw"]) == pytest.approx(100.0, abs=0.01)
+    assert values["cmi.suspend_data"].startswith("2|")
+    got = stored.interactions()
+    assert len(got) == 4 and got[-1]["id"] == "koe.k2" and got[-1]["result"] == "correct"
+    assert stored.grade is not None and stored.grade > 0
+    assert not learner.errors()
+
+    # Once more: the notice was for the first visit under 1.1.0.
+    learner.enter(activity)
+    learner.module()
+    assert NOTICE not in learner.sco_text("#sb-notice")
+    learner.leave()

@@ -1,14 +1,21 @@
-"""The Python side of the suspend_data codec: its worst-case length, proven from the model.
+"""The Python side of the suspend_data codec: its worst-case length, proven from the model,
+and the keys and content hashes that saved progress refers to.
 
 SCORM 1.2 (and Moodle in standards mode) caps ``cmi.suspend_data`` at 4096 characters. The
-learner runtime (``runtime/state.js``) writes, for example::
+learner runtime (``runtime/state.js``) writes format 2, for example::
 
-    1|k3x9|v1|4|1,2f1s,7ps,,0.3.5:hello;0,,,,
+    2|ret7|tj9zitb6|4|kbq8x1c9,1,2f1s,7ps,pudz1.3r1y5:hello.fbyl
 
-that is ``version|fingerprint|visited|interactions|quiz;quiz;...``, each quiz being
-``attempts,seed,best,order,answers`` with answers joined by ``.``. Every field below mirrors an
-encoder in state.js; change both together (tests/test_state.py runs the JS encoder on a
-worst-case state and compares its length with :func:`worst_case_length`).
+that is ``2|course key|visited|interactions|quiz;quiz;...``: ``visited`` holds the key of each
+module seen, and each quiz that has been started is ``<quiz key><scoring key>,attempts,seed,
+best,entries``, an entry per question of the attempt, in the order shown, joined by ``.``:
+the question's content hash and then the answer ("" when unanswered). So saved progress says
+what it refers to, and a newer package keeps what is unchanged (``runtime/resume.js``): an
+answer whose question has the same content hash, a visit to a module with the same key.
+Format 1 (``1|fingerprint|...``, positions instead of keys) is still read when the course's
+layout is unchanged. Every field below mirrors an encoder in state.js; change both together
+(tests/test_state.py runs the JS encoder on a worst-case state and compares its length with
+:func:`worst_case_length`).
 """
 
 from __future__ import annotations
@@ -26,7 +33,8 @@ from scormbuild.runtime import CONSTANTS
 # The numbers the runtime shares live in runtime/constants.json, their one home.
 VERSION: str = CONSTANTS["SUSPEND_DATA_VERSION"]
 LIMIT: int = CONSTANTS["SUSPEND_DATA_LIMIT"]  # SCORM 1.2's cmi.suspend_data
-FINGERPRINT_WIDTH: int = CONSTANTS["FINGERPRINT_WIDTH"]
+FINGERPRINT_WIDTH: int = CONSTANTS["FINGERPRINT_WIDTH"]  # format 1's layout fingerprint
+KEY_WIDTH: int = CONSTANTS["KEY_WIDTH"]  # every key and content hash below
 SEED_LIMIT: int = CONSTANTS["SEED_LIMIT"]  # seeds are drawn from [0, 36**4): 4 base-36 digits
 BEST_SCALE: int = CONSTANTS["BEST_SCALE"]  # a best attempt is round(BEST_SCALE * earned / max)
 ATTEMPT_CAP: int = CONSTANTS["ATTEMPT_CAP"]  # unlimited attempts: the counter stops at "zz"
@@ -85,19 +93,19 @@ def quiz_max_length(quiz: Quiz) -> int:
     """The longest token ``state.js`` can write for ``quiz``."""
     attempts = quiz.attempts if quiz.attempts > 0 else ATTEMPT_CAP
     drawn = min(quiz.drawn, len(quiz.questions))
-    width = b36len(max(len(quiz.questions) - 1, 0))
     answers = sorted((answer_max_length(q) for q in quiz.questions), reverse=True)[:drawn]
     return (
-        b36len(attempts)
+        2 * KEY_WIDTH  # the quiz key and the scoring key
+        + 1
+        + b36len(attempts)
         + 1
         + b36len(SEED_LIMIT - 1)
         + 1
         + b36len(BEST_SCALE)
         + 1
-        + (drawn * width if stores_order(quiz) else 0)
-        + 1
+        + drawn * KEY_WIDTH  # each entry's question hash
         + sum(answers)
-        + max(drawn - 1, 0)  # the "." between answers
+        + max(drawn - 1, 0)  # the "." between entries
     )
 
 
@@ -107,9 +115,9 @@ def worst_case_length(course: Course) -> int:
     header = (
         len(VERSION)
         + 1
-        + FINGERPRINT_WIDTH
+        + KEY_WIDTH
         + 1
-        + bits_len(len(course.modules))
+        + KEY_WIDTH * len(course.modules)
         + 1
         + b36len(INTERACTION_CAP)
         + 1
@@ -118,10 +126,10 @@ def worst_case_length(course: Course) -> int:
 
 
 def fingerprint(course: Course) -> str:
-    """Four base-36 characters that change when the stored layout of the course would.
+    """Four base-36 characters that change when the layout of format 1 would.
 
-    Saved state from another course, or from a version with other modules or questions,
-    carries another fingerprint, and the runtime ignores it instead of misreading it.
+    Format 1 saved positions, not keys: the runtime reads it only when the course's
+    fingerprint is the one it was saved with.
     """
     parts = [str(len(course.modules))]
     for quiz in course.quizzes:
@@ -134,7 +142,6 @@ def fingerprint(course: Course) -> str:
     return to_b36(value).rjust(FINGERPRINT_WIDTH, "0")
 
 
-KEY_WIDTH = 4  # the width of every key and content hash below
 _TAG_RE = re.compile(r"<[^>]*>")
 _SPACE_RE = re.compile(r"\s+")
 _ORDER_RE = re.compile(r"^[0-9]+-")
@@ -156,9 +163,12 @@ def plain_text(fragment: str) -> str:
     return _SPACE_RE.sub(" ", html.unescape(_TAG_RE.sub(" ", fragment))).strip()
 
 
-def course_key(course: Course) -> str:
-    """Which course saved the state: another course's state is never read."""
-    return short_hash("course", course.config.id)
+def course_key(course: Course, module: Module | None = None) -> str:
+    """Which course and language (in multi-SCO mode: which module's SCO) saved the state:
+    another one's state is never read."""
+    if module is None:
+        return short_hash("course", course.config.id, course.language)
+    return short_hash("course", course.config.id, course.language, module_name(module))
 
 
 def module_name(module: Module) -> str:
@@ -220,7 +230,7 @@ def scopes(course: Course) -> tuple[Course, ...]:
     """What each SCO of the package keeps in its own ``cmi.suspend_data``.
 
     Single-SCO mode: the whole course. Multi-SCO mode: every module on its own (the
-    runtime's ``SBState.part``), each with the fingerprint of that part.
+    runtime's ``SBState.part``), each under the key of that module.
     """
     if course.config.sco_mode == "multi":
         return tuple(replace(course, modules=(m,)) for m in course.modules)

@@ -17,7 +17,7 @@ JS_STRINGS = (
     "answer_needed", "attempt", "commit_failed", "correct", "incorrect", "lms_refused",
     "mode_browse", "mode_no_credit", "mode_review", "moved", "no_attempts", "not_tracked",
     "number_needed", "progress", "quiz_locked_final", "quiz_locked_view", "score",
-    "status_completed", "status_failed", "status_passed",
+    "status_completed", "status_failed", "status_passed", "updated_redo",
 )  # fmt: skip
 
 
@@ -107,9 +107,10 @@ def course_data(course: Course, t: Catalog, memo: ObjectMemo | None = None) -> d
         }
         for m in course.modules
     ]  # fmt: skip
-    if multi:  # each module's SCO stores its own part, under its own fingerprint
+    if multi:  # each module's SCO stores its own part, under its own key and fingerprint
         for entry, part in zip(modules, state.scopes(course), strict=True):
             entry["fp"] = state.fingerprint(part)
+            entry["key"] = state.course_key(course, part.modules[0])
     module_of = {q.id: m.id for m in course.modules for q in m.quizzes}
     quizzes = [
         remembered(quiz, partial(quiz_entry, quiz, module_of[quiz.id])) for quiz in course.quizzes

@@ -13,14 +13,15 @@
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
     module.exports = factory(require("./constants.json"), require("./format.js"), require("./state.js"),
-      require("./scorm-api.js"));
-  } else root.SBSession = factory(root.SBConstants, root.SBFormat, root.SBState, root.SBApi);
+      require("./resume.js"), require("./scorm-api.js"));
+  } else root.SBSession = factory(root.SBConstants, root.SBFormat, root.SBState, root.SBResume, root.SBApi);
 })(/** @type {any} */ (this), /**
  * @param {import("./types").Constants} C
  * @param {import("./format.js")} F
  * @param {import("./state.js")} S
+ * @param {import("./resume.js")} R
  * @param {import("./scorm-api.js")} Api
- */ function (C, F, S, Api) {
+ */ function (C, F, S, R, Api) {
   "use strict";
 
   /** @typedef {import("./types").CourseData} CourseData */
@@ -37,7 +38,7 @@
    * under way or another may be started. @param {QuizData} quiz @param {QuizState} qs */
   function open(quiz, qs) {
     if (qs.best === C.BEST_SCALE) return false;
-    var shown = qs.order ? qs.order.length : Math.min(quiz.drawn, quiz.questions.length);
+    var shown = S.order(quiz, qs).length;
     for (var k = 0; qs.attempts && k < shown; k++) if (qs.answers[k] === null || qs.answers[k] === undefined) return true;
     return !quiz.attempts || qs.attempts < quiz.attempts;
   }
@@ -89,8 +90,8 @@
     var doc = win.document, A = Api.connect(win), s = course.strings;
     var t0 = Date.now(), lms = A.init(), mode = "normal", credit = "credit";
     var lmsStatus = "", mastery = course.mastery;
-    /** @type {LearnerState | null} */
-    var saved = null;
+    /** @type {import("./types").Restored | null} */
+    var saved = null; // what an earlier session (maybe of an earlier version) saved
     /** @type {Record<string, string>} */
     var written = {};
     /** @type {number | null} */
@@ -102,9 +103,9 @@
       lmsStatus = A.get("cmi.core.lesson_status");
       var m = A.get("cmi.student_data.mastery_score");
       if (m !== "" && isFinite(+m) && +m >= 0 && +m <= 100) mastery = +m; // the LMS wins
-      saved = S.decode(course, A.get("cmi.suspend_data"));
+      saved = R.restore(course, A.get("cmi.suspend_data"));
     }
-    var st = saved || S.fresh(course);
+    var st = saved ? saved.state : S.fresh(course);
     // Only a normal session for credit records anything; review, browse and no-credit
     // sessions write nothing at all, not even their time.
     var record = lms && mode === "normal" && credit !== "no-credit";
@@ -113,7 +114,8 @@
       if (count >= 0) st.interactions = count; // the LMS's count keeps the indexes contiguous
     }
     var refused = !lms && A.refused(); // an LMS that would not open this session
-    var notice = refused ? s.lms_refused : !lms ? s.not_tracked : record ? "" :
+    var notice = refused ? s.lms_refused : !lms ? s.not_tracked :
+      record ? R.notice(course, saved ? saved.redo : []) :
       mode === "review" ? s.mode_review : mode === "browse" ? s.mode_browse : s.mode_no_credit;
     say(notice);
 
@@ -206,7 +208,8 @@
       course: course,
       tracked: lms,
       recording: record,
-      location: lms ? A.get("cmi.core.lesson_location") : "",
+      // The bookmarked module; one gone or renumbered is looked up (resume.js).
+      location: lms ? R.where(course, A.get("cmi.core.lesson_location"), st) : "",
       /** @param {number} i @returns {QuizState} */
       quizState: function (i) { return JSON.parse(JSON.stringify(st.quizzes[i])); },
       notice: notice,

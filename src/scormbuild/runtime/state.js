@@ -1,12 +1,18 @@
 // @ts-check
 /* scormbuild state codec: the learner's progress <-> cmi.suspend_data.
- * Layout (mirrored by scormbuild/package/suspend_data.py, which proves the worst case fits in
- * SUSPEND_DATA_LIMIT characters; the numbers both sides use are in constants.json):
- *   version|fingerprint|visited|interactions|quiz;quiz;...
- *   quiz = attempts,seed,best,order,answer.answer...   ("" when never started)
+ * Format 2 (mirrored by scormbuild/package/suspend_data.py, which proves the worst case fits in
+ * SUSPEND_DATA_LIMIT characters; the numbers both sides use are in constants.json, the keys and
+ * content hashes come from the course data, made there):
+ *   2|course key|visited module keys|interactions|quiz;quiz;...
+ *   quiz  = <quiz key><scoring key>,attempts,seed,best,entry.entry...   (started quizzes only)
+ *   entry = <question content hash><answer>, in the order the attempt shows its questions
+ * So saved progress says what it refers to, and a newer version of the package keeps what is
+ * unchanged (resume.js). Format 1 (1|fingerprint|visited flags|interactions|quiz;..., by
+ * position) is still read when the course's layout is the same.
  * Numbers are base 36; flag sets are base 32, five flags a digit; fill-in and numeric
- * answers are "<length>:<text>" so their text needs no escaping. Only this saved text is
- * compact: in memory the state has readable names (types.d.ts, LearnerState).
+ * answers are "<length>:<text>" so their text needs no escaping, and any answer can be
+ * skipped without knowing its question. Only this saved text is compact: in memory the
+ * state has readable names (types.d.ts, LearnerState).
  * Runs in the browser (window.SBState) and in node (module.exports) for tests. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory(require("./constants.json"));
@@ -20,6 +26,8 @@
   /** @typedef {import("./types").QuizState} QuizState */
   /** @typedef {import("./types").LearnerState} LearnerState */
   /** @typedef {import("./types").Answer} Answer */
+  /** @typedef {import("./types").SavedProgress} SavedProgress */
+  /** @typedef {import("./types").SavedQuiz} SavedQuiz */
 
   /** How many base-36 digits `n` takes (at least one). @param {number} n */
   function width36(n) { return Math.max(n, 0).toString(36).length; }
@@ -27,9 +35,9 @@
   function pad(n, width) { var s = n.toString(36); while (s.length < width) s = "0" + s; return s; }
   /** @param {string} token @param {number} max */
   function number(token, max) {
-    if (!/^[0-9a-z]+$/.test(token)) throw new Error("bad number " + token);
+    if (!/^[0-9a-z]+$/.test(token)) throw new Error("bad number");
     var n = parseInt(token, 36);
-    if (n > max) throw new Error("out of range " + token);
+    if (n > max) throw new Error("out of range");
     return n;
   }
   /** `n` flags, five to a base-32 digit. @param {boolean[]} flags @param {number} n */
@@ -93,28 +101,30 @@
     throw new Error("unknown type " + q.type);
   }
 
-  /** @param {QuizData} quiz @param {QuizState} qs */
+  /** A started quiz: its keys, the attempt and an entry per question shown; "" for a quiz
+   * never started. @param {QuizData} quiz @param {QuizState} qs */
   function encodeQuiz(quiz, qs) {
     if (!qs || !qs.attempts) return "";
-    var shown = order(quiz, qs), width = width36(quiz.questions.length - 1);
-    var answers = shown.map(function (qi, k) { return encodeAnswer(quiz.questions[qi], qs.answers[k]); });
-    while (answers.length && answers[answers.length - 1] === "") answers.pop();
-    return [
+    var entries = order(quiz, qs).map(function (qi, k) {
+      var q = quiz.questions[qi];
+      return q.h + encodeAnswer(q, qs.answers[k]);
+    });
+    return quiz.k + quiz.sk + "," + [
       Math.min(qs.attempts, quiz.attempts || C.ATTEMPT_CAP).toString(36),
       qs.seed.toString(36),
       qs.best === null || qs.best === undefined ? "" : qs.best.toString(36),
-      quiz.so && qs.order ? qs.order.map(function (x) { return pad(x, width); }).join("") : "",
-      answers.join(".")
+      entries.join(".")
     ].join(",");
   }
 
   /** The saved text of `st`. @param {CourseData} course @param {LearnerState} st */
   function encode(course, st) {
-    var visited = bits(st.visited, course.modules.length);
-    return [C.SUSPEND_DATA_VERSION, course.fp, visited,
-      Math.min(st.interactions, C.INTERACTION_CAP).toString(36),
-      course.quizzes.map(function (quiz, i) { return encodeQuiz(quiz, st.quizzes[i]); }).join(";")
-    ].join("|");
+    var visited = course.modules.filter(function (_m, i) { return st.visited[i]; })
+      .map(function (m) { return m.k; }).join("");
+    var quizzes = course.quizzes.map(function (quiz, i) { return encodeQuiz(quiz, st.quizzes[i]); })
+      .filter(Boolean);
+    return [C.SUSPEND_DATA_VERSION, course.key, visited,
+      Math.min(st.interactions, C.INTERACTION_CAP).toString(36), quizzes.join(";")].join("|");
   }
 
   /** Reads a saved text from left to right. @param {string} text */
@@ -128,13 +138,19 @@
   Reader.prototype.peek = function () { return this.text.charAt(this.at); };
   /** @param {string} c */
   Reader.prototype.expect = function (c) {
-    if (this.text[this.at] !== c) throw new Error("expected " + c + " at " + this.at);
+    if (this.text[this.at] !== c) throw new Error("expected " + c);
     this.at++;
   };
   /** @param {number} n */
   Reader.prototype.take = function (n) {
     if (this.at + n > this.text.length) throw new Error("truncated");
     var token = this.text.substr(this.at, n); this.at += n; return token;
+  };
+  /** One answer, still encoded: read without its question ("<length>:" tells a text). */
+  Reader.prototype.answer = function () {
+    var token = this.until(":.;");
+    if (this.peek() === ":") { this.expect(":"); token += ":" + this.take(number(token, C.FILL_MAX_LENGTH)); }
+    return token;
   };
 
   /** @param {QuestionData} q @param {Reader} r @returns {Answer} */
@@ -156,39 +172,30 @@
         return out;
       case "matching": return fixedWidth(token, width36(q.n), q.n, -1, q.n - 1);
       case "ordering":
-        var o = fixedWidth(token, width36(q.n - 1), q.n, 0, q.n - 1);
-        if (o.slice().sort().join() !== o.map(function (_, i) { return i; }).sort().join())
-          throw new Error("not a permutation");
-        return o;
+        return distinct(fixedWidth(token, width36(q.n - 1), q.n, 0, q.n - 1)); // a permutation
     }
     throw new Error("unknown type " + q.type);
   }
 
+  /** `list`, which must not hold a number twice. @param {number[]} list */
+  function distinct(list) {
+    if (list.some(function (x, i) { return list.indexOf(x) !== i; })) throw new Error("repeat");
+    return list;
+  }
+
+  /** "attempts,seed,best," as both formats save a started quiz.
+   * @param {Reader} r @param {number} cap
+   * @returns {{attempts: number, seed: number, best: number | null}} */
+  function attempt(r, cap) {
+    var attempts = number(r.until(","), cap);
+    r.expect(","); var seed = number(r.until(","), C.SEED_LIMIT - 1);
+    r.expect(","); var best = r.until(",");
+    r.expect(",");
+    return { attempts: attempts, seed: seed, best: best ? number(best, C.BEST_SCALE) : null };
+  }
+
   /** A quiz never started. @returns {QuizState} */
   function emptyQuiz() { return { attempts: 0, seed: 0, best: null, order: null, answers: [] }; }
-
-  /** @param {QuizData} quiz @param {Reader} r @returns {QuizState} */
-  function decodeQuiz(quiz, r) {
-    if (r.peek() === ";" || r.peek() === "") return emptyQuiz();
-    var n = quiz.questions.length, drawn = Math.min(quiz.drawn, n), qs = emptyQuiz();
-    qs.attempts = number(r.until(","), quiz.attempts || C.ATTEMPT_CAP);
-    r.expect(","); qs.seed = number(r.until(","), C.SEED_LIMIT - 1);
-    r.expect(","); var best = r.until(","); qs.best = best ? number(best, C.BEST_SCALE) : null;
-    r.expect(","); var shown = r.until(",");
-    if (quiz.so) {
-      var drawnOrder = fixedWidth(shown, width36(n - 1), drawn, 0, n - 1);
-      if (drawnOrder.some(function (x, i) { return drawnOrder.indexOf(x) !== i; })) throw new Error("repeat");
-      qs.order = drawnOrder;
-    } else if (shown) throw new Error("unexpected order");
-    r.expect(",");
-    var questions = order(quiz, qs);
-    for (var k = 0; k < questions.length; k++) {
-      if (k > 0) { if (r.peek() !== ".") break; r.expect("."); }
-      qs.answers.push(decodeAnswer(quiz.questions[questions[k]], r));
-    }
-    while (qs.answers.length < questions.length) qs.answers.push(null);
-    return qs;
-  }
 
   /** Nothing visited, no quiz started. @param {CourseData} course @returns {LearnerState} */
   function fresh(course) {
@@ -205,36 +212,82 @@
     var m = course.modules[i];
     var quizzes = course.quizzes.filter(function (q) { return q.module === m.id; });
     var own = /** @type {CourseData} */ (Object.assign({}, course, {
-      fp: m.fp, modules: [m], quizzes: quizzes
+      fp: m.fp, key: m.key, modules: [m], quizzes: quizzes
     }));
     return { course: own, offset: course.quizzes.indexOf(quizzes[0]) };
   }
 
-  /** The state saved in `text`, or null (with why on the console) for empty, corrupt or
-   * foreign data. @param {CourseData} course @param {string} text @returns {LearnerState | null} */
-  function decode(course, text) {
-    if (!text) return null;
-    try {
-      var r = new Reader(String(text));
-      if (r.until("|") !== C.SUSPEND_DATA_VERSION) throw new Error("unknown version");
-      r.expect("|");
-      if (r.until("|") !== course.fp) throw new Error("saved by another course or version");
-      r.expect("|");
-      var st = fresh(course);
-      st.visited = unbits(r.until("|"), course.modules.length);
-      r.expect("|"); st.interactions = number(r.until("|"), C.INTERACTION_CAP);
-      r.expect("|");
-      for (var i = 0; i < course.quizzes.length; i++) {
-        if (i > 0) r.expect(";");
-        st.quizzes[i] = decodeQuiz(course.quizzes[i], r);
-      }
-      if (r.at !== r.text.length) throw new Error("trailing data");
-      return st;
-    } catch (e) {
-      if (typeof console !== "undefined") console.warn("scormbuild: ignoring saved progress:", /** @type {Error} */ (e).message);
-      return null;
-    }
+  /** A key or content hash (KEY_WIDTH base-36 digits). @param {Reader} r */
+  function key(r) {
+    var k = r.take(C.KEY_WIDTH);
+    number(k, Infinity); // base-36 digits
+    return k;
   }
 
-  return { encode: encode, decode: decode, fresh: fresh, part: part, order: order, bits: bits };
+  /** Saved progress as it says itself, before resume.js matches it to the course: format 2,
+   * or format 1 saved by a package of the same layout (the course's fingerprint), read by
+   * position as format 2 would have said it. Throws on corrupt or foreign data.
+   * @param {CourseData} course @param {string} text @returns {SavedProgress} */
+  function read(course, text) {
+    var r = new Reader(String(text)), version = r.until("|"), one = version === "1";
+    if (!one && version !== C.SUSPEND_DATA_VERSION) throw new Error("unknown version");
+    r.expect("|");
+    if (one && r.until("|") !== course.fp) throw new Error("saved by another layout");
+    /** @type {SavedProgress} */
+    var out = { key: one ? course.key : key(r), visited: [], interactions: 0, quizzes: [] };
+    r.expect("|");
+    if (one) {
+      var seen = unbits(r.until("|"), course.modules.length);
+      out.visited = course.modules.filter(function (_m, i) { return seen[i]; }).map(function (m) { return m.k; });
+    } else while (r.peek() !== "|") out.visited.push(key(r));
+    r.expect("|"); out.interactions = number(r.until("|"), C.INTERACTION_CAP);
+    r.expect("|");
+    if (one) course.quizzes.forEach(function (quiz, i) {
+      if (i > 0) r.expect(";");
+      if (r.peek() === ";" || r.peek() === "") return; // never started
+      // The same layout: a quiz that stores its order now stored it then (resume.js drops a
+      // question that comes twice).
+      var n = quiz.questions.length;
+      var started = attempt(r, quiz.attempts || C.ATTEMPT_CAP), stored = r.until(",");
+      var shown = quiz.so ? fixedWidth(stored, width36(n - 1), Math.min(quiz.drawn, n), 0, n - 1)
+        : order(quiz, emptyQuiz());
+      r.expect(",");
+      var entries = shown.map(function (qi, k) {
+        var token = ""; // answers after the last one given were not written: unanswered
+        if (k === 0 || r.peek() === ".") {
+          if (k > 0) r.expect(".");
+          token = r.answer();
+        }
+        return { hash: quiz.questions[qi].h, token: token };
+      });
+      out.quizzes.push(Object.assign({ key: quiz.k, scoring: quiz.sk, entries: entries }, started));
+    });
+    else while (r.at < r.text.length) {
+      if (out.quizzes.length) r.expect(";");
+      var k = key(r), scoring = key(r);
+      r.expect(",");
+      /** @type {SavedQuiz} */
+      var quiz = Object.assign({ key: k, scoring: scoring, entries: [] }, attempt(r, C.ATTEMPT_CAP));
+      do {
+        if (quiz.entries.length) r.expect(".");
+        quiz.entries.push({ hash: key(r), token: r.answer() });
+      } while (r.peek() === ".");
+      out.quizzes.push(quiz);
+    }
+    if (r.at !== r.text.length) throw new Error("trailing data");
+    return out;
+  }
+
+  /** One saved answer token read as an answer to `q` (null: unanswered); throws when it does
+   * not fit the question. @param {QuestionData} q @param {string} token @returns {Answer} */
+  function answer(q, token) {
+    var r = new Reader(token), v = decodeAnswer(q, r);
+    if (r.at !== token.length) throw new Error("answer does not fit");
+    return v;
+  }
+
+  return {
+    encode: encode, read: read, answer: answer, fresh: fresh, part: part,
+    order: order, bits: bits
+  };
 });

@@ -15,8 +15,8 @@ export interface QuestionData {
   id: string;
   type: QuestionType;
   points: number;
-  /** Content hash of the question as asked and scored (scormbuild diff). */
-  h?: string;
+  /** Content hash of the question as asked and scored: what a saved answer refers to. */
+  h: string;
   /** Choices, pairs or items: how many the question has. */
   n: number;
   /** The ids of the choices, pairs or items, as interactions report them. */
@@ -35,6 +35,10 @@ export type NumericKey = [number, number, number | null];
 
 export interface QuizData {
   id: string;
+  title?: string;
+  /** k: the quiz's key, sk: its scoring key (what a saved attempt and best score refer to). */
+  k: string;
+  sk: string;
   /** The id of the module the quiz is in. */
   module: string;
   graded: boolean;
@@ -54,14 +58,22 @@ export interface QuizData {
   questions: QuestionData[];
 }
 
-/** fp: the fingerprint of a module's own saved state (multi-SCO mode). */
-export interface ModuleData { id: string; title: string; href: string; fp?: string }
+/** k: the module's key (its file name without the number), what a saved visit refers to;
+ * h: its content hash (scormbuild diff); multi-SCO mode: key and fp of its own saved state. */
+export interface ModuleData {
+  id: string; title: string; href: string; k: string; h?: string; key?: string; fp?: string;
+}
 
 export interface CourseData {
   id: string;
   title: string;
   lang: string;
-  /** The fingerprint the saved state carries. */
+  /** The course's version, and the saved-state format its runtime writes. */
+  version?: string;
+  state?: string;
+  /** The key of the course and language that saved state carries. */
+  key: string;
+  /** The layout fingerprint format 1 carried (still read when the layout is the same). */
   fp: string;
   /** 0-100, or null for none. */
   mastery: number | null;
@@ -95,6 +107,35 @@ export interface LearnerState {
   interactions: number;
   quizzes: QuizState[];
 }
+
+/** Format 2 saved progress as state.js reads it, before it is matched to the course. */
+export interface SavedProgress {
+  /** The course key it was saved under. */
+  key: string;
+  /** The keys of the modules seen. */
+  visited: string[];
+  interactions: number;
+  /** The quizzes started. */
+  quizzes: SavedQuiz[];
+}
+
+export interface SavedQuiz {
+  /** The quiz's key and scoring key when it was saved. */
+  key: string;
+  scoring: string;
+  attempts: number;
+  seed: number;
+  best: number | null;
+  /** One per question of the attempt, in the order shown. */
+  entries: SavedEntry[];
+}
+
+/** hash: the question's content hash; token: its answer, encoded ("" when unanswered). */
+export interface SavedEntry { hash: string; token: string }
+
+/** Saved progress read under the package as it is now, and the quizzes (indexes) with
+ * questions to answer again. */
+export interface Restored { state: LearnerState; redo: number[] }
 
 /** The SCORM 1.2 API object an LMS puts in a window (window.API). */
 export interface ScormApi {
