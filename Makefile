@@ -20,7 +20,8 @@ browser-deps:
 	sh scripts/install-system-deps.sh
 	cd tests/lms && npm ci --no-audit --no-fund --silent
 
-# The learner runtime's type checker (TypeScript's tsc), pinned in package-lock.json.
+# The type checker (TypeScript's tsc) of the learner runtime and the preview's scripts, pinned in
+# package-lock.json.
 js-deps: node_modules/.package-lock.json
 node_modules/.package-lock.json: package-lock.json
 	sh scripts/install-system-deps.sh

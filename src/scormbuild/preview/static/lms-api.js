@@ -1,3 +1,4 @@
+// @ts-check
 /* scormbuild test LMS, the player: Moodle 4.5's SCORM 1.2 API (mod/scorm/datamodels/
  * scorm_12.js and request.js) over a site from lms-site.js. The same file serves the preview
  * and the browser tests.
@@ -21,9 +22,19 @@
   var api = factory();
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.SBLmsApi = api;
-})(this, function () {
+})(/** @type {any} */ (this), function () {
   "use strict";
 
+  /** @typedef {import("../lms").Values} Values */
+  /** @typedef {import("../lms").ElementRule} ElementRule */
+  /** @typedef {import("../lms").Site} Site */
+  /** @typedef {import("../lms").Launch} Launch */
+  /** @typedef {import("../lms").PlayerOptions} PlayerOptions */
+  /** @typedef {import("../lms").Save} Save */
+  /** @typedef {import("../lms").Call} Call */
+  /** @typedef {import("../lms").Violation} Violation */
+
+  /** @type {Record<string, string>} */
   var ERRORS = {
     "0": "No error", "101": "General exception", "201": "Invalid argument error",
     "202": "Element cannot have children", "203": "Element not an array - cannot have count",
@@ -43,6 +54,7 @@
     type: "^true-false$|^choice$|^fill-in$|^matching$|^performance$|^sequencing$|^likert$|^numeric$",
     result: "^correct$|^wrong$|^unanticipated$|^neutral$|^([0-9]{0,3})?(\\.[0-9]*)?$"
   };
+  /** @type {Record<string, string>} */
   var CHILDREN = {
     "cmi._children": "core,suspend_data,launch_data,comments,objectives,student_data,student_preference,interactions",
     "cmi.core._children": "student_id,student_name,lesson_location,credit,lesson_status,entry,score,total_time,lesson_mode,exit,session_time",
@@ -54,13 +66,18 @@
     "cmi.objectives.n.score._children": "raw,min,max"
   };
 
-  /* The data model: element (indexes as n) -> {mod, format, range}. */
+  /** The data model: element (indexes as n) -> {mod, format, range}.
+   * @param {boolean} standards @returns {Record<string, ElementRule>} */
   function model(standards) {
     var s256 = standards ? "^[\\u0000-\\uFFFF]{0,255}$" : "^[\\u0000-\\uFFFF]{0,64000}$";
     var s4096 = standards ? "^[\\u0000-\\uFFFF]{0,4096}$" : s256;
+    /** @returns {ElementRule} */
     function r() { return { mod: "r" }; }
+    /** @param {string} format @param {[number, number]} [range] @returns {ElementRule} */
     function rw(format, range) { return { mod: "rw", format: format, range: range }; }
+    /** @param {string} format @param {[number, number]} [range] @returns {ElementRule} */
     function w(format, range) { return { mod: "w", format: format, range: range }; }
+    /** @type {Record<string, ElementRule>} */
     var m = {
       "cmi._version": r(), "cmi.core.student_id": r(), "cmi.core.student_name": r(),
       "cmi.core.lesson_location": rw(s256), "cmi.core.credit": r(),
@@ -92,104 +109,123 @@
   // them without waiting; PHP's workers answer them side by side).
   var REORDER_MS = 500;
 
+  /** The element with its indexes as n. @param {string} element */
   function generic(element) { return String(element).replace(/\.(\d+)\./g, ".n."); }
 
-  /* Moodle's AddTime: HH:MM:SS(.cc) + HH:MM:SS(.cc). */
+  /** Moodle's AddTime: HH:MM:SS(.cc) + HH:MM:SS(.cc). @param {string} first @param {string} second */
   function addTime(first, second) {
+    /** @param {string} t */
     function parts(t) { var p = t.split(":"), s = p[2].split("."); return [+p[0], +p[1], +s[0], s.length > 1 ? parseInt(s[1], 10) : 0]; }
     var a = parts(first), b = parts(second);
     var cents = a[3] + b[3], secs = a[2] + b[2] + Math.floor(cents / 100);
     cents %= 100;
     var mins = a[1] + b[1] + Math.floor(secs / 60), hours = a[0] + b[0] + Math.floor(mins / 60);
     secs %= 60; mins %= 60;
+    /** @param {number} n */
     function two(n) { return n < 10 ? "0" + n : String(n); }
     var text = two(hours) + ":" + two(mins) + ":" + two(secs);
     return cents ? text + "." + two(cents) : text + ".00";
   }
 
-  /* A player page (mod/scorm/player.php) opened on `site` in `launch.mode` for `launch.attempt`.
+  /** A player page (mod/scorm/player.php) opened on `site` in `launch.mode` for `launch.attempt`.
    * options: {standards, reorder: "reverse" | false (beacons sent close together: worst order),
    *           commitFails: true | N, setFails: true | [elements or prefixes ending in "."],
-   *           credit: overrides the credit Moodle gives (not something Moodle does)} */
+   *           credit: overrides the credit Moodle gives (not something Moodle does)}
+   * @param {Site} site @param {Launch} launch @param {PlayerOptions} [options] */
   function player(site, launch, options) {
-    options = options || {};
-    var dm = model(options.standards !== false);
+    /** @type {PlayerOptions} */
+    var opts = options || {};
+    var dm = model(opts.standards !== false);
     var attempt = launch.attempt, mode = launch.mode;
     // Every SCO's values, read once when the page opens (scorm_12.php), then kept up to date
     // by this page's own saves (CollectData's defaultvalue).
+    /** @type {Record<string, import("../lms").Defaults>} */
     var loaded = {};
     site.scos.forEach(function (s) { loaded[s.identifier] = site.defaults(attempt, s, mode); });
-    var beacon = false, queue = [], log = [], violations = [];
+    var beacon = false;
+    /** @type {Save[]} */
+    var queue = [];
+    /** @type {Call[]} */
+    var log = [];
+    /** @type {Violation[]} */
+    var violations = [];
 
-    /* One SCO's API, as Moodle creates it on LMSInitialize for the SCO in the frame. The
-     * player notes when the SCO was first opened in this attempt (player.php). */
+    /** One SCO's API, as Moodle creates it on LMSInitialize for the SCO in the frame. The
+     * player notes when the SCO was first opened in this attempt (player.php).
+     * @param {string} identifier */
     function api(identifier) {
       site.store(attempt, identifier, "x.start.time", String(Math.floor(Date.now() / 1000)));
-      var sco = site.scos.filter(function (s) { return s.identifier === identifier; })[0];
-      var cmi = {}, sent = loaded[identifier].sent = loaded[identifier].sent || {};
+      /** @type {Values} */
+      var cmi = {};
+      var sent = loaded[identifier].sent = loaded[identifier].sent || {};
       var state = "new", error = "0", counts = { initialize: 0, commit: 0, finish: 0 };
 
       function init() {
         var d = loaded[identifier], k;
         cmi = { "cmi._version": "3.4" };
         for (k in d.values) cmi[k] = d.values[k];
-        if (options.credit) cmi["cmi.core.credit"] = options.credit;
+        if (opts.credit) cmi["cmi.core.credit"] = opts.credit;
         for (k in d.interactions) cmi[k] = d.interactions[k];
         if (cmi["cmi.core.lesson_status"] === "") cmi["cmi.core.lesson_status"] = "not attempted";
         for (k in d.values) if (!(k in sent)) sent[k] = d.values[k];
       }
+      /** How many entries of an array element (`prefix`: "cmi.interactions.") there are.
+       * @param {string} prefix */
       function count(prefix) {
         var n = 0;
         while (Object.keys(cmi).some(function (k) { return k.indexOf(prefix + n + ".") === 0; })) n++;
         return n;
       }
+      /** @param {string} element */
       function fails(element) {
-        var rule = options.setFails;
+        var rule = opts.setFails;
         if (rule === true) return true;
         return Array.isArray(rule) && rule.some(function (p) { return p.slice(-1) === "." ? element.indexOf(p) === 0 : element === p; });
       }
 
+      /** @param {unknown} element */
       function getValue(element) {
         if (state !== "open") { error = "301"; return ""; }
-        element = String(element);
-        if (!element) { error = "201"; return ""; }
-        if (CHILDREN[generic(element)]) return CHILDREN[generic(element)];
-        var m = /^(.*)\._count$/.exec(element);
-        if (m && dm[generic(element)]) return String(count(m[1] + "."));
-        var d = dm[generic(element)];
+        var name = String(element);
+        if (!name) { error = "201"; return ""; }
+        if (CHILDREN[generic(name)]) return CHILDREN[generic(name)];
+        var m = /^(.*)\._count$/.exec(name);
+        if (m && dm[generic(name)]) return String(count(m[1] + "."));
+        var d = dm[generic(name)];
         if (!d) {
-          if (/\._children$/.test(element)) error = dm[generic(element).replace(/\._children$/, "")] ? "202" : "201";
-          else if (/\._count$/.test(element)) error = dm[generic(element).replace(/\._count$/, "")] ? "203" : "201";
+          if (/\._children$/.test(name)) error = dm[generic(name).replace(/\._children$/, "")] ? "202" : "201";
+          else if (/\._count$/.test(name)) error = dm[generic(name).replace(/\._count$/, "")] ? "203" : "201";
           else error = "201";
           return "";
         }
         if (d.mod === "w") { error = "404"; return ""; }
-        return element in cmi ? String(cmi[element]) : "";
+        return name in cmi ? String(cmi[name]) : "";
       }
 
+      /** @param {unknown} element @param {unknown} value */
       function setValue(element, value) {
         if (state !== "open") { error = "301"; return "false"; }
-        element = String(element);
-        value = String(value);
-        if (!element) { error = "201"; return "false"; }
-        var d = dm[generic(element)];
+        var name = String(element), text = String(value);
+        if (!name) { error = "201"; return "false"; }
+        var d = dm[generic(name)];
         if (!d) { error = "201"; return "false"; }
-        if (d.mod === "r") { error = CHILDREN[generic(element)] || /_count$/.test(element) ? "402" : "403"; return "false"; }
-        if (fails(element)) { error = "101"; return "false"; }
-        if (!new RegExp(d.format).test(value)) { error = "405"; return "false"; }
+        if (d.mod === "r") { error = CHILDREN[generic(name)] || /_count$/.test(name) ? "402" : "403"; return "false"; }
+        if (fails(name)) { error = "101"; return "false"; }
+        if (!new RegExp(d.format || "").test(text)) { error = "405"; return "false"; }
         // An index may only be the next one (Moodle answers 201 and stores nothing).
-        var parts = element.split("."), prefix = "";
+        var parts = name.split("."), prefix = "";
         for (var i = 0; i < parts.length - 1; i++) {
           prefix += (i ? "." : "") + parts[i];
           if (/^\d+$/.test(parts[i + 1]) && +parts[i + 1] > count(prefix + ".")) { error = "201"; return "false"; }
         }
-        if (d.range && !(+value >= d.range[0] && +value <= d.range[1])) { error = "405"; return "false"; }
-        cmi[element] = element === "cmi.comments" ? (cmi[element] || "") + value : value;
+        if (d.range && !(+text >= d.range[0] && +text <= d.range[1])) { error = "405"; return "false"; }
+        cmi[name] = name === "cmi.comments" ? (cmi[name] || "") + text : text;
         return "true";
       }
 
       /* CollectData: the elements that changed since this page last saved them. */
       function collect() {
+        /** @type {Values} */
         var out = {};
         Object.keys(cmi).forEach(function (k) {
           var d = dm[generic(k)];
@@ -199,7 +235,7 @@
         return out;
       }
 
-      /* StoreData */
+      /** StoreData: false when the save fails. @param {boolean} finishing */
       function storeData(finishing) {
         if (finishing) {
           if (cmi["cmi.core.lesson_status"] === "not attempted") cmi["cmi.core.lesson_status"] = "completed";
@@ -218,13 +254,15 @@
         for (k in values) {
           if (/^cmi\.(interactions|objectives)\./.test(k)) loaded[identifier].broken = true;
         }
-        var failing = options.commitFails === true || (typeof options.commitFails === "number" && options.commitFails-- > 0);
+        var failing = opts.commitFails === true || (typeof opts.commitFails === "number" && opts.commitFails-- > 0);
         if (failing) return false;
         var save = { sco: identifier, values: values, t: Date.now() };
         if (beacon) queue.push(save); else put(save);
         return true;
       }
 
+      /** One API call, logged with its result and error code, and checked against Moodle's
+       * rules. @param {string} fn @param {unknown[]} args @param {() => string} body */
       function call(fn, args, body) {
         error = "0";
         var result = body();
@@ -238,7 +276,9 @@
 
       return {
         counts: counts,
+        /** A copy of the SCO's data model as it stands. @returns {Values} */
         cmi: function () { return JSON.parse(JSON.stringify(cmi)); },
+        /** @param {unknown} [p] */
         LMSInitialize: function (p) {
           if (loaded[identifier].broken) {
             counts.initialize++;
@@ -253,6 +293,7 @@
             return "true";
           });
         },
+        /** @param {unknown} [p] */
         LMSFinish: function (p) {
           return call("LMSFinish", [p === undefined ? "" : p], function () {
             counts.finish++;
@@ -264,6 +305,7 @@
             return ok ? "true" : "false";
           });
         },
+        /** @param {unknown} [p] */
         LMSCommit: function (p) {
           return call("LMSCommit", [p === undefined ? "" : p], function () {
             counts.commit++;
@@ -274,16 +316,22 @@
             return ok ? "true" : "false";
           });
         },
+        /** @param {unknown} e */
         LMSGetValue: function (e) { return call("LMSGetValue", [e], function () { return getValue(e); }); },
+        /** @param {unknown} e @param {unknown} v */
         LMSSetValue: function (e, v) { return call("LMSSetValue", [e, v], function () { return setValue(e, v); }); },
         LMSGetLastError: function () { return error; },
+        /** @param {unknown} [c] */
         LMSGetErrorString: function (c) { return c === "" || c === undefined ? "" : ERRORS[String(c)] || ""; },
+        /** @param {unknown} [c] */
         LMSGetDiagnostic: function (c) { return c === "" || c === undefined ? error : String(c); }
       };
     }
 
-    function arrange(run) { return options.reorder === "reverse" ? run.slice().reverse() : run; }
+    /** @param {Save[]} run */
+    function arrange(run) { return opts.reorder === "reverse" ? run.slice().reverse() : run; }
 
+    /** @param {Save} save */
     function put(save) {
       for (var k in save.values) {
         site.store(attempt, save.sco, k.replace(/\.(\d+)\./g, "_$1."), save.values[k]);
@@ -301,7 +349,11 @@
       /* The beacons arrive. Beacons sent less than REORDER_MS apart may be stored in either
        * order; options.reorder "reverse" stores each such run in the worst one, reversed. */
       flush: function () {
-        var sent = queue.splice(0, queue.length), order = [], run = [];
+        var sent = queue.splice(0, queue.length);
+        /** @type {Save[]} */
+        var order = [];
+        /** @type {Save[]} */
+        var run = [];
         sent.forEach(function (b, i) {
           if (i && b.t - sent[i - 1].t >= REORDER_MS) { order = order.concat(arrange(run)); run = []; }
           run.push(b);

@@ -1,3 +1,4 @@
+// @ts-check
 /* scormbuild test LMS, the server side: what Moodle 4.5 keeps of a SCORM 1.2 activity and what
  * it makes of it. With lms-api.js (the player) it is the one test LMS that `scormbuild preview`
  * serves and the browser tests use, so that their Moodle rules cannot disagree.
@@ -21,14 +22,23 @@
   var api = factory();
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.SBLmsSite = api;
-})(this, function () {
+})(/** @type {any} */ (this), function () {
   "use strict";
+
+  /** @typedef {import("../lms").Values} Values */
+  /** @typedef {import("../lms").ScoEntry} ScoEntry */
+  /** @typedef {import("../lms").Settings} Settings */
+  /** @typedef {import("../lms").SiteConfig} SiteConfig */
+  /** @typedef {import("../lms").SiteData} SiteData */
+  /** @typedef {import("../lms").Launch} Launch */
+  /** @typedef {import("../lms").Defaults} Defaults */
 
   var FINAL = ["completed", "passed", "failed"];
   var GRADESCOES = 0, GRADEHIGHEST = 1, GRADEAVERAGE = 2, GRADESUM = 3;
   var HIGHESTATTEMPT = 0, AVERAGEATTEMPT = 1, FIRSTATTEMPT = 2, LASTATTEMPT = 3;
+  /** @type {Record<string, number>} */
   var STATUS_BITS = { passed: 2, completed: 4 };
-  // Moodle's defaults for a new activity (mod/scorm/settings.php).
+  /** Moodle's defaults for a new activity (mod/scorm/settings.php). @type {Settings} */
   var DEFAULTS = {
     grademethod: GRADEHIGHEST, maxgrade: 100, gradepass: 0, maxattempt: 0,
     whatgrade: HIGHESTATTEMPT, forcenewattempt: 0, lastattemptlock: 0, forcecompleted: 0,
@@ -36,25 +46,30 @@
     completionstatusallscos: 0, completionscorerequired: null
   };
 
-  /* PHP's empty() on a stored string: "" and "0" are empty. */
+  /** PHP's empty() on a stored string: "" and "0" are empty. @param {string | undefined | null} v */
   function empty(v) { return v === undefined || v === null || v === "" || v === "0"; }
 
-  /* A site with one SCORM activity.
+  /** A site with one SCORM activity.
    *   scos: [{identifier, title, href, mastery}] in the order of the table of contents
    *   settings: mod_scorm fields (DEFAULTS above for the rest)
    *   data: what an earlier site stored ({attempts: {"1": {identifier: {element: value}}}})
-   *   user: {id, name} */
+   *   user: {id, name}
+   * @param {SiteConfig} config */
   function site(config) {
-    var scos = config.scos || [], settings = {}, k;
-    for (k in DEFAULTS) settings[k] = DEFAULTS[k];
-    for (k in config.settings || {}) settings[k] = config.settings[k];
+    var scos = config.scos || [];
+    /** @type {Settings} */
+    var settings = Object.assign({}, DEFAULTS, config.settings || {});
+    /** @type {SiteData} */
     var data = JSON.parse(JSON.stringify(config.data || { attempts: {} }));
     var user = config.user || { id: "s-1001", name: "Learner, Test" };
 
+    /** The tracks of a SCO in an attempt, null when it has none.
+     * @param {number | string} attempt @param {string} identifier @returns {Values | null} */
     function tracks(attempt, identifier) {
       var att = data.attempts[attempt] || {};
       return att[identifier] || null;
     }
+    /** @param {number | string} attempt @param {string} identifier */
     function status(attempt, identifier) {
       var t = tracks(attempt, identifier);
       return t && t["cmi.core.lesson_status"] || "";
@@ -64,7 +79,8 @@
       return n.length ? Math.max.apply(null, n) : 1;
     }
 
-    /* scorm_insert_track, for one element sent by the player. */
+    /** scorm_insert_track, for one element sent by the player.
+     * @param {number} attempt @param {string} identifier @param {string} element @param {string} value */
     function store(attempt, identifier, element, value) {
       var att = data.attempts[attempt] = data.attempts[attempt] || {};
       var t = att[identifier] = att[identifier] || {};
@@ -76,7 +92,8 @@
       t[element] = String(value);
     }
 
-    /* scorm_check_mode: the attempt and mode of a launch. */
+    /** scorm_check_mode: the attempt and mode of a launch.
+     * @param {string} mode @param {boolean} newattempt @returns {Launch} */
     function checkMode(mode, newattempt) {
       var attempt = lastAttempt();
       if (mode === "browse") {
@@ -94,7 +111,8 @@
       return { attempt: attempt, mode: incomplete ? "normal" : "review" };
     }
 
-    /* scorm_get_toc_object: the SCO Moodle opens when none is chosen. */
+    /** scorm_get_toc_object: the SCO Moodle opens when none is chosen.
+     * @param {number} attempt @param {string} mode */
     function firstSco(attempt, mode) {
       if (mode !== "normal") return scos[0];
       for (var i = 0; i < scos.length; i++) {
@@ -103,10 +121,12 @@
       return scos[0];
     }
 
-    /* get_scorm_default: what the player hands the SCO at LMSInitialize. */
+    /** get_scorm_default: what the player hands the SCO at LMSInitialize.
+     * @param {number} attempt @param {ScoEntry} sco @param {string} mode @returns {Defaults} */
     function defaults(attempt, sco, mode) {
       var t = tracks(attempt, sco.identifier) || {};
       var st = t["cmi.core.lesson_status"] || "";
+      /** @type {Values} */
       var def = {
         "cmi.core.student_id": user.id, "cmi.core.student_name": user.name,
         "cmi.core.credit": mode === "normal" ? "credit" : "no-credit",
@@ -125,6 +145,7 @@
       });
       // scorm_reconstitute_array_element: the stored interactions come back (write-only, but
       // their count is readable).
+      /** @type {Values} */
       var interactions = {};
       Object.keys(t).forEach(function (e) {
         var m = /^cmi\.interactions_(\d+)\.(.+)$/.exec(e);
@@ -133,7 +154,7 @@
       return { values: def, interactions: interactions };
     }
 
-    /* scorm_grade_user_attempt */
+    /** scorm_grade_user_attempt @param {number} attempt */
     function gradeAttempt(attempt) {
       var done = 0, values = 0, sum = 0, max = 0;
       scos.forEach(function (s) {
@@ -152,7 +173,8 @@
       }
     }
 
-    /* scorm_grade_user: null while there is no attempt (no grade in the gradebook). */
+    /** scorm_grade_user: null while there is no attempt (no grade in the gradebook).
+     * @returns {number | null} */
     function grade() {
       var numbers = Object.keys(data.attempts).map(Number).sort(function (a, b) { return a - b; });
       if (!numbers.length) return null;
@@ -180,9 +202,13 @@
       }
     }
 
-    /* classes/completion/custom_completion.php: "complete" or "incomplete" (null: not tracked). */
+    /** classes/completion/custom_completion.php: "complete" or "incomplete" (null: not tracked).
+     * @returns {"complete" | "incomplete" | null} */
     function completion() {
-      var rules = [], all = [];
+      /** @type {boolean[]} */
+      var rules = [];
+      /** @type {{sco: string, t: Values}[]} */
+      var all = [];
       Object.keys(data.attempts).forEach(function (n) {
         scos.forEach(function (s) { var t = tracks(n, s.identifier); if (t) all.push({ sco: s.identifier, t: t }); });
       });
@@ -194,10 +220,12 @@
           return bit !== undefined && (any || bit === required);
         }));
       }
-      if (settings.completionscorerequired !== null && settings.completionscorerequired !== undefined) {
+      var minimum = settings.completionscorerequired;
+      if (minimum !== null && minimum !== undefined) {
+        var least = +minimum;
         rules.push(all.some(function (x) {
           var raw = x.t["cmi.core.score.raw"];
-          return raw !== undefined && raw !== "" && +raw >= +settings.completionscorerequired;
+          return raw !== undefined && raw !== "" && +raw >= least;
         }));
       }
       if (+settings.completionstatusallscos) {

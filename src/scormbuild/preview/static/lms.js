@@ -1,3 +1,4 @@
+// @ts-check
 /* scormbuild preview: the page around the course. The LMS is the model of Moodle in
  * lms-site.js and lms-api.js (the browser tests run the same one), with Moodle's default
  * activity settings; what the site stores is kept in localStorage per course and language,
@@ -8,14 +9,33 @@
 (function () {
   "use strict";
 
-  var $ = function (id) { return document.getElementById(id); };
+  /** @typedef {import("../lms").ScoEntry} ScoEntry */
+  /** @typedef {import("../lms").SiteData} SiteData */
+  /** @typedef {import("../lms").BuildStatus} BuildStatus */
+  /** @typedef {import("../lms").CourseInfo} CourseInfo */
+
+  /** An element of lms.html, which has them all. @param {string} id @returns {HTMLElement} */
+  var $ = function (id) {
+    var el = document.getElementById(id);
+    if (!el) throw new Error("lms.html has no #" + id);
+    return el;
+  };
+  /** One of the page's choices (language, mode, credit, SCO). @param {string} id */
+  var choice = function (id) { return /** @type {HTMLSelectElement} */ ($(id)); };
+  /** Shows a choice (with its label) only when there is something to choose.
+   * @param {HTMLSelectElement} select @param {boolean} hidden */
+  var hide = function (select, hidden) { if (select.parentElement) select.parentElement.hidden = hidden; };
+  /** @type {CourseInfo} */
   var course = { id: "course", title: "", languages: [], mastery_score: null };
-  var scos = [];  // [{identifier, title, href, mastery}]
-  var session = null;  // {site, player, api, identifier, finished}
+  /** @type {ScoEntry[]} */
+  var scos = [];
+  /** @type {import("../lms").PreviewSession | null} */
+  var session = null;
   var version = 0;
 
-  function storeKey() { return "scormbuild-preview:" + course.id + ":" + $("language").value; }
+  function storeKey() { return "scormbuild-preview:" + course.id + ":" + choice("language").value; }
 
+  /** What the site stored for this course and language, or null. @returns {SiteData | null} */
   function loadData() {
     try {
       var saved = JSON.parse(localStorage.getItem(storeKey()) || "null");
@@ -31,6 +51,7 @@
 
   /* ---- the log and the values panel ---- */
 
+  /** @param {string} text @param {string} [cls] */
   function log(text, cls) {
     var li = document.createElement("li");
     li.textContent = text;
@@ -40,8 +61,9 @@
   }
 
   function showValues() {
-    var body = $("cmi-values").tBodies[0];
+    var body = /** @type {HTMLTableElement} */ ($("cmi-values")).tBodies[0];
     body.textContent = "";
+    /** @type {string[][]} */
     var rows = [];
     if (session) {
       var cmi = session.api.cmi();
@@ -65,15 +87,21 @@
   }
 
   /* The one API object the course finds: it serves the SCO in the frame, and logs. */
-  var QUIET = { LMSGetLastError: 1, LMSGetErrorString: 1, LMSGetDiagnostic: 1 };
-  window.API = {};
-  ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSGetLastError",
-    "LMSGetErrorString", "LMSGetDiagnostic"].forEach(function (name) {
-    window.API[name] = function () {
+  var QUIET = ["LMSGetLastError", "LMSGetErrorString", "LMSGetDiagnostic"];
+  var relay = /** @type {import("../lms").ScormCalls} */ ({});
+  window.API = relay;
+  /** @type {import("../lms").ApiName[]} */
+  var names = ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSGetLastError",
+    "LMSGetErrorString", "LMSGetDiagnostic"];
+  names.forEach(function (name) {
+    relay[name] = function () {
+      /** @type {unknown[]} */
       var args = [].slice.call(arguments);
       if (!session) return name === "LMSGetValue" ? "" : "false";
-      var result = session.api[name].apply(null, args);
-      if (!QUIET[name]) {
+      /** @type {import("../lms").ScormCalls} */
+      var calls = session.api;
+      var result = calls[name].apply(null, args);
+      if (QUIET.indexOf(name) < 0) {
         var error = session.api.LMSGetLastError();
         var text = name + "(" + args.map(function (a) { return JSON.stringify(String(a)); }).join(", ") +
           ") → " + JSON.stringify(result);
@@ -89,10 +117,13 @@
 
   /* ---- launching and closing ---- */
 
+  /** @param {string} path */
   function courseUrl(path) {
-    return "/course/" + encodeURIComponent($("language").value) + "/" + path;
+    return "/course/" + encodeURIComponent(choice("language").value) + "/" + path;
   }
 
+  /** Closes the course as leaving the activity does. @param {string} reason
+   * @returns {Promise<void>} */
   function close(reason) {
     // Resolves once the course page has unloaded, so that its own LMSFinish still reaches
     // this session; its saves then arrive as Moodle's beacons do.
@@ -110,7 +141,7 @@
     if (frame.getAttribute("src") === "about:blank") { done(); return Promise.resolve(); }
     log("LMS: closing the course (" + reason + ")", "lms");
     if (session) session.player.beacons();
-    return new Promise(function (resolve) {
+    return new Promise(/** @param {(value?: void) => void} resolve */ function (resolve) {
       var finished = false;
       var finish = function () {
         if (finished) return;
@@ -128,13 +159,13 @@
   function launch() {
     if (!scos.length) return;
     var site = window.SBLmsSite.site({ scos: scos, data: loadData(), user: { id: "preview", name: "Learner, Preview" } });
-    var wanted = $("lesson-mode").value;
+    var wanted = choice("lesson-mode").value;
     var decided = site.checkMode(wanted === "browse" ? "browse" : "normal", false);
     // Moodle opens review by itself once the attempt is over; here it can also be asked for.
     if (wanted === "review") decided = { attempt: decided.attempt, mode: "review" };
-    var credit = $("credit").value;
+    var credit = choice("credit").value;
     var player = window.SBLmsApi.player(site, decided, credit === "no-credit" ? { credit: credit } : {});
-    var chosen = $("sco").value ? scos.filter(function (s) { return s.identifier === $("sco").value; })[0] : null;
+    var chosen = choice("sco").value ? scos.filter(function (s) { return s.identifier === choice("sco").value; })[0] : null;
     var sco = chosen || site.firstSco(decided.attempt, decided.mode);
     session = { site: site, player: player, api: player.api(sco.identifier), identifier: sco.identifier, finished: false };
     $("closed-note").hidden = true;
@@ -145,16 +176,27 @@
 
   /* ---- the author's place across rebuilds ---- */
 
+  /** @typedef {{path: string, y: number, inner: number}} Spot */
+
+  /** The window of the SCO the preview shows. @returns {Window | null} */
+  function scoWindow() { return /** @type {HTMLIFrameElement} */ ($("sco-frame")).contentWindow; }
+
+  /** The launch page's frame for its module pages, when `win` is a launch page.
+   * @param {Window | null} win @returns {HTMLIFrameElement | null} */
+  function frameIn(win) {
+    return win ? /** @type {HTMLIFrameElement | null} */ (win.document.getElementById("sb-frame")) : null;
+  }
+
   /* The page the author is reading and how far down: the SCO's window scrolls (the launch
    * page, whose frame grows with its module page, or a module page that is the SCO) and so may
    * the module page in the launch page's frame. The preview serves the course from this page's
-   * origin, so their windows can be read. */
+   * origin, so their windows can be read. @returns {Spot | null} */
   function place() {
     try {
-      var sco = $("sco-frame").contentWindow;
-      var host = sco.document.getElementById("sb-frame");
+      var sco = scoWindow();
+      var host = frameIn(sco);
       var shown = host ? host.contentWindow : sco;
-      if (!shown || shown.location.protocol === "about:") return null;
+      if (!sco || !shown || shown.location.protocol === "about:") return null;
       return { path: shown.location.pathname, y: sco.scrollY, inner: host ? shown.scrollY : 0 };
     } catch (e) { return null; }
   }
@@ -165,21 +207,25 @@
    * again if that page is loaded anew within a second; then leaves the page to the author. A
    * page that the edit made shorter is scrolled as far as it goes. Gives up after 10 s. */
   var restoring = 0;
+  /** @param {Spot | null} spot */
   function restore(spot) {
-    clearInterval(restoring);
+    window.clearInterval(restoring);
     if (!spot) return;
-    var ticks = 0, settling = 0, waited = 0, stable = 0, opened = false, placed = null;
-    var timer = restoring = setInterval(function () {
-      if (++ticks > 100 || stable >= 10) { clearInterval(timer); return; }
+    var ticks = 0, settling = 0, waited = 0, stable = 0, opened = false;
+    /** @type {Document | null} */
+    var placed = null;
+    var timer = restoring = window.setInterval(function () {
+      if (++ticks > 100 || stable >= 10) { window.clearInterval(timer); return; }
       try {
-        var sco = $("sco-frame").contentWindow;
-        var host = sco.document.getElementById("sb-frame");
+        var sco = scoWindow();
+        var host = frameIn(sco);
         var shown = host ? host.contentWindow : sco;
+        if (!sco || !shown || !spot) return;
         if (sco.document.readyState !== "complete" || shown.document.readyState !== "complete") return;
         if (placed === shown.document) { stable++; return; }
         if (shown.location.pathname !== spot.path) {
           // Once placed, the author may have moved on; before, the launch page may still.
-          if (placed) { clearInterval(timer); return; }
+          if (placed) { window.clearInterval(timer); return; }
           if (host && !opened && ++settling >= 10) {
             opened = true;
             shown.location.replace(spot.path);
@@ -200,6 +246,7 @@
 
   var busy = Promise.resolve();
 
+  /** @param {string} reason */
   function relaunch(reason) {
     // Serialised: a rebuild during a reset must not launch the course twice.
     busy = busy.then(function () {
@@ -214,21 +261,23 @@
       .then(function (r) { return r.ok ? r.text() : ""; })
       .then(function (xml) {
         var doc = new DOMParser().parseFromString(xml, "application/xml");
+        /** @type {Record<string, string>} */
         var resources = {};
         Array.prototype.forEach.call(doc.getElementsByTagName("resource"), function (r) {
-          resources[r.getAttribute("identifier")] = r.getAttribute("href");
+          resources[r.getAttribute("identifier") || ""] = r.getAttribute("href") || "";
         });
+        /** @type {ScoEntry[]} */
         var found = [];
         Array.prototype.forEach.call(doc.getElementsByTagName("item"), function (item) {
           var ref = item.getAttribute("identifierref");
           var title = item.getElementsByTagName("title")[0];
           var mastery = item.getElementsByTagName("adlcp:masteryscore")[0];
           if (ref && resources[ref]) {
-            found.push({ identifier: item.getAttribute("identifier"), href: resources[ref],
+            found.push({ identifier: item.getAttribute("identifier") || "", href: resources[ref],
               title: title ? title.textContent : ref, mastery: mastery ? +mastery.textContent : null });
           }
         });
-        var select = $("sco");
+        var select = choice("sco");
         var previous = select.value;
         select.textContent = "";
         var first = document.createElement("option");
@@ -242,11 +291,12 @@
           select.appendChild(opt);
         });
         if (found.some(function (s) { return s.identifier === previous; })) select.value = previous;
-        select.parentNode.hidden = found.length < 2;
+        hide(select, found.length < 2);
         scos = found;
       });
   }
 
+  /** @param {BuildStatus} status */
   function showStatus(status) {
     var badge = $("build-status");
     badge.className = "badge " + (status.ok ? "ok" : "failed");
@@ -259,7 +309,7 @@
       $("course-title").textContent = course.title;
       document.title = course.title + " – scormbuild preview";
     }
-    var select = $("language");
+    var select = choice("language");
     var langs = status.languages || [];
     if (select.options.length !== langs.length) {
       select.textContent = "";
@@ -270,18 +320,18 @@
       });
       if (course.languages && course.languages.length) select.value = course.languages[0];
     }
-    select.parentNode.hidden = langs.length < 2;
+    hide(select, langs.length < 2);
   }
 
   function refresh() {
     return fetch("/_preview/status", { cache: "no-store" })
       .then(function (r) { return r.json(); })
-      .then(function (status) {
+      .then(/** @param {BuildStatus} status */ function (status) {
         var changed = status.version !== version;
         version = status.version;
         showStatus(status);
-        if (!status.ok || !status.languages.length) return;
-        if (changed || !session) return loadScos().then(function () { relaunch("rebuilt"); });
+        var stale = status.ok && status.languages.length > 0 && (changed || !session);
+        return stale ? loadScos().then(function () { relaunch("rebuilt"); }) : undefined;
       });
   }
 
