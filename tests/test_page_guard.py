@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
 from scormbuild.commands.build import build
 from scormbuild.commands.check import check
 from scormbuild.errors import CourseError
+from scormbuild.limits import TEMPLATE_BYTES
+from scormbuild.model import OutputFile
 from scormbuild.render.theme import builtin_templates
+from scormbuild.source import pageguard
+from scormbuild.source.pageguard import page_problems
 from tests.coursekit import write_course
 
 REPO = Path(__file__).resolve().parents[1]
@@ -96,3 +101,33 @@ def test_the_theme_copied_into_a_course_passes(tmp_path: Path, course: str) -> N
     shutil.copytree(builtin_templates(), copy / "templates")
     assert not check(copy).errors
     assert build(copy, tmp_path / "dist").packages
+
+
+def test_the_guard_reads_course_templates_under_the_template_limit(tmp_path: Path) -> None:
+    # A template holding the offending text, but larger than the guard reads: the problem is
+    # named at the template that made the page instead of reading the large file whole.
+    course = write_course(tmp_path / "course")
+    templates = course / "templates"
+    (templates / "notes").mkdir(parents=True)
+    (templates / "notes" / "big.txt").write_text("x" * 200 + "\n<base href", encoding="utf-8")
+    (templates / "index.html").write_text("<p>no policy</p>\n", encoding="utf-8")
+    files = [OutputFile("index.html", b"<html><head><base href='../'></head></html>")]
+    with mock.patch.object(pageguard, "TEMPLATE_BYTES", 100):
+        capped = page_problems(files, templates, "default-src 'self'")
+    uncapped = page_problems(files, templates, "default-src 'self'")
+    base = "a <base> element is refused in a page"
+    assert [str(p.location) for p in uncapped if p.message == base] == ["templates/notes/big.txt:2"]
+    assert [str(p.location) for p in capped if p.message.startswith(base)] == [
+        "templates/index.html"
+    ]
+
+
+def test_a_course_template_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    big = PAGE.format(body="<p>" + "x" * TEMPLATE_BYTES + "</p>")
+    course = write_course(tmp_path / "course", {"templates/module.html": big})
+    problems = check(course).errors
+    assert [p.format().splitlines()[0] for p in problems] == [
+        "templates/module.html: error: 'templates/module.html' is larger than 2 MB, the limit "
+        "for it"
+    ]
+    assert problems[0].hint

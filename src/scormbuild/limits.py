@@ -14,6 +14,7 @@ COURSE_YML_BYTES = 1 * MB
 MODULE_BYTES = 2 * MB  # a module file, front matter included
 QUIZ_FILE_BYTES = 2 * MB
 HTML_ASSET_BYTES = 5 * MB  # an HTML or SVG file in assets/, which is read and checked
+TEMPLATE_BYTES = 2 * MB  # a file in a course's templates/
 
 # A YAML document (course.yml, a quiz file, a module's front matter, an inline quiz).
 YAML_NODES = 200_000  # values after every alias is expanded: an alias bomb stops here
@@ -26,6 +27,19 @@ QUESTIONS_PER_QUIZ = 1000
 ASSETS = 10_000  # files under assets/
 TEMPLATES = 200  # files under templates/
 LISTED = 20_000  # names of one folder read to suggest the file a missing path meant
+
+# What one parse of a module's Markdown may make (scormbuild.source.markdown.sizes): a token
+# takes a few hundred bytes, so these bound the memory a module of at most MODULE_BYTES takes.
+MARKDOWN_TOKENS = 250_000  # paragraphs, list items, cells, emphasis, links... of one text
+MARKDOWN_LINES = 100_000  # lines of one text
+PARAGRAPH_CHARS = 20_000  # characters of one paragraph, heading or table cell
+TABLE_COLUMNS = 64
+TABLE_CELLS = 20_000  # columns x rows (the header row included) of one table
+
+# Interactive blocks (::: tabs, accordion, cards, steps, graphic, scenario, reflection).
+BLOCKS_PER_MODULE = 100
+BLOCK_ITEMS = 100  # tabs, panels, cards, steps, markers, or scenes and endings of one block
+CHOICES = 26  # choices of a question (a..z), so endings of a scored scenario
 
 # Text fields that end up in the manifest and in the LMS's database.
 TITLE_CHARS = 200  # imscp:title in the ADL schema (Moodle's own column holds 255)
@@ -45,20 +59,29 @@ NUMBER_DIGITS = 15  # digits before the point; a float holds 15 exactly
 
 __all__ = [
     "ASSETS",
+    "BLOCKS_PER_MODULE",
+    "BLOCK_ITEMS",
+    "CHOICES",
     "COURSE_YML_BYTES",
     "DESCRIPTION_CHARS",
     "HTML_ASSET_BYTES",
     "ID_CHARS",
     "LANGUAGE_CHARS",
     "LISTED",
+    "MARKDOWN_LINES",
+    "MARKDOWN_TOKENS",
     "MB",
     "MODULES",
     "MODULE_BYTES",
     "NUMBER_DIGITS",
+    "PARAGRAPH_CHARS",
     "QUESTIONS_PER_QUIZ",
     "QUIZZES_PER_MODULE",
     "QUIZ_FILE_BYTES",
+    "TABLE_CELLS",
+    "TABLE_COLUMNS",
     "TEMPLATES",
+    "TEMPLATE_BYTES",
     "TEMPLATE_CHARS",
     "TEMPLATE_ITEMS",
     "TEMPLATE_STEPS",

@@ -395,6 +395,85 @@ _SOURCE_CASES = [
 ]
 
 
+# --- Markdown that would take memory or time out of proportion to its size --------------------
+# Each of these took 0.7 to 1 GB (or minutes) before the parse had bounds; SMALL is what the
+# command may take now, far below that.
+SMALL = 300 * 1024 * 1024
+
+
+def table(columns: int, rows: int) -> str:
+    head = "|" + "|".join("h" for _ in range(columns)) + "|\n"
+    head += "|" + "|".join("-" for _ in range(columns)) + "|\n"
+    return head + ("|" + "|".join("a" for _ in range(columns)) + "|\n") * rows
+
+
+def tabs(count: int) -> str:
+    return "::: tabs\n" + "".join(f"::: tab T{i}\nx\n:::\n" for i in range(count)) + ":::\n\n"
+
+
+SCENARIO = (
+    "::: scenario case scored\nWhat now?\n::: scene start\nChoose.\n\n"
+    + "".join(f"- [E{i}](#e{i})\n" for i in range(27))
+    + ":::\n"
+    + "".join(f"::: ending e{i}{' good' if i == 0 else ''}\nThe end.\n:::\n" for i in range(27))
+    + ":::\n"
+)
+_LIMIT_CASES = [
+    *hostile_course(
+        "a table of 500 columns and 1000 rows",
+        {"modules/02-more.md": module(table(500, 1000))},
+        AT_LINE.format(r"modules/02-more\.md", "5", "a table of 500 columns, more than the limit"),
+    ),
+    *hostile_course(
+        "a table of 24,040 cells",
+        {"modules/02-more.md": module("Text.\n\n" + table(40, 600))},
+        AT_LINE.format(
+            r"modules/02-more\.md", "7", "a table of 24,040 cells \\(40 columns, 601 rows\\)"
+        ),
+    ),
+    *hostile_course(
+        "tables under the limit, 50 of them",
+        {"modules/02-more.md": module("".join(table(40, 400) + "\n" for _ in range(50)))},
+        AT_LINE.format(r"modules/02-more\.md", r"\d+", "the text makes more than 250,000 pieces"),
+    ),
+    *hostile_course(
+        "a module of 160,000 emphases",
+        {"modules/02-more.md": module("*a* *a* *a* *a*\n\n" * 40_000)},
+        AT_LINE.format(r"modules/02-more\.md", r"\d+", "the text makes more than 250,000 pieces"),
+    ),
+    *hostile_course(
+        "a paragraph of 600,000 brackets",
+        {"modules/02-more.md": module("[a]" * 600_000 + "\n")},
+        AT_LINE.format(r"modules/02-more\.md", "5", "a paragraph .* of 1,800,000 characters"),
+    ),
+    *hostile_course(
+        "a module of 500,000 lines",
+        {"modules/02-more.md": module("-\n" * 500_000)},
+        AT_LINE.format(r"modules/02-more\.md", "4", "the text has 500,001 lines, more than"),
+    ),
+    *hostile_course(
+        "30,000 tabs",
+        {"modules/02-more.md": module(tabs(30_000))},
+        AT_LINE.format(r"modules/02-more\.md", "5", "a 'tabs' block of 30000 items, more than"),
+    ),
+    *hostile_course(
+        "101 interactive blocks",
+        {"modules/02-more.md": module(tabs(2) * 101)},
+        AT_LINE.format(r"modules/02-more\.md", str(5 + 100 * 9), "more than 100 interactive"),
+    ),
+    *hostile_course(
+        "a scored scenario of 27 endings",
+        {"modules/02-more.md": module(SCENARIO)},
+        AT_LINE.format(r"modules/02-more\.md", "5", "a scored scenario of 27 endings, more than"),
+    ),
+    *hostile_course(
+        "a course template of 3 MB",
+        {"templates/module.html": PAGE.replace("{{ BODY }}", "x" * 3 * 1024 * 1024)},
+        r"^templates/module\.html: error: 'templates/module\.html' is larger than 2 MB, the limit",
+    ),
+]
+
+
 # --- script and remote content a learner page must not get ---------------------------------------
 
 
@@ -557,3 +636,4 @@ _PAGE_CASES = [
 HINTED = r".*\n  hint: "
 SOURCE_CASES = [replace(case, says=case.says + HINTED) for case in _SOURCE_CASES]
 PAGE_CASES = [replace(case, says=case.says + HINTED) for case in _PAGE_CASES]
+LIMIT_CASES = [replace(case, says=case.says + HINTED, memory=SMALL) for case in _LIMIT_CASES]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from scormbuild.content import Term
 from scormbuild.errors import Problem, SourceLocation, error, raise_if_errors
-from scormbuild.limits import MODULES, TEMPLATES
+from scormbuild.limits import MB, MODULES, TEMPLATE_BYTES, TEMPLATES
 from scormbuild.model import Course, CourseConfig
 from scormbuild.options import MODULE_NAME_RE
 from scormbuild.source.assets import scan_assets, unpackaged_uses
@@ -252,6 +252,10 @@ def _template_problems(files: CourseFiles, folder: str = "templates") -> list[Pr
             if kind not in ("file", "folder"):
                 message = f"'{rel}' is {WHAT[kind]}"
                 problems.append(error(rel, None, message, hint=FIX[kind], code="not-a-file"))
+            elif kind == "file" and os.stat(files.real(rel)).st_size > TEMPLATE_BYTES:
+                message = f"'{rel}' is larger than {TEMPLATE_BYTES // MB} MB, the limit for it"
+                hint = "a template is a page's markup: keep large files in assets/"
+                problems.append(error(rel, None, message, hint=hint, code="too-large"))
         if count > TEMPLATES:
             message = f"more than {TEMPLATES} files in templates/, the limit"
             return [error(folder, None, message, code="limit")]

@@ -20,9 +20,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from scormbuild.errors import Problem, error
+from scormbuild.limits import TEMPLATE_BYTES
 from scormbuild.model import OutputFile
 from scormbuild.source.markdown.sanitize import LINK_SCHEMES, read_html, scheme_problem
-from scormbuild.source.paths import browser_url, is_remote
+from scormbuild.source.paths import CourseFiles, PathProblem, browser_url, is_remote
 
 FOLDER = "templates"
 CSP = "content-security-policy"
@@ -161,14 +162,16 @@ def _css(css: str) -> Iterator[Finding]:
 def _locate(templates: Path, message: str, page: str, evidence: str) -> Problem:
     """The problem at the first line of a course template holding ``evidence``, if any."""
     if evidence:
+        files = CourseFiles(templates.parent)
         for file in sorted(p for p in templates.rglob("*") if p.is_file()):
+            rel = f"{FOLDER}/{file.relative_to(templates).as_posix()}"
             try:
-                text = file.read_text("utf-8")
-            except (OSError, UnicodeDecodeError):
+                # Read as the loader would, through the path gate and under the same limit.
+                text = files.read_bytes(rel, TEMPLATE_BYTES).decode("utf-8")
+            except (PathProblem, UnicodeDecodeError):
                 continue
             at = text.find(evidence)
             if at >= 0:
-                rel = f"{FOLDER}/{file.relative_to(templates).as_posix()}"
                 return error(rel, text.count("\n", 0, at) + 1, message, hint=HINT, code="page")
     rel = _maker(templates, page)
     return error(f"{FOLDER}/{rel}", None, f"{message} ({page})", hint=HINT, code="page")

@@ -1,8 +1,9 @@
 """The one Markdown factory, and the course syntax added to it as plugins.
 
 CommonMark with tables, strikethrough, footnotes, heading anchors and attributes
-(``[text]{lang=sv}``, ``{#id}`` before a heading), then the course's own syntax, each a
-plugin in a module of its own, used in this order:
+(``[text]{lang=sv}``, ``{#id}`` before a heading), parsed under bounds (:mod:`.sizes`: the
+size of a table, the tokens of a parse), then the course's own syntax, each a plugin in a
+module of its own, used in this order:
 
 - :mod:`.callouts`: ``::: note|tip|warning|important``;
 - :mod:`.languages`: passages in another language (``::: lang sv``, ``[text]{lang=sv}``);
@@ -45,6 +46,7 @@ from scormbuild.source.markdown.links import links_plugin
 from scormbuild.source.markdown.media import media_plugin
 from scormbuild.source.markdown.quiz_fence import quiz_fence_plugin
 from scormbuild.source.markdown.rawhtml import raw_html_plugin
+from scormbuild.source.markdown.sizes import sizes_plugin
 from scormbuild.source.markdown.terms import terms_plugin
 
 
@@ -64,6 +66,7 @@ def make_markdown() -> MarkdownIt:
     """The course Markdown parser; one serves every language (the labels come in ``env``)."""
     md = CourseMarkdown("commonmark", {"typographer": False})
     md.enable(["table", "strikethrough"])
+    md.use(sizes_plugin)
     md.use(footnote_plugin)
     md.use(attrs_block_plugin)
     md.use(attrs_plugin, spans=True)

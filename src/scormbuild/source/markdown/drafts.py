@@ -30,8 +30,8 @@ def todo_marker(message: str) -> str:
 
 def _drafts(state: StateCore) -> None:
     source = source_of(state.env)
-    if source is None or source.fragment:
-        return
+    if source is None or source.fragment or source.found.cut:
+        return  # a text cut short by a limit has its error: its gaps are no draft's
     tokens = state.tokens
     for token in tokens:
         match = TODO_RE.match(token.content.strip()) if token.type == "html_block" else None

@@ -54,6 +54,7 @@ class Found:
     terms: set[str] = field(default_factory=set)  # ids of the glossary terms marked
     title_anchor: str = ""  # the anchor of the leading '# Title', which the page shows
     title_line: int | None = None  # and its line
+    cut: bool = False  # a limit stopped the parse short (:mod:`.sizes`): the text is partial
 
 
 @dataclass

@@ -18,6 +18,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from scormbuild.content import Block, BlockItem, BlockKind
+from scormbuild.limits import BLOCK_ITEMS, BLOCKS_PER_MODULE
 from scormbuild.model import placeholder
 from scormbuild.options import suggest
 from scormbuild.source.markdown.callouts import CALLOUTS
@@ -74,7 +75,7 @@ class Reader:
 
     def run(self) -> None:
         tokens = self.state.tokens
-        level, i = 1, 0
+        level, i, count = 1, 0, 0
         while i < len(tokens):
             token = tokens[i]
             if token.type == "heading_open":
@@ -91,6 +92,15 @@ class Reader:
                     hint="end it with a line of three colons, ':::'",
                 )
             if name in BLOCKS:
+                count += 1
+                if count > BLOCKS_PER_MODULE:
+                    self.error(
+                        token,
+                        f"more than {BLOCKS_PER_MODULE} interactive blocks in one module, "
+                        "the limit",
+                        hint="split the module into several",
+                    )
+                    return
                 block = self.block(tokens[i : end + 1], min(level + 1, 6))
                 marker = Token("sb_block", "", 0, map=token.map)
                 marker.meta["index"] = len(self.source.found.blocks) if block else -1
@@ -118,6 +128,13 @@ class Reader:
         head = tokens[0]
         kind: BlockKind = head.meta["name"]
         intro, items = self.split(tokens)
+        if len(items) > BLOCK_ITEMS:
+            self.error(
+                head,
+                f"{_a(kind)} block of {len(items)} items, more than the limit of {BLOCK_ITEMS}",
+                hint="split it into several blocks",
+            )
+            return None
         for token in tokens[1:-1]:
             name = token.meta.get("name", "") if token.type == "sb_container_open" else ""
             if name in BLOCKS:

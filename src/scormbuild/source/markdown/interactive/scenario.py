@@ -36,6 +36,7 @@ from typing import Protocol
 from markdown_it.token import Token
 
 from scormbuild.content import Block, BlockChoice, BlockItem
+from scormbuild.limits import CHOICES
 from scormbuild.model import Choice, Question, Quiz
 from scormbuild.source.markdown.env import SourceEnv
 
@@ -199,6 +200,13 @@ def _check(
     endings = [s for s in scenes if s.kind == "ending"]
     if not endings:
         reader.error(head, "a scenario needs at least one '::: ending NAME'")
+        return False
+    if scored and len(endings) > CHOICES:
+        reader.error(
+            head,
+            f"a scored scenario of {len(endings)} endings, more than the limit of {CHOICES}",
+            hint="its endings are the choices of the question the LMS records, a to z",
+        )
         return False
     if scored and sum(e.good for e in endings) != 1:
         reader.error(
