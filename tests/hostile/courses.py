@@ -613,6 +613,40 @@ _PAGE_CASES = [
         AT_LINE.format(r"assets/talk\.html", "3", SCRIPTS + ": removed"),
     ),
     *hostile_course(
+        "a control character in a module",
+        {"modules/02-more.md": module("Text \x01 here.\n")},
+        AT_LINE.format(r"modules/02-more\.md", "5:6", "the character U\\+0001, which a page"),
+    ),
+    *hostile_course(
+        "a C1 character of a wrong encoding",
+        {"modules/02-more.md": module("Don\x92t.\n")},
+        AT_LINE.format(r"modules/02-more\.md", "5:4", "the character U\\+0092, which a page")
+        + r".*\n  hint: this is most likely a quotation mark",
+    ),
+    *hostile_course(
+        "a character reference to a control character",
+        {"modules/02-more.md": module("Text <b>&#1;</b>\n")},
+        AT_LINE.format(r"modules/02-more\.md", "5:9", "the character reference '&#1;' stands"),
+    ),
+    *hostile_course(
+        "a C1 escape in a quiz prompt",
+        {"modules/02-more.md": quiz(prompt="P \\u0085")},
+        AT_LINE.format(r"modules/02-more\.md", "11", "the character U\\+0085, which a page"),
+    ),
+    *hostile_course(
+        "a script in a glossary definition",
+        {
+            "glossary.yml": "thing:\n  term: Thing\n  definition: 'A <script>x()</script>'\n",
+            "modules/02-more.md": module("A [Thing]{.term}.\n"),
+        },
+        AT_LINE.format(r"glossary\.yml", "3", SCRIPTS),
+    ),
+    *strict_course(
+        "a right-to-left override in a module",
+        {"modules/02-more.md": module("Open invoice\u202efdp.exe now.\n")},
+        AT_LINE.format(r"modules/02-more\.md", "5:13", "the character U\\+202E \\(RIGHT-TO-LEFT"),
+    ),
+    *hostile_course(
         "a course template with a remote script",
         {"templates/module.html": PAGE.replace("{{ BODY }}", '<script src="//e.example/x.js">')},
         AT_LINE.format(r"templates/module\.html", "3", "remote resource '//e\\.example/x\\.js'"),

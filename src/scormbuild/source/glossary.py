@@ -22,8 +22,10 @@ from scormbuild.content import Term
 from scormbuild.errors import Problem, SourceLocation, error
 from scormbuild.limits import QUIZ_FILE_BYTES, TEXT_CHARS
 from scormbuild.options import suggest
+from scormbuild.source.markdown.env import SourceEnv
 from scormbuild.source.markdown.inline import render_inline
 from scormbuild.source.markdown.interactive.scenario import KEY_RE
+from scormbuild.source.markdown.sanitize import clean
 from scormbuild.source.paths import Files, PathProblem
 from scormbuild.source.text import decode
 from scormbuild.source.yamlsrc import LineDict, YamlSyntaxError, load_yaml
@@ -70,14 +72,17 @@ def read_glossary(
     problems += [error(path, w.line, w.message, hint=w.hint) for w in text_words(doc)]
     terms: list[Term] = []
     for key, entry in doc.items():
-        term = _entry(path, doc, str(key), entry, md, labels, problems)
+        # The definitions are course text as a module's are: their raw HTML, links, images
+        # and characters checked at their line, the HTML sanitized.
+        source = SourceEnv(path, suffix, suffix, files, problems.append)
+        term = _entry(source, doc, str(key), entry, md, labels, problems)
         if term is not None:
             terms.append(term)
     return tuple(terms), problems
 
 
 def _entry(
-    path: str,
+    source: SourceEnv,
     doc: LineDict,
     key: str,
     entry: object,
@@ -85,6 +90,7 @@ def _entry(
     labels: Mapping[str, str],
     problems: list[Problem],
 ) -> Term | None:
+    path = source.path
     line = doc.line_of(key)
     if not KEY_RE.match(key):
         problems.append(error(path, line, f"term id '{key}' is not letters, digits and hyphens"))
@@ -112,7 +118,8 @@ def _entry(
     ):
         problems.append(error(path, entry.line_of("forms"), "'forms' must be a list of texts"))
         return None
-    html = render_inline(md, definition.strip(), labels)
+    at = source.text_at(path, entry.line_of("definition"))
+    html = clean(render_inline(md, definition.strip(), labels, at))
     forms_ = tuple(f.strip() for f in forms)
     return Term(key, term.strip(), html, forms_, SourceLocation(path, line))
 

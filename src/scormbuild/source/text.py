@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from scormbuild.errors import Problem, error
+
+# What no course text may hold, as a page would get it (scormbuild.source.markdown.controls):
+# C0 controls but tab and line breaks, DEL, C1 controls, lone surrogates and noncharacters.
+# Noncharacters: the last two code points of every plane (U+FFFE, U+FFFF, ... U+10FFFF).
+_NONCHARACTERS = "".join(
+    chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17)
+)
+REFUSED_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NONCHARACTERS + "]"
+)
+# Bidirectional embeddings, overrides and isolates: the text after them displays reordered.
+BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def decode(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:

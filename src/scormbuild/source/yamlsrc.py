@@ -23,6 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from scormbuild.errors import Problem, error
 from scormbuild.limits import YAML_DEPTH, YAML_NODES
+from scormbuild.source.text import REFUSED_RE
 from scormbuild.source.yamlerrors import explain
 
 # What XML 1.0 does not allow in a document, whatever the escaping: NUL and the other C0
@@ -246,6 +247,12 @@ def _check_scalar(node: ScalarNode, first_line: int) -> None:
     if bad:
         message = (
             f"the text holds the character U+{ord(bad.group(0)):04X}, which XML does not allow"
+        )
+        raise _limit(node, first_line, message, "char")
+    bad = REFUSED_RE.search(node.value)  # DEL, C1 controls, noncharacters: XML takes them
+    if bad:
+        message = (
+            f"the text holds the character U+{ord(bad.group(0)):04X}, which a page cannot hold"
         )
         raise _limit(node, first_line, message, "char")
     if node.tag == _INT_TAG and len(node.value) > MAX_DIGITS:

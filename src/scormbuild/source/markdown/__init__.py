@@ -2,7 +2,8 @@
 
 CommonMark with tables, strikethrough, footnotes, heading anchors and attributes
 (``[text]{lang=sv}``, ``{#id}`` before a heading), parsed under bounds (:mod:`.sizes`: the
-size of a table, the tokens of a parse), then the course's own syntax, each a plugin in a
+size of a table, the tokens of a parse) and with no character a page cannot hold
+(:mod:`.controls`), then the course's own syntax, each a plugin in a
 module of its own, used in this order:
 
 - :mod:`.callouts`: ``::: note|tip|warning|important``;
@@ -34,6 +35,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from scormbuild.source.markdown.a11y import a11y_plugin
 from scormbuild.source.markdown.callouts import callouts_plugin
 from scormbuild.source.markdown.containers import containers_plugin
+from scormbuild.source.markdown.controls import controls_plugin
 from scormbuild.source.markdown.drafts import drafts_plugin
 from scormbuild.source.markdown.env import LABELS, labels_for
 from scormbuild.source.markdown.figures import figures_plugin
@@ -67,6 +69,7 @@ def make_markdown() -> MarkdownIt:
     md = CourseMarkdown("commonmark", {"typographer": False})
     md.enable(["table", "strikethrough"])
     md.use(sizes_plugin)
+    md.use(controls_plugin)
     md.use(footnote_plugin)
     md.use(attrs_block_plugin)
     md.use(attrs_plugin, spans=True)

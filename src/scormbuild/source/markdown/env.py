@@ -109,16 +109,28 @@ class SourceEnv:
         return SourceLocation(self.path, line)
 
     def error(
-        self, line: int | None, message: str, *, hint: str | None = None, code: str = "error"
+        self,
+        line: int | None,
+        message: str,
+        *,
+        hint: str | None = None,
+        code: str = "error",
+        column: int | None = None,
     ) -> None:
-        """Report an error at ``line`` of this file."""
-        self.report(error(self.path, line, message, hint=hint, code=code))
+        """Report an error at ``line`` (and ``column``) of this file."""
+        self.report(error(self.path, line, message, hint=hint, code=code, column=column))
 
     def warning(
-        self, line: int | None, message: str, *, hint: str | None = None, code: str = "warning"
+        self,
+        line: int | None,
+        message: str,
+        *,
+        hint: str | None = None,
+        code: str = "warning",
+        column: int | None = None,
     ) -> None:
-        """Report a warning at ``line`` of this file."""
-        self.report(warning(self.path, line, message, hint=hint, code=code))
+        """Report a warning at ``line`` (and ``column``) of this file."""
+        self.report(warning(self.path, line, message, hint=hint, code=code, column=column))
 
     def path_error(self, line: int | None, problem: PathProblem) -> None:
         """Report what the path gate refused, at ``line`` of this file."""

@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
 from scormbuild.source.markdown.env import SourceEnv
+from scormbuild.source.text import BIDI_RE, REFUSED_RE
 
 # A single line that starts with a letter is always one paragraph: no block rule (list,
 # heading, table, fence, quote, container, attributes, footnote or reference definition) can
@@ -62,6 +63,8 @@ def without_plugins(text: str) -> str | None:
     not set up a :class:`SourceEnv` for it. None for any other text."""
     if text != text.strip() or not _ONE_PARAGRAPH_RE.fullmatch(text):
         return None
+    if REFUSED_RE.search(text) or BIDI_RE.search(text):
+        return None  # the controls plugin reports them
     if not _INLINE_SYNTAX_RE.search(text):
         return escapeHtml(text)
     return _simple_markup(text)

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import nh3
 
 from scormbuild.source.paths import browser_url, is_remote
+from scormbuild.source.text import REFUSED_RE
 
 TAGS = frozenset(
     {
@@ -92,11 +93,14 @@ _CLEANER = nh3.Cleaner(
 def clean(html: str) -> str:
     """``html`` with everything the allow-list does not name removed.
 
-    Text without a tag is returned as it is: there is nothing in it to remove.
+    Text without a tag is returned as it is but for the characters a page cannot hold
+    (:data:`scormbuild.source.text.REFUSED_RE`), which no HTML keeps.
     """
     if "<" not in html:
-        return html
-    return str(_CLEANER.clean(html))
+        return REFUSED_RE.sub("", html)
+    # The cleaner turns a character reference into its character: none a page cannot hold
+    # stays (the controls plugin reported each where it was written).
+    return REFUSED_RE.sub("", str(_CLEANER.clean(html)))
 
 
 @dataclass(frozen=True)

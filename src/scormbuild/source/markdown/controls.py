@@ -1,0 +1,119 @@
+"""Characters a page must not get, and characters that make a text read other than it shows.
+
+Refused, an error at the line and column: control characters (C0 but tab and line breaks,
+DEL, C1), lone surrogates and noncharacters (U+FFFE, U+FFFF, U+FDD0..U+FDEF and the last
+two of every plane). XML forbids most of them and HTML calls all of them parse errors; they
+are invisible in an editor, and C1 ones are mostly quotation marks and dashes of a document
+decoded with the wrong encoding. The same goes for a character reference (``&#1;``) that
+stands for one: the HTML sanitizer would turn it into the character.
+
+A warning: the bidirectional embedding, override and isolate controls (U+202A..U+202E,
+U+2066..U+2069), which make the text after them display in another order than it is written
+("Trojan Source"). The marks (U+200E, U+200F, U+061C) are fine.
+
+At most :data:`REPORTED` of each are reported per text, then how many more there are.
+:func:`scormbuild.source.markdown.sanitize.clean` removes refused characters from every HTML
+it makes, whatever the text they came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+
+from scormbuild.source.markdown.env import SourceEnv, source_of
+from scormbuild.source.text import BIDI_RE, REFUSED_RE
+
+REFERENCE_RE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+REPORTED = 10
+BIDI_HINT = (
+    "delete it unless the passage needs it; mark a passage in another language with "
+    "[text]{lang=xx} or '::: lang xx' instead"
+)
+
+
+def refused(char: str) -> bool:
+    """Whether ``char`` is one a page must not get."""
+    return REFUSED_RE.fullmatch(char) is not None
+
+
+def describe(char: str) -> str:
+    """'U+202E (RIGHT-TO-LEFT OVERRIDE)', or 'U+0001' for a character without a name."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
+def _hint(char: str) -> str:
+    if "\x80" <= char <= "\x9f":
+        return (
+            "this is most likely a quotation mark, dash or accent of a document converted with "
+            "the wrong encoding: type the character again"
+        )
+    return "delete it: most editors do not show it (search for it by its code)"
+
+
+def found(text: str) -> Iterator[tuple[int, str, str, str]]:
+    """(offset, what, the character, kind) of each character of ``text`` that is refused or a
+    bidirectional control, written or as a character reference; kind 'refused' or 'bidi'."""
+    for match in REFUSED_RE.finditer(text):
+        yield match.start(), "the character", match.group(0), "refused"
+    for match in BIDI_RE.finditer(text):
+        yield match.start(), "the character", match.group(0), "bidi"
+    for match in REFERENCE_RE.finditer(text):
+        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        if code > 0x10FFFF:
+            continue
+        char = chr(code)
+        what = f"the character reference '{match.group(0)}' stands for"
+        if refused(char):
+            yield match.start(), what, char, "refused"
+        elif BIDI_RE.fullmatch(char):
+            yield match.start(), what, char, "bidi"
+
+
+def _place(source: SourceEnv, text: str, at: int) -> tuple[int, int | None]:
+    """The file's line and column of ``text[at]`` (no column in a short text of a YAML file:
+    its columns are not the file's)."""
+    line = text.count("\n", 0, at)
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return source.offset + line + 1, None if source.fragment else column
+
+
+def _controls(state: StateCore) -> None:
+    source = source_of(state.env)
+    text = state.src
+    if source is None or not (REFUSED_RE.search(text) or BIDI_RE.search(text) or "&#" in text):
+        return
+    counts = {"refused": 0, "bidi": 0}
+    first_unreported: dict[str, int] = {}
+    for at, what, char, kind in sorted(found(text)):
+        counts[kind] += 1
+        if counts[kind] > REPORTED:
+            first_unreported.setdefault(kind, at)
+            continue
+        line, column = _place(source, text, at)
+        if kind == "refused":
+            message = f"{what} {describe(char)}, which a page cannot hold"
+            source.error(line, message, hint=_hint(char), code="char", column=column)
+        else:
+            message = (
+                f"{what} {describe(char)}, which makes the text after it display in another "
+                "order than it is written"
+            )
+            source.warning(line, message, hint=BIDI_HINT, code="bidi", column=column)
+    for kind, at in first_unreported.items():
+        line, column = _place(source, text, at)
+        more = f"{counts[kind] - REPORTED:,} more such characters in the text, the first here"
+        if kind == "refused":
+            source.error(line, more, hint=_hint("\x00"), code="char", column=column)
+        else:
+            source.warning(line, more, hint=BIDI_HINT, code="bidi", column=column)
+
+
+def controls_plugin(md: MarkdownIt) -> None:
+    """Check the text as written, before markdown-it normalizes it (NUL becomes U+FFFD)."""
+    md.core.ruler.before("normalize", "sb_controls", _controls)

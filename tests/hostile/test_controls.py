@@ -1,0 +1,138 @@
+"""Control characters, noncharacters and bidirectional controls in course text.
+
+Whatever text Hypothesis writes into a module (its body, an objective, a quiz's texts) or a
+glossary definition, as characters or as character references: no HTML the model holds has a
+character a page cannot hold (scormbuild.source.text.REFUSED_RE), each such
+character of a module's body is an error at its line and column, and each bidirectional
+override or isolate a warning there.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scormbuild.errors import Problem
+from scormbuild.source.glossary import read_glossary
+from scormbuild.source.markdown import labels_for, make_markdown
+from scormbuild.source.markdown.controls import REPORTED, found
+from scormbuild.source.markdown.sanitize import clean
+from scormbuild.source.modules import ModuleReader
+from scormbuild.source.paths import CourseFiles
+from scormbuild.source.text import BIDI_RE, REFUSED_RE
+from tests.coursekit import write_course
+
+MD = make_markdown()
+PROPERTY = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FRONT_LINES = 4  # '---', 'title: M', objectives (one line), '---'
+
+CONTROLS = "\x01\x08\x0b\x0c\x1f\x7f\x80\x85\x9f\ufdd0\ufffe\uffff\U0001fffe\U0010ffff"
+BIDI = "\u202a\u202e\u2066\u2069"
+TEXT = st.lists(
+    st.sampled_from([*CONTROLS, *BIDI, *"a <>&#;x1\n*`|-:[]()", "\r\n"]), max_size=40
+).map("".join)
+PIECES = st.lists(
+    st.one_of(
+        TEXT,
+        st.sampled_from(
+            [
+                "&#1;", "&#x85;", "&#xFFFE;", "&#x202E;", "&#8238;", "&#0;", "&#xD800;",
+                "<span title='&#1;'>s</span>", "<b>&#x9f;</b>", "`\x01`", "```\n\x02\n```\n",
+                "<!-- \x03 -->", "[l](#a\x04)", "![i\x05](../assets/a.png)",
+                "| \x06 | b |\n|---|---|\n",
+                "\n\n", "::: note\n\x07\n:::\n",
+            ]
+        ),
+    ),
+    max_size=8,
+).map("".join)  # fmt: skip
+
+
+def has_refused(html: str) -> list[str]:
+    return [f"U+{ord(c):04X}" for c in REFUSED_RE.findall(html)]
+
+
+def located(problems: list[Problem], line: int, column: int, level: str) -> bool:
+    return any(
+        p.level == level and p.location.line == line and p.location.column == column
+        for p in problems
+    )
+
+
+def read_module(text: str) -> tuple[str, list[Problem]]:
+    with tempfile.TemporaryDirectory() as folder:
+        course = write_course(Path(folder), {"modules/02-more.md": text, "assets/a.png": b"P"})
+        reader = ModuleReader(CourseFiles(course), MD, "en", "", labels_for("en"))
+        module = reader.read(Path("modules/02-more.md"), "02-more")
+        if module is None:  # the front matter refused (a C1 escape in YAML)
+            assert [p.location.line for p in reader.problems] == [3]
+            return "", reader.problems
+        html = module.html + "".join(module.objectives)
+        for quiz in module.quizzes:
+            for q in quiz.questions:
+                html += q.prompt_html + q.hint_html + "".join(c.html for c in q.choices)
+        return html, reader.problems
+
+
+@PROPERTY
+@given(PIECES, st.sampled_from(["O", "O \\x85", "O \\u202e", "O &#1;"]))
+def test_no_module_text_reaches_the_page_with_a_character_it_cannot_hold(
+    body: str, objective: str
+) -> None:
+    text = f'---\ntitle: M\nobjectives: ["{objective}"]\n---\n{body}\n'
+    html, problems = read_module(text)
+    assert has_refused(html) == []
+    if not html:
+        return
+    # Each character written in the body: an error (or warning) at its line and column,
+    # when the text has no more than REPORTED of its kind (characters and references).
+    kinds = [kind for *_, kind in found(body)]
+    for n, line in enumerate(body.replace("\r\n", "\n").split("\n")):
+        for column, char in enumerate(line, 1):
+            where = (FRONT_LINES + 1 + n, column)
+            if REFUSED_RE.fullmatch(char) and kinds.count("refused") <= REPORTED:
+                assert located(problems, *where, "error"), (where, problems)
+            elif BIDI_RE.fullmatch(char) and kinds.count("bidi") <= REPORTED:
+                assert located(problems, *where, "warning"), (where, problems)
+    if objective != "O":
+        assert any(p.location.line == 3 for p in problems)
+    assert all(p.hint for p in problems if p.code in ("char", "bidi"))
+
+
+@PROPERTY
+@given(TEXT)
+def test_no_html_out_of_the_sanitizer_holds_a_character_a_page_cannot_hold(text: str) -> None:
+    for html in (text, f"<p title='{text}'>{text}</p>", f"<b>&#{ord(text[0]) if text else 1};</b>"):
+        assert has_refused(clean(html)) == []
+
+
+def test_many_control_characters_are_reported_once_each_up_to_a_bound() -> None:
+    _html, problems = read_module("---\ntitle: M\n---\n" + "a\x01" * 5000 + "\n")
+    errors = [p for p in problems if p.code == "char"]
+    assert len(errors) == REPORTED + 1
+    assert errors[-1].message == (
+        f"{5000 - REPORTED:,} more such characters in the text, the first here"
+    )
+    assert [p.location.column for p in errors[:3]] == [2, 4, 6]
+    assert errors[-1].location.column == 2 * REPORTED + 2
+
+
+def test_a_glossary_definition_is_checked_and_sanitized_as_course_text(tmp_path: Path) -> None:
+    glossary = (
+        "thing:\n  term: Thing\n"
+        '  definition: "A <script>x()</script> <b onclick=\\"x()\\">b</b> &#1; \\u202e t"\n'
+    )
+    course = write_course(tmp_path, {"glossary.yml": glossary})
+    terms, problems = read_glossary(CourseFiles(course), "", MD, labels_for("en"), True)
+    assert sorted((p.level, p.location.line) for p in problems) == [
+        ("error", 3),
+        ("error", 3),
+        ("error", 3),
+        ("warning", 3),
+    ]
+    (term,) = terms
+    assert "<script" not in term.definition_html and "onclick" not in term.definition_html
+    assert has_refused(term.definition_html) == []
