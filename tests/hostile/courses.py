@@ -474,6 +474,39 @@ _LIMIT_CASES = [
 ]
 
 
+# --- documents for import: no bug line, a located error or a course that passes check ----------
+
+
+def guide(html: str) -> Callable[[Path], list[str]]:
+    def make(sandbox: Path) -> list[str]:
+        (sandbox / "guide.html").write_text(html, encoding="utf-8")
+        return ["import", "guide.html", "--language", "en", "-o", "imported"]
+
+    return make
+
+
+def nested(depth: int) -> str:
+    return f"<html><body><h1>T</h1>{'<div>' * depth}x{'</div>' * depth}</body></html>\n"
+
+
+NESTS = r"^guide\.html: error: the document nests its parts .* more than 50 levels deep\n  hint: "
+# Under the runner's memory limit pandoc itself runs out on this one: refused at the document.
+TOO_DEEP = r"^guide\.html: error: the document (nests its parts|could not be converted)"
+IMPORT_CASES = [
+    Case("a guide nested 300 deep", guide(nested(300)), 1, NESTS),
+    Case("a guide nested 100,000 deep", guide(nested(100_000)), 1, TOO_DEEP),
+    Case(
+        "control characters in a guide",
+        guide(
+            "<html><body><h1>Title\x01</h1><p>Don\x92t \x7f stop &#1; \u202e here.</p>"
+            "</body></html>\n"
+        ),
+        0,
+        r"^next: scormbuild preview imported",
+    ),
+]
+
+
 # --- script and remote content a learner page must not get ---------------------------------------
 
 
@@ -620,8 +653,7 @@ _PAGE_CASES = [
     *hostile_course(
         "a C1 character of a wrong encoding",
         {"modules/02-more.md": module("Don\x92t.\n")},
-        AT_LINE.format(r"modules/02-more\.md", "5:4", "the character U\\+0092, which a page")
-        + r".*\n  hint: this is most likely a quotation mark",
+        AT_LINE.format(r"modules/02-more\.md", "5:4", "the character U\\+0092, which a page"),
     ),
     *hostile_course(
         "a character reference to a control character",
@@ -631,7 +663,9 @@ _PAGE_CASES = [
     *hostile_course(
         "a C1 escape in a quiz prompt",
         {"modules/02-more.md": quiz(prompt="P \\u0085")},
-        AT_LINE.format(r"modules/02-more\.md", "11", "the character U\\+0085, which a page"),
+        AT_LINE.format(
+            r"modules/02-more\.md", "11", "the text holds the character U\\+0085, which a page"
+        ),
     ),
     *hostile_course(
         "a script in a glossary definition",

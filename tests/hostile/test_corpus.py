@@ -9,8 +9,9 @@ Each case of ``tests/hostile/corpus.py`` runs in a sandbox of its own (see
 - ``COURSE_CASES``: hostile courses for ``check`` and ``build``; ``SOURCE_CASES`` in
   ``tests/hostile/courses.py``, what the source side refuses (limits, the path gate, names,
   text fields), ``LIMIT_CASES`` there, Markdown whose parse must stay small (each under a
-  peak resident size far below what it took without bounds), and ``PAGE_CASES``, what a
-  learner page must not get.
+  peak resident size far below what it took without bounds), ``IMPORT_CASES``, documents
+  ``import`` must refuse at the document or turn into a course that passes ``check``, and
+  ``PAGE_CASES``, what a learner page must not get.
 
 Adding a hostile course: append to ``COURSE_CASES`` in ``corpus.py``::
 
@@ -38,7 +39,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile.corpus import ALL_CASES, COURSE_CASES, OUTPUT_CASES, ZIP_CASES
-from tests.hostile.courses import LIMIT_CASES, PAGE_CASES, SOURCE_CASES
+from tests.hostile.courses import IMPORT_CASES, LIMIT_CASES, PAGE_CASES, SOURCE_CASES
 from tests.hostile.runner import Case, run_case
 
 
@@ -67,11 +68,18 @@ def test_hostile_markdown_size(tmp_path: Path, case: Case) -> None:
     run_case(case, tmp_path)
 
 
+@pytest.mark.parametrize("case", IMPORT_CASES, ids=str)
+def test_hostile_document_import(tmp_path: Path, case: Case) -> None:
+    run_case(case, tmp_path)
+
+
 @pytest.mark.parametrize("case", PAGE_CASES, ids=str)
 def test_hostile_page_content(tmp_path: Path, case: Case) -> None:
     run_case(case, tmp_path)
 
 
 def test_case_names_are_unique() -> None:
-    names = [case.name for case in [*ALL_CASES, *SOURCE_CASES, *PAGE_CASES, *LIMIT_CASES]]
+    names = [
+        case.name for case in [*ALL_CASES, *SOURCE_CASES, *PAGE_CASES, *LIMIT_CASES, *IMPORT_CASES]
+    ]
     assert len(names) == len(set(names))

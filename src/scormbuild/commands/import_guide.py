@@ -62,7 +62,11 @@ def convert(source: Path, split_level: int) -> Converted:
     """Read, convert and split ``source``; one clear error for anything unusable."""
     doc = read_document(source)
     prepared = prepare(doc)
-    tree = pandoc.to_tree(doc.kind, data=prepared.data)
+    try:
+        tree = pandoc.to_tree(doc.kind, data=prepared.data)
+    except pandoc.ConversionError as exc:
+        hint = "simplify the document (split it, flatten its nesting), then import it again"
+        raise refuse(source, str(exc), hint) from None
     blocks: list[Node] = apply_marks(tree.get("blocks", []), prepared)
     meta = _merge_meta(tree.get("meta", {}), doc.meta)
     if not has_text(blocks):

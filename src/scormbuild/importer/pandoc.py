@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from scormbuild.errors import ScormBuildError
+from scormbuild.source.text import REFUSED_RE
 
 # pandoc's reader per input kind. ``styles`` keeps Word paragraph styles (note, tip, warning);
 # ``raw_html`` keeps embedded objects long enough for us to report them as dropped.
@@ -19,6 +20,7 @@ READERS = {
 }
 TIMEOUT_SECONDS = 300
 HEAP_LIMIT = "-M2g"  # a hostile document makes pandoc fail, not the machine swap
+MAX_DEPTH = 150  # levels of pandoc's JSON tree, about three per nested part of the document
 
 Node = dict[str, Any]
 
@@ -53,12 +55,47 @@ def to_tree(kind: str, path: Path | None = None, data: bytes | None = None) -> N
             args, input=data, capture_output=True, timeout=TIMEOUT_SECONDS, check=False
         )
     except subprocess.TimeoutExpired:
-        raise ScormBuildError(
+        raise ConversionError(
             f"pandoc did not finish converting the document in {TIMEOUT_SECONDS} s"
         ) from None
     if proc.returncode != 0:
         detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = detail[-1] if detail else f"exit status {proc.returncode}"
-        raise ScormBuildError(f"the document could not be converted: {reason}")
-    tree: Node = json.loads(proc.stdout)
+        raise ConversionError(f"the document could not be converted: {reason}")
+    try:
+        tree: Node = json.loads(proc.stdout)
+    except RecursionError:
+        tree = {}
+    if not tree or not _tame(tree):
+        raise ConversionError(
+            f"the document nests its parts (lists, tables, boxes, quotes) more than "
+            f"{MAX_DEPTH // 3} levels deep"
+        )
     return tree
+
+
+class ConversionError(ScormBuildError):
+    """A document pandoc could not convert, or whose tree is deeper than the importer reads."""
+
+
+def _tame(tree: Node) -> bool:
+    """Whether ``tree`` is no deeper than :data:`MAX_DEPTH`; its texts lose, in place, the
+    characters no course text may hold (controls, noncharacters: invisible, or the marks of
+    a document decoded with the wrong encoding), which pandoc passes on as they are.
+
+    Iterative: the importer's walks over the tree recurse, so its depth is checked first.
+    """
+    todo: list[tuple[Any, int]] = [(tree, 0)]
+    while todo:
+        node, depth = todo.pop()
+        if depth > MAX_DEPTH:
+            return False
+        keys = node.keys() if isinstance(node, dict) else range(len(node))
+        for key in keys:
+            value = node[key]
+            if isinstance(value, str):
+                if REFUSED_RE.search(value):
+                    node[key] = REFUSED_RE.sub("", value)
+            elif isinstance(value, dict | list):
+                todo.append((value, depth + 1))
+    return True
