@@ -380,6 +380,11 @@ _SOURCE_CASES = [
             r"modules/02-more\.md", "5", "'assets/again/map\\.png' is not in the package"
         ),
     ),
+    *hostile_course(
+        "text nested 25 deep, which markdown-it drops",
+        {"modules/02-more.md": module("Text.\n\n" + "> " * 25 + "Lost words.\n")},
+        AT_LINE.format(r"modules/02-more\.md", "7", "the text here is nested more than 20"),
+    ),
     # --- unclear messages ---
     *on_disk(
         "a FIFO named like a module",

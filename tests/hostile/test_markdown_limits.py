@@ -139,3 +139,22 @@ def test_blocks_over_their_counts_are_refused_where_they_open(
     assert all(p.hint for p in limited)
     accepted = 0 if items > most_items or items < 2 else min(blocks, most_blocks)
     assert len(source.found.blocks) == accepted
+
+
+NESTERS = st.sampled_from(["> ", "- ", "1. ", "* "])
+
+
+@PROPERTY
+@given(st.lists(NESTERS, min_size=1, max_size=30), st.sampled_from(["", "\n\nafter\n"]))
+def test_text_nested_too_deep_to_show_is_an_error_not_a_loss(
+    nesters: list[str], after: str
+) -> None:
+    text = "".join(nesters) + "deep text" + after
+    tokens, problems, source = parse(text)
+    shown = any("deep text" in t.content for t in tokens)
+    deep = [p for p in problems if "nested more than 20 levels deep" in p.message]
+    assert shown != bool(deep), (text, shown, problems)
+    if deep:
+        assert deep[0].location.line == OFFSET + 1
+        assert deep[0].hint
+        assert source.found.cut

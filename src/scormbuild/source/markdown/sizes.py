@@ -16,7 +16,8 @@ of brackets takes minutes. These bounds keep a parse small and fast:
   table is skipped;
 - every parse counts the tokens it makes, and stops at
   :data:`~scormbuild.limits.MARKDOWN_TOKENS` with an error at the line it had reached: the
-  rest of the text is not parsed.
+  rest of the text is not parsed;
+- what markdown-it drops silently, nested deeper than its ``maxNesting`` (20), is an error.
 
 Both apply when a module (or a text of it) of a course is parsed, where there is a place to
 report to; other parses (the benchmark's) are not bounded.
@@ -24,8 +25,8 @@ report to; other parses (the benchmark's) are not bounded.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import SupportsIndex
+from collections.abc import Callable, Iterable
+from typing import Any, SupportsIndex
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -205,8 +206,36 @@ def _columns(state: StateBlock, start: int) -> int:
     return len([c for c in cells if c.strip()])
 
 
+def _nesting_guard(md: MarkdownIt) -> Callable[..., None]:
+    """markdown-it's block tokenizer, which says when it skips what is nested too deep.
+
+    At ``maxNesting`` levels (lists, quotes, callouts and blocks inside each other) markdown-it
+    drops the rest of the text inside without a word; here that is an error at its line.
+    """
+    tokenize = md.block.tokenize
+    deepest = md.options["maxNesting"]
+
+    def guarded(state: StateBlock, start: int, end: int, *args: Any) -> None:
+        source = source_of(state.env)
+        if state.level >= deepest and source is not None and not source.found.cut:
+            line = next((n for n in range(start, end) if not state.isEmpty(n)), None)
+            if line is not None and state.sCount[line] >= state.blkIndent:
+                source.error(
+                    source.offset + line + 1,
+                    f"the text here is nested more than {deepest} levels deep (lists, quotes "
+                    "or blocks inside each other): it would not be shown",
+                    hint="nest it less deeply",
+                    code="limit",
+                )
+                source.found.cut = True
+        tokenize(state, start, end, *args)
+
+    return guarded
+
+
 def sizes_plugin(md: MarkdownIt) -> None:
     """Bound the tables and the tokens of a parse (first, before any rule makes a token)."""
     md.block.ruler.before("table", "sb_table_size", _table_size)
     md.core.ruler.at("block", _block)
     md.core.ruler.at("inline", _inline)
+    md.block.tokenize = _nesting_guard(md)  # type: ignore[method-assign]
