@@ -8,7 +8,10 @@ build in seconds.
 Saved progress must fit the 4,096 characters of SCORM 1.2's ``cmi.suspend_data``; every quiz
 counts, graded or not (see ``scormbuild.package.suspend_data``). Each quiz therefore draws one
 question per attempt from its ten (``pool: 1``), and only one quiz in twenty holds the fill-in and
-numeric questions, whose saved answers are the longest. The worst case is printed after generating.
+numeric questions, whose saved answers are the longest. Saved progress names each module seen
+and each question answered (format 2), so 200 modules and their quizzes do not fit one SCO:
+``large`` is a multi-SCO course (``sco_mode: multi``, each module's SCO keeps its own progress),
+as the build advises for such a course. The worst case is printed after generating.
 
     python bench/generate.py --size large --out bench/out/large/course
 """
@@ -48,10 +51,13 @@ class Size:
     videos: int
     video_mb: int
     heavy_every: int = 20  # one quiz in this many holds fill-in and numeric questions
+    sco_mode: str = "single"  # "multi": one SCO per module, each with its own saved progress
 
 
 SIZES = {
-    "large": Size(modules=200, questions_per_module=10, images=100, videos=3, video_mb=30),
+    "large": Size(
+        modules=200, questions_per_module=10, images=100, videos=3, video_mb=30, sco_mode="multi"
+    ),
     "medium": Size(modules=50, questions_per_module=10, images=25, videos=1, video_mb=10),
     "small": Size(modules=12, questions_per_module=10, images=6, videos=1, video_mb=1),
 }
@@ -297,6 +303,7 @@ def course_yml(size: Size) -> str:
         "mastery_score: 80\n"
         "completion: [viewed, passed]\n"
         f"size_budget_mb: {size.videos * size.video_mb + 50}\n"
+        + (f"sco_mode: {size.sco_mode}\n" if size.sco_mode != "single" else "")
     )
 
 
