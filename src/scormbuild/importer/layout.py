@@ -15,7 +15,7 @@ from scormbuild.importer.split import Section, ascii_slug
 
 Node = dict[str, Any]
 KEEP_SCHEMES = {"mailto", "tel"}
-WEB_SCHEMES = {"http", "https", "ftp"}
+WEB_SCHEMES = {"http", "https"}  # what check lists as links out of the course
 
 
 @dataclass(frozen=True)
@@ -65,13 +65,9 @@ class Linker:
         def link(url: str) -> tuple[str | None, str | None]:
             parts = urlsplit(url)
             scheme = parts.scheme.lower()
-            if scheme in KEEP_SCHEMES:
+            # A web address is kept as it is: check lists every link out of the course.
+            if scheme in KEEP_SCHEMES or scheme in WEB_SCHEMES:
                 return url, None
-            if scheme in WEB_SCHEMES:
-                return url, (
-                    f"a link leads outside the course: {url[:200]}; check that learners "
-                    "can open it (an intranet address does not work for them)"
-                )
             same_doc = not scheme and (not parts.path or parts.path == self.document_name)
             if same_doc and parts.fragment:
                 return self._internal(unquote(parts.fragment), current)

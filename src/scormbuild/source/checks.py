@@ -122,7 +122,8 @@ def _web_link_warning(link: Link) -> Problem:
         link.at.path,
         link.at.line,
         f"a link out of the course, to '{link.target[:200]}': it opens in a new window",
-        hint=f"check that it leads where you mean; once reviewed, list it in course.yml: "
+        hint="check that it leads where you mean and that learners can open it (an intranet "
+        f"address does not work for them); once reviewed, list it in course.yml: "
         f"reviewed_links: [{_host(link.target) or link.target}]",
         code="external-link",
     )
