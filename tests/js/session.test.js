@@ -88,3 +88,21 @@ test("an LMS that refuses to open the session leaves the quizzes read-only", () 
   const session = Session.open(/** @type {any} */ (win), c, (text) => said.push(text));
   assert.deepEqual([session.tracked, session.locked(), said], [false, "quiz_locked_view", ["refused"]]);
 });
+
+test("answers submitted together are saved together, each with its interaction", () => {
+  const api = fakeApi(), win = fakeWindow(api), c = course();
+  const session = Session.open(/** @type {any} */ (win), c, () => {});
+  session.visit(0);
+  session.visit(1);
+  session.saveQuiz(1, { attempts: 1, seed: 1, best: C.BEST_SCALE, order: [0, 1, 4], answers: [1, 1, "tuloskortti"] }, null);
+  /** @type {import("../../src/scormbuild/runtime/types").Interaction[]} */
+  const its = [0, 1, 2].map((n) => ({ id: "exam.q" + n, type: "choice", response: "a", correct: "a",
+    result: "correct", weighting: 1, latency: 1000, time: "10:00:00" }));
+  // An exam's submission: the save that makes the result final carries every interaction.
+  session.saveQuiz(0, { attempts: 1, seed: 1, best: C.BEST_SCALE, order: null,
+    answers: [1, [0, 5], 1, "tuloskortti", "2030", [0, 1, 2], [0, 1, 2, 3]] }, its);
+  assert.equal(session.locked(), "quiz_locked_final");
+  const set = Object.fromEntries(api.sets());
+  assert.deepEqual([0, 1, 2].map((n) => set[`cmi.interactions.${n}.id`]), ["exam.q0", "exam.q1", "exam.q2"]);
+  assert.equal(set["cmi.interactions.3.id"], undefined);
+});

@@ -18,6 +18,9 @@ JS_STRINGS = (
     "mode_browse", "mode_no_credit", "mode_review", "moved", "no_attempts", "not_tracked",
     "number_needed", "progress", "quiz_locked_final", "quiz_locked_view", "score",
     "status_completed", "status_failed", "status_passed", "updated_redo",
+    # quiz feedback and results (quiz-ui.js)
+    "best_counts", "choices_missing", "chosen_right", "chosen_wrong", "quiz_not_passed",
+    "quiz_not_yet", "quiz_passed", "right_choice",
 )  # fmt: skip
 
 

@@ -49,7 +49,8 @@
     var store = session ? {
       /** @param {number} i */
       get: function (i) { return /** @type {import("./types").Shell} */ (session).quizState(i - offset); },
-      /** @param {number} i @param {import("./types").QuizState} qs @param {import("./types").Interaction | null} it */
+      /** @param {number} i @param {import("./types").QuizState} qs
+       * @param {import("./types").Interaction | import("./types").Interaction[] | null} it */
       save: function (i, qs, it) {
         /** @type {import("./types").Shell} */ (session).saveQuiz(i - offset, qs, it);
         // The result may have become final: every quiz of the page then locks.

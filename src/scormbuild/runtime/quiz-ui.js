@@ -16,9 +16,11 @@
   /** @typedef {import("./types").QuizState} QuizState */
   /** @typedef {import("./types").Answer} Answer */
   /** @typedef {import("./types").Interaction} Interaction */
-  /** Where a quiz's state is kept: get(i), save(i, state, interaction), and locked(), the
+  /** @typedef {import("./types").Entry} Entry */
+  /** Where a quiz's state is kept: get(i), save(i, state, interactions), and locked(), the
    * string key of the reason a graded quiz takes no answers ("" when it does).
-   * @typedef {{get: (i: number) => QuizState, save: (i: number, qs: QuizState, it: Interaction | null) => void,
+   * @typedef {{get: (i: number) => QuizState,
+   *   save: (i: number, qs: QuizState, it: Interaction | Interaction[] | null) => void,
    *   locked?: () => string}} Store */
 
   /** @param {ParentNode} el @param {string} selector @returns {HTMLElement[]} */
@@ -39,14 +41,27 @@
   }
   /** @param {Element} el @param {string} name */
   function numberAttribute(el, name) { return +(el.getAttribute(name) || 0); }
+  /** Question `li` takes no more answers: its fields are disabled, and its buttons go, so
+   * that nothing washed out stays behind. @param {HTMLElement} li */
+  function close(li) {
+    controls(li, "input, select").forEach(function (c) { c.disabled = true; });
+    controls(li, "button").forEach(function (b) { b.disabled = b.hidden = true; });
+  }
+  /** Whether `text` starts with the word `word` says (its end stop left out), in any case.
+   * @param {string | null} text @param {string} word */
+  function begins(text, word) {
+    var w = word.replace(/[.!]+$/, "").toLowerCase(), t = (text || "").trim().toLowerCase(), next = t.charAt(w.length);
+    return !!w && t.indexOf(w) === 0 && next.toUpperCase() === next.toLowerCase(); // not a longer word
+  }
 
   /** Puts quiz `index` on the page in `el` and keeps its state in `store`.
    * @param {HTMLElement} el @param {QuizData} quiz @param {number} index @param {Store} store
    * @param {Record<string, string>} s the course's strings @param {string} lang */
   function mount(el, quiz, index, store, s, lang) {
-    var qs = store.get(index), list = one(el, ".sb-questions"), shown = Date.now();
+    var qs = store.get(index), list = one(el, ".sb-questions"), shown = Date.now(), doc = win.document;
     var items = children(list, "sb-question"), result = one(el, ".sb-result");
     var retry = one(el, ".sb-retry"), attempt = one(el, ".sb-attempt");
+    var pass = (win.SCORMBUILD_COURSE || {}).mastery; // the pass mark, 0-100 (null: none)
     /** @param {number} x */
     function decimal(x) { var t = String(Math.round(x * 100) / 100); return /^(fi|sv)/.test(lang) ? t.replace(".", ",") : t; }
     /** The questions of this attempt, in the order shown. */
@@ -62,7 +77,8 @@
     /** @param {HTMLElement} li @param {QuestionData} q @param {number} qi @param {number} k */
     function setup(li, q, qi, k) {
       li.className = "sb-question";
-      controls(li, "input, select, button").forEach(function (c) { c.disabled = false; });
+      controls(li, "input, select, button").forEach(function (c) { c.disabled = c.hidden = false; });
+      all(li, ".sb-mark").forEach(function (m) { /** @type {Node} */ (m.parentNode).removeChild(m); });
       /** @type {HTMLInputElement[]} */ (all(li, "input[type=radio], input[type=checkbox]")).forEach(function (c) { c.checked = false; });
       /** @type {HTMLInputElement[]} */ (all(li, "input[type=text], select")).forEach(function (c) { c.value = ""; });
       all(li, ".sb-fb, .sb-cfb, .sb-answer").forEach(function (c) { c.hidden = true; });
@@ -95,10 +111,11 @@
         start.forEach(function (it) { list.appendChild(it); });
         controls(list, "button").forEach(function (b) { b.onclick = function () { move(li, b); }; });
       }
-      one(li, ".sb-check").onclick = function () { check(li, q, k); };
+      var button = /** @type {HTMLButtonElement | null} */ (li.querySelector(".sb-check")); // none in exam mode
+      if (button) button.onclick = function () { check(li, q, k); };
       var given = qs.answers[k];
       if (given !== null && given !== undefined) { put(li, q, given); lock(li, q, given); }
-      else if (locked()) controls(li, "input, select, button").forEach(function (c) { c.disabled = true; });
+      else if (locked()) close(li);
     }
 
     /** Moves an ordering item up or down by the button `b`, and says where it went.
@@ -151,56 +168,106 @@
       });
     }
 
-    /** Locks a question answered with `v` and gives its feedback.
+    /** Marks choice `x` of `li` with ✓ or ✗ (by the theme) and `text`, inside its label so
+     * that a screen reader reads it with the choice. @param {HTMLElement} li @param {number} x
+     * @param {boolean} good @param {string} text */
+    function mark(li, x, good, text) {
+      var m = one(li, '.sb-choice input[value="' + x + '"] + label').appendChild(doc.createElement("span"));
+      m.className = "sb-mark sb-mark-" + (good ? "ok" : "bad");
+      m.textContent = text;
+    }
+
+    /** Locks a question answered with `v` and gives its feedback: one line, the verdict in
+     * words (not by colour alone), unless the author's feedback starts with it; the chosen
+     * choices marked right or wrong; for a wrong multiple choice, how many are missing.
      * @param {HTMLElement} li @param {QuestionData} q @param {Answer} v */
     function lock(li, q, v) {
-      var ok = Q.isCorrect(q, v, lang), fb = one(li, ".sb-feedback");
-      controls(li, "input, select, .sb-order button, .sb-check").forEach(function (c) { c.disabled = true; });
+      var ok = Q.isCorrect(q, v, lang), fb = one(li, ".sb-feedback"), word = ok ? s.correct : s.incorrect;
+      close(li);
       li.classList.add(ok ? "sb-ok" : "sb-bad");
+      var extra = li.querySelector(ok ? ".sb-fb-correct" : ".sb-fb-incorrect"), head = doc.createElement("strong");
+      head.textContent = extra && begins(extra.textContent, word) ? "" : word;
       fb.textContent = "";
-      var head = win.document.createElement("strong");
-      head.textContent = ok ? s.correct : s.incorrect; // said in words, not by colour alone
       fb.appendChild(head);
-      var extra = li.querySelector(ok ? ".sb-fb-correct" : ".sb-fb-incorrect");
-      if (extra) /** @type {HTMLElement} */ (fb.appendChild(extra.cloneNode(true))).hidden = false;
-      if (/single|multiple|truefalse/.test(q.type)) /** @type {number[]} */ ([]).concat(/** @type {number | number[]} */ (v)).forEach(function (x) {
-        var choice = /** @type {HTMLElement} */ (input(li, '.sb-choices input[value="' + x + '"]').closest(".sb-choice"));
-        var c = /** @type {HTMLElement | null} */ (choice.querySelector(".sb-cfb"));
-        if (c) c.hidden = false;
-      });
+      if (/single|multiple|truefalse/.test(q.type)) {
+        var key = /** @type {number[]} */ (q.key), chosen = /** @type {number[]} */ ([]).concat(/** @type {number | number[]} */ (v));
+        chosen.forEach(function (x) {
+          var good = key.indexOf(x) >= 0, c = /** @type {HTMLElement} */ (input(li, '.sb-choices input[value="' + x + '"]').closest(".sb-choice"));
+          mark(li, x, good, good ? s.chosen_right : s.chosen_wrong);
+          var cfb = /** @type {HTMLElement | null} */ (c.querySelector(".sb-cfb"));
+          if (cfb) cfb.hidden = false;
+        });
+        var missing = key.filter(function (x) { return chosen.indexOf(x) < 0; }).length;
+        if (!ok && q.type === "multiple" && missing) fb.appendChild(doc.createTextNode(" " + F.fill(s.choices_missing, { n: missing })));
+      }
+      if (extra) { fb.appendChild(doc.createTextNode(" ")); /** @type {HTMLElement} */ (fb.appendChild(extra.cloneNode(true))).hidden = false; }
+    }
+
+    /** Why `v` cannot be taken as an answer to `q`: a string key, "" when it can.
+     * @param {QuestionData} q @param {Answer} v */
+    function problem(q, v) {
+      return v === null ? "answer_needed" : q.type === "numeric" && isNaN(Q.parseNumber(String(v), lang)) ? "number_needed" : "";
     }
 
     /** @param {HTMLElement} li @param {QuestionData} q @param {number} k */
     function check(li, q, k) {
-      var v = read(li, q), fb = one(li, ".sb-feedback");
-      if (locked()) return;
-      if (v === null) { fb.textContent = s.answer_needed; return; }
-      if (q.type === "numeric" && isNaN(Q.parseNumber(String(v), lang))) { fb.textContent = s.number_needed; return; }
-      qs.answers[k] = v;
-      lock(li, q, v);
+      var v = read(li, q), why = problem(q, v), fb = one(li, ".sb-feedback");
+      if (why) { fb.textContent = s[why]; return; }
+      record([[li, q, k, v]]);
+      fb.tabIndex = -1; // the check button is gone: the focus goes on to what it said
+      fb.focus();
+    }
+
+    /** Takes the answers of `entries` at once: locks them, keeps the best finished attempt,
+     * and saves them with their interactions in one go. @param {Entry[]} entries */
+    function record(entries) {
+      if (locked()) { summary(); return; }
+      /** @type {Interaction[]} */
+      var its = [];
+      entries.forEach(function (e) {
+        var q = e[1], v = e[3];
+        qs.answers[e[2]] = v;
+        lock(e[0], q, v);
+        if (quiz.graded) its.push(Q.interaction(quiz, q, v, Q.isCorrect(q, v, lang), Date.now() - shown, lang));
+      });
       var sc = tally();
       if (sc.complete) {
         var pct = Q.scaled(sc.earned, sc.max);
         qs.best = qs.best === null ? pct : Math.max(qs.best, pct);
       }
-      var it = quiz.graded ? Q.interaction(quiz, q, v, Q.isCorrect(q, v, lang), Date.now() - shown, lang) : null;
-      store.save(index, qs, it);
+      store.save(index, qs, its);
       summary();
     }
 
     /** The points of this attempt so far. */
     function tally() { return Q.tally(quiz, order(), qs.answers, lang); }
 
+    /** The result box: this attempt's score, the best one if it counts instead, and whether
+     * the best passes the pass mark; the correct answers once no attempt is left. */
     function summary() {
       var t = tally(), left = !quiz.attempts || qs.attempts < quiz.attempts, why = locked();
       attempt.textContent = [quiz.attempts && qs.attempts ? F.fill(s.attempt, { n: qs.attempts, max: quiz.attempts }) : "",
         why ? s[why] : ""].join(" ").trim();
-      result.textContent = t.complete ? F.fill(s.score, { score: decimal(t.earned), max: decimal(t.max),
-        pct: decimal(t.max ? 100 * t.earned / t.max : 100) }) + (left || t.earned === t.max ? "" : " " + s.no_attempts) : "";
+      var pct = t.max ? 100 * t.earned / t.max : 100, best = qs.best === null ? pct : Q.percent(qs.best), text = [];
+      if (t.complete) {
+        text.push(F.fill(s.score, { score: decimal(t.earned), max: decimal(t.max), pct: decimal(pct) }));
+        if (best > pct) text.push(F.fill(s.best_counts, { pct: decimal(best) }));
+        if (quiz.graded && pass != null) {
+          text.push(F.fill(s[best >= pass ? "quiz_passed" : left && !why ? "quiz_not_yet" : "quiz_not_passed"], { mark: decimal(pass) }));
+        }
+        if (!left && t.earned < t.max) text.push(s.no_attempts);
+      }
+      result.textContent = text.join(" ");
       retry.hidden = !!why || !(t.complete && left && t.earned < t.max);
-      if (why) controls(el, ".sb-question:not([hidden]) .sb-check").forEach(function (c) { c.disabled = true; });
+      if (why) items.forEach(close);
       if (t.complete && (!left || why) && quiz.show) order().forEach(function (qi, k) {
-        if (!Q.isCorrect(quiz.questions[qi], qs.answers[k], lang)) one(items[qi], ".sb-answer").hidden = false;
+        var q = quiz.questions[qi], li = items[qi];
+        if (Q.isCorrect(q, qs.answers[k], lang) || !one(li, ".sb-answer").hidden) return;
+        one(li, ".sb-answer").hidden = false;
+        // The correct choices the learner left out are marked too, where they are.
+        if (/single|multiple|truefalse/.test(q.type)) /** @type {number[]} */ (q.key).forEach(function (x) {
+          if (!input(li, '.sb-choices input[value="' + x + '"]').checked) mark(li, x, true, s.right_choice);
+        });
       });
     }
 

@@ -129,6 +129,8 @@
   /** An attempt's points as its best is stored: 0..BEST_SCALE (all of it when nothing was
    * to be earned). @param {number} earned @param {number} max */
   function scaled(earned, max) { return max > 0 ? Math.round(C.BEST_SCALE * earned / max) : C.BEST_SCALE; }
+  /** A stored best as a percentage. @param {number} best */
+  function percent(best) { return 100 * best / C.BEST_SCALE; }
 
   /** The points of an attempt so far: `shown` its questions, `answers` one per question
    * (null: not answered yet); complete once every question has an answer.
@@ -155,5 +157,6 @@
   }
 
   return { rng: rng, shuffle: shuffle, newAttempt: newAttempt, parseNumber: parseNumber,
-    isCorrect: isCorrect, scaled: scaled, tally: tally, response: response, pattern: pattern, interaction: interaction };
+    isCorrect: isCorrect, scaled: scaled, percent: percent, tally: tally, response: response, pattern: pattern,
+    interaction: interaction };
 });

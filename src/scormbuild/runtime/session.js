@@ -219,13 +219,14 @@
         if (!record) return "quiz_locked_view"; // nothing would be saved
         return evaluate(course, st, mastery).final ? "quiz_locked_final" : "";
       },
-      /** @param {number} i @param {QuizState} qs @param {Interaction | null} it */
+      /** @param {number} i @param {QuizState} qs @param {Interaction | Interaction[] | null} it
+       * the interactions of the answers this save takes (an exam's come all at once) */
       saveQuiz: function (i, qs, it) {
         if ((!record && lms) || refused) return;
         // A recorded result stays final, whatever on the page still offers an answer.
         if (course.quizzes[i].graded && this.locked()) return;
         st.quizzes[i] = JSON.parse(JSON.stringify(qs));
-        if (it) interaction(it);
+        if (it) /** @type {Interaction[]} */ ([]).concat(it).forEach(interaction);
         saveSoon();
       },
       /** @param {number} i */

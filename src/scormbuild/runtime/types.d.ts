@@ -88,6 +88,11 @@ export interface CourseData {
 /** An answer as the page reads it: a choice, the choices, a text, or one index per row. */
 export type Answer = number | number[] | string | null;
 
+/** A question of the attempt shown, as the page has it: its element, its data, its place in
+ * the attempt and the learner's answer on the page. */
+export type Entry = [HTMLElement, QuestionData, number, Answer];
+
+
 export interface QuizState {
   /** Attempts started; 0: never started. */
   attempts: number;
