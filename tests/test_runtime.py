@@ -87,11 +87,14 @@ def test_scripts_name_the_constants_c(script: str) -> None:
 
 
 def test_packages_carry_the_scripts_their_pages_load() -> None:
+    from tests.course_samples import sample_course
     from tests.test_render import files
 
-    built = files()
+    built, course = files(), sample_course()
     for script in {*pages.LAUNCH_SCRIPTS, *pages.PAGE_SCRIPTS}:
-        assert f"scormbuild/{script}" in built
+        # exam.js only with a quiz in exam mode, which the sample course has not
+        assert (f"scormbuild/{script}" in built) == pages.ships(course, script), script
+    assert "exam.js" in pages.PAGE_SCRIPTS and not pages.ships(course, "exam.js")
     assert built["scormbuild/constants.js"] == runtime.constants_script()
 
 

@@ -37,6 +37,9 @@ from scormbuild.options import (
 
 QuestionType = Literal["single", "multiple", "truefalse", "fill", "numeric", "matching", "ordering"]
 QUESTION_TYPES: tuple[str, ...] = get_args(QuestionType)
+# instant: each answer checked as it is given; exam: all answered, then submitted at once.
+QuizMode = Literal["instant", "exam"]
+QUIZ_MODES: tuple[str, ...] = get_args(QuizMode)
 CompletionRule = Literal["viewed", "passed"]
 
 
@@ -233,6 +236,7 @@ class Quiz:
     pool: int | None = None  # draw this many questions per attempt
     attempts: int = 0  # 0 = unlimited
     show_answers: bool = True  # show correct answers after the last attempt
+    mode: QuizMode = "instant"
     source: str = ""
     line: int | None = None
     kind: Literal["quiz", "scenario"] = "quiz"  # scenario: a scored scenario's result

@@ -10,12 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Frame, Page
 from scorm_lms import LmsSession
 
 from scormbuild.commands.build import build
 from scormbuild.strings import Catalog
 from tests.browser.a11y import run_axe
+from tests.browser.learner import interactions
+from tests.browser.test_tracking import go, start
 
 QUIZ_COURSE = Path(__file__).resolve().parents[1] / "quiz_course"
 LANGUAGES = ("en", "fi", "sv")
@@ -82,7 +84,7 @@ PUT_JS = """([id, v]) => {
 }"""
 
 
-def put(page: Page, answers: dict[str, object], only: tuple[str, ...] = ()) -> None:
+def put(page: Page | Frame, answers: dict[str, object], only: tuple[str, ...] = ()) -> None:
     lang = page.evaluate("() => document.documentElement.lang")
     for qid, value in answers.items():
         if not only or qid in only:
@@ -186,3 +188,114 @@ def test_a_right_answer_says_so_once(lms: LmsSession, packages: dict[str, Path],
     )
     assert page.locator(".sb-quiz button:visible").count() == 0
     a11y(lms, page, f"{lang} all right")
+
+
+EXAM_PAGE = "modules/03-exam.html"
+EXAM_RIGHT = {"sky": [0], "even": [0, 1], "week": "7"}
+EXAM_WRONG = {"sky": [2], "even": [1, 2], "week": "6"}
+
+
+def feedback_shown(page: Page | Frame) -> list[str]:
+    """The texts of the feedback, results and answers the quiz shows now."""
+    found: list[str] = page.eval_on_selector_all(
+        ".sb-feedback, .sb-result, .sb-answer:not([hidden]), .sb-mark",
+        "(els) => els.map((e) => e.textContent.trim()).filter(Boolean)",
+    )
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_exam_is_answered_whole_then_submitted_once(
+    lms: LmsSession, packages: dict[str, Path], lang: str
+) -> None:
+    t = Catalog(lang)
+    page = lms.open_direct(packages[lang], sco=EXAM_PAGE)
+    assert page.locator(".sb-check").count() == 0  # no button per question
+    assert page.is_visible(".sb-exam-note") and page.is_visible(".sb-submit")
+    a11y(lms, page, f"{lang} exam unanswered")
+    # One answer, a numeric one that is no number, and one left out: nothing is scored, the
+    # summary names the two questions, with the focus on it.
+    put(page, EXAM_RIGHT, only=("sky",))
+    put(page, {"week": "seitsemän"})
+    assert feedback_shown(page) == []  # no feedback before the submission
+    page.focus(".sb-submit")
+    page.keyboard.press("Enter")
+    summary = page.locator(".sb-unanswered")
+    assert summary.is_visible()
+    assert page.evaluate("() => document.activeElement.textContent") == t("unanswered", n=2)
+    links = summary.locator("a").all_text_contents()
+    assert links == [
+        t("question_n", n=2) + ": " + t("answer_needed"),
+        t("question_n", n=3) + ": " + t("number_needed"),
+    ]
+    assert feedback_shown(page) == []
+    a11y(lms, page, f"{lang} exam summary")
+    # Each link takes the keyboard to its question.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.closest('.sb-question').id").endswith(
+        "-even"
+    )
+    put(page, EXAM_RIGHT, only=("even",))
+    put(page, EXAM_WRONG, only=("week",))
+    page.click(".sb-submit")
+    assert summary.is_hidden() and page.locator(".sb-submit").is_hidden()
+    assert page.evaluate("() => document.activeElement.className") == "sb-result"
+    result = page.text_content(".sb-result") or ""
+    assert t("score", score="2", max="3", pct=t_decimal(lang, 66.67)) in result
+    assert t("quiz_not_yet", mark="70") in result
+    assert page.text_content(".sb-question[id$='-week'] .sb-feedback strong") == t("incorrect")
+    assert page.locator(".sb-answer:visible").count() == 0  # an attempt is left
+    assert page.locator(".sb-quiz input:enabled").count() == 0
+    a11y(lms, page, f"{lang} exam submitted")
+    # The second and last attempt starts afresh, and submits the same way.
+    page.click(".sb-retry")
+    assert page.is_visible(".sb-submit") and feedback_shown(page) == []
+    put(page, EXAM_WRONG)
+    page.click(".sb-submit")
+    result = page.text_content(".sb-result") or ""
+    assert t("best_counts", pct=t_decimal(lang, 66.67)) in result
+    assert t("quiz_not_passed", mark="70") in result
+    assert page.locator(".sb-answer:visible").count() == 3
+    assert page.locator(".sb-quiz button:visible").count() == 0
+    a11y(lms, page, f"{lang} exam last attempt")
+    assert not lms.page_errors
+
+
+def t_decimal(lang: str, x: float) -> str:
+    text = f"{x:g}"
+    return text.replace(".", ",") if lang in ("fi", "sv") else text
+
+
+def test_an_exam_reports_every_answer_once_submitted(
+    lms: LmsSession, packages: dict[str, Path]
+) -> None:
+    """In the test LMS (the model of Moodle): nothing reaches the LMS before the submission;
+    then every answer is an interaction, and the score and status follow the best attempt."""
+    start(lms, packages["fi"])
+    put(go(lms, 1), RIGHT)  # the other graded quiz, 5 of 5 points
+    frame = go(lms, 2)
+    put(frame, EXAM_WRONG, only=("sky", "even"))
+    assert len(interactions(lms.cmi)) == 5  # the exam's answers wait for the submission
+    put(frame, EXAM_WRONG, only=("week",))
+    frame.click(".sb-submit")
+    frame.wait_for_selector(".sb-retry:visible")
+    # 5 + 0 of 8 points: 62.5, below 70 with an attempt left: not final.
+    assert lms.value("cmi.core.score.raw") in ("", None)
+    frame.click(".sb-retry")
+    put(frame, EXAM_RIGHT, only=("sky", "even"))
+    put(frame, EXAM_WRONG, only=("week",))
+    frame.click(".sb-submit")
+    snap = lms.unload_sco()
+    core = snap["persisted"]["core"]
+    assert core["lesson_status"] == "passed"
+    assert core["score"]["raw"] == "87.5"  # (5 + 2) of 8 points
+    exam = [i for i in interactions(snap["persisted"]) if i["id"].startswith("exam.")]
+    assert [(i["id"], i["result"]) for i in exam] == [
+        ("exam.sky", "wrong"), ("exam.even", "wrong"), ("exam.week", "wrong"),
+        ("exam.sky", "correct"), ("exam.even", "correct"), ("exam.week", "wrong"),
+    ]  # fmt: skip
+    assert [i["student_response"] for i in exam[3:]] == ["a", "a,b", "6"]
+    lms.assert_no_violations()
+    lms.assert_finished_once()
+    lms.assert_no_page_errors()

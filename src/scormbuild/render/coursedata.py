@@ -18,9 +18,9 @@ JS_STRINGS = (
     "mode_browse", "mode_no_credit", "mode_review", "moved", "no_attempts", "not_tracked",
     "number_needed", "progress", "quiz_locked_final", "quiz_locked_view", "score",
     "status_completed", "status_failed", "status_passed", "updated_redo",
-    # quiz feedback and results (quiz-ui.js)
-    "best_counts", "choices_missing", "chosen_right", "chosen_wrong", "quiz_not_passed",
-    "quiz_not_yet", "quiz_passed", "right_choice",
+    # quiz feedback and results (quiz-ui.js), exam mode (exam.js)
+    "best_counts", "choices_missing", "chosen_right", "chosen_wrong", "question_n",
+    "quiz_not_passed", "quiz_not_yet", "quiz_passed", "right_choice", "unanswered",
 )  # fmt: skip
 
 
@@ -73,7 +73,7 @@ class ObjectMemo:
 
 def quiz_entry(quiz: Quiz, module_id: str) -> dict[str, Any]:
     """A quiz as the runtime reads it (never changed once made: a memo may share it)."""
-    return {
+    entry: dict[str, Any] = {
         "id": quiz.id,
         "title": quiz.title,
         "k": state.quiz_key(quiz),
@@ -89,6 +89,9 @@ def quiz_entry(quiz: Quiz, module_id: str) -> dict[str, Any]:
         "max": quiz_max_points(quiz),
         "questions": [question_data(q) for q in quiz.questions],
     }
+    if quiz.mode == "exam":
+        entry["exam"] = True
+    return entry
 
 
 def course_data(course: Course, t: Catalog, memo: ObjectMemo | None = None) -> dict[str, Any]:

@@ -116,7 +116,10 @@ def render_module(
 
 def ships(course: Course, name: str) -> bool:
     """Whether the package ships runtime file ``name``: quiz-ui.js only with a quiz to show
-    (a scored scenario keeps its result through quiz.js alone)."""
+    (a scored scenario keeps its result through quiz.js alone), exam.js only with a quiz in
+    exam mode."""
+    if name == "exam.js":
+        return any(q.mode == "exam" for q in course.quizzes)
     return name != "quiz-ui.js" or any(q.kind == "quiz" for q in course.quizzes)
 
 

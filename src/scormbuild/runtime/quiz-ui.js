@@ -2,13 +2,15 @@
 /* scormbuild quiz user interface: puts a quiz attempt on the page and reads answers back.
  * The markup is rendered at build time; this only orders, fills, locks and annotates it. */
 (function (root, factory) {
-  if (typeof module === "object" && module.exports) module.exports = factory(window, require("./quiz.js"), require("./format.js"));
-  else root.SBQuizUI = factory(window, root.SBQuiz, root.SBFormat);
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(window, require("./quiz.js"), require("./format.js"), require("./exam.js"));
+  } else root.SBQuizUI = factory(window, root.SBQuiz, root.SBFormat, root.SBExam);
 })(/** @type {any} */ (this), /**
  * @param {Window & typeof globalThis} win
  * @param {import("./quiz.js")} Q
  * @param {import("./format.js")} F
- */ function (win, Q, F) {
+ * @param {import("./exam.js") | undefined} X exam mode: shipped only with a quiz that uses it
+ */ function (win, Q, F, X) {
   "use strict";
 
   /** @typedef {import("./types").QuizData} QuizData */
@@ -269,6 +271,7 @@
           if (!input(li, '.sb-choices input[value="' + x + '"]').checked) mark(li, x, true, s.right_choice);
         });
       });
+      if (exam) exam.refresh();
     }
 
     function render() {
@@ -279,6 +282,15 @@
       shown = Date.now();
       summary();
     }
+
+    var exam = quiz.exam && X ? X.mount(el, {
+      entries: function () {
+        return order().map(function (qi, k) { var li = items[qi], q = quiz.questions[qi]; return /** @type {Entry} */ ([li, q, k, read(li, q)]); });
+      },
+      problem: problem,
+      record: record,
+      open: function () { return !locked() && !tally().complete; }
+    }, s) : null;
 
     retry.onclick = function () {
       if (locked()) { summary(); return; }

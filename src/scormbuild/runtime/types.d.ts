@@ -53,6 +53,8 @@ export interface QuizData {
   sc: boolean;
   /** Show the correct answers once no attempt is left. */
   show: boolean;
+  /** Exam mode: every question answered, then submitted at once (absent: false). */
+  exam?: boolean;
   /** The points one attempt can give. */
   max: number;
   questions: QuestionData[];
@@ -92,6 +94,17 @@ export type Answer = number | number[] | string | null;
  * the attempt and the learner's answer on the page. */
 export type Entry = [HTMLElement, QuestionData, number, Answer];
 
+/** What quiz-ui.js lends exam mode (exam.js) of a quiz on the page. */
+export interface ExamHost {
+  /** Every question of the attempt with the answer on the page now. */
+  entries(): Entry[];
+  /** Why an answer cannot be taken: a string key, "" when it can. */
+  problem(q: QuestionData, v: Answer): string;
+  /** Takes the answers, scores them and saves them at once. */
+  record(entries: Entry[]): void;
+  /** Whether the attempt takes answers: started, not finished, not locked. */
+  open(): boolean;
+}
 
 export interface QuizState {
   /** Attempts started; 0: never started. */

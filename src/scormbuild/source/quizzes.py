@@ -5,12 +5,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from scormbuild.errors import Problem, error
 from scormbuild.limits import NUMBER_DIGITS, QUESTIONS_PER_QUIZ, TITLE_CHARS
 from scormbuild.model import (
     QUESTION_TYPES,
+    QUIZ_MODES,
     Choice,
     NumericAnswer,
     OrderItem,
@@ -18,6 +19,7 @@ from scormbuild.model import (
     Question,
     QuestionType,
     Quiz,
+    QuizMode,
 )
 from scormbuild.options import suggest
 from scormbuild.source.keys import check_keys, mapping_hint, not_a_mapping
@@ -27,16 +29,9 @@ from scormbuild.source.yamlwords import text_words
 ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 MAX_COUNT = 1000  # attempts, pool: whole numbers that count something
 QUIZ_KEYS = {
-    "id",
-    "title",
-    "graded",
-    "shuffle_questions",
-    "shuffle_choices",
-    "pool",
-    "attempts",
-    "show_answers",
-    "questions",
-}
+    "id", "title", "graded", "shuffle_questions", "shuffle_choices", "pool", "attempts",
+    "show_answers", "mode", "questions",
+}  # fmt: skip
 COMMON_KEYS = {"id", "type", "prompt", "points", "feedback", "hint"}
 TYPE_KEYS: dict[str, set[str]] = {
     "single": {"choices"},
@@ -127,6 +122,16 @@ class QuizReader:
             return None
         return value
 
+    def _mode(self, data: LineDict) -> QuizMode:
+        value = data.get("mode", "instant")
+        if value in QUIZ_MODES:
+            return cast(QuizMode, value)
+        modes = ", ".join(QUIZ_MODES)
+        close = suggest(value, QUIZ_MODES) if isinstance(value, str) else None
+        message = f"'mode' must be one of {modes}, not {value!r}"
+        self.fail(data.line_of("mode"), message, close or f"modes: {modes}")
+        return "instant"
+
     def read_quiz(self, data: Any, line: int) -> Quiz | None:
         """Build a quiz from its YAML mapping, or None when it has errors."""
         if not isinstance(data, LineDict):
@@ -186,6 +191,7 @@ class QuizReader:
             pool=pool,
             attempts=self._count(data, "attempts") or 0,
             show_answers=self._bool(data, "show_answers", True),
+            mode=self._mode(data),
             source=self.path,
             line=data.line,
         )
