@@ -32,8 +32,6 @@
   function one(el, selector) { return /** @type {HTMLElement} */ (el.querySelector(selector)); }
   /** @param {ParentNode} el @param {string} selector */
   function input(el, selector) { return /** @type {HTMLInputElement} */ (el.querySelector(selector)); }
-  /** @param {ParentNode} el @param {string} selector */
-  function select(el, selector) { return /** @type {HTMLSelectElement} */ (el.querySelector(selector)); }
   /** The controls of `el` that can be disabled. @param {ParentNode} el @param {string} selector */
   function controls(el, selector) { return /** @type {HTMLButtonElement[]} */ (all(el, selector)); }
   /** The children of `el` with the class `cls`. @param {Element} el @param {string} cls
@@ -97,7 +95,7 @@
         if (quiz.sc) Q.shuffle(rows.slice(), seeded(qi, 1)).forEach(function (r) { /** @type {Node} */ (r.parentNode).appendChild(r); });
         var rand = seeded(qi, 2);
         rows.forEach(function (r) {
-          var menu = select(r, "select"), options = /** @type {HTMLOptionElement[]} */ ([].slice.call(menu.options, 1));
+          var menu = /** @type {HTMLSelectElement} */ (one(r, "select")), options = /** @type {HTMLOptionElement[]} */ ([].slice.call(menu.options, 1));
           Q.shuffle(options, rand).forEach(function (o) { menu.appendChild(o); });
         });
       }
@@ -147,7 +145,7 @@
           return t ? t.slice(0, q.ml) : null;
         case "matching":
           var v = all(li, ".sb-match").sort(function (a, b) { return numberAttribute(a, "data-row") - numberAttribute(b, "data-row"); })
-            .map(function (r) { var x = select(r, "select").value; return x === "" ? -1 : +x; });
+            .map(function (r) { var x = /** @type {HTMLSelectElement} */ (one(r, "select")).value; return x === "" ? -1 : +x; });
           return v.indexOf(-1) >= 0 ? null : v;
         case "ordering":
           return children(one(li, ".sb-order"), "sb-item").map(function (it) { return numberAttribute(it, "data-item"); });
@@ -159,7 +157,7 @@
     function put(li, q, v) {
       if (q.type === "fill" || q.type === "numeric") input(li, "input[type=text]").value = String(v);
       else if (q.type === "matching") /** @type {number[]} */ (v).forEach(function (x, i) {
-        select(li, '.sb-match[data-row="' + i + '"] select').value = x < 0 ? "" : String(x);
+        /** @type {HTMLSelectElement} */ (one(li, '.sb-match[data-row="' + i + '"] select')).value = x < 0 ? "" : String(x);
       });
       else if (q.type === "ordering") {
         var ol = one(li, ".sb-order");
