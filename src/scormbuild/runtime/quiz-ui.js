@@ -78,7 +78,7 @@
     function setup(li, q, qi, k) {
       li.className = "sb-question";
       controls(li, "input, select, button").forEach(function (c) { c.disabled = c.hidden = false; });
-      all(li, ".sb-mark").forEach(function (m) { /** @type {Node} */ (m.parentNode).removeChild(m); });
+      all(li, ".sb-mark").forEach(function (m) { m.remove(); });
       /** @type {HTMLInputElement[]} */ (all(li, "input[type=radio], input[type=checkbox]")).forEach(function (c) { c.checked = false; });
       /** @type {HTMLInputElement[]} */ (all(li, "input[type=text], select")).forEach(function (c) { c.value = ""; });
       all(li, ".sb-fb, .sb-cfb, .sb-answer").forEach(function (c) { c.hidden = true; });
