@@ -44,14 +44,13 @@
   /** Question `li` takes no more answers: its fields are disabled, and its buttons go, so
    * that nothing washed out stays behind. @param {HTMLElement} li */
   function close(li) {
-    controls(li, "input, select").forEach(function (c) { c.disabled = true; });
-    controls(li, "button").forEach(function (b) { b.disabled = b.hidden = true; });
+    controls(li, "input, select, button").forEach(function (c) { c.disabled = true; c.hidden = c.type === "button"; });
   }
   /** Whether `text` starts with the word `word` says (its end stop left out), in any case.
    * @param {string | null} text @param {string} word */
   function begins(text, word) {
     var w = word.replace(/[.!]+$/, "").toLowerCase(), t = (text || "").trim().toLowerCase(), next = t.charAt(w.length);
-    return !!w && t.indexOf(w) === 0 && next.toUpperCase() === next.toLowerCase(); // not a longer word
+    return t.indexOf(w) === 0 && next.toUpperCase() === next.toLowerCase(); // not a longer word
   }
 
   /** Puts quiz `index` on the page in `el` and keeps its state in `store`.
@@ -185,10 +184,9 @@
       var ok = Q.isCorrect(q, v, lang), fb = one(li, ".sb-feedback"), word = ok ? s.correct : s.incorrect;
       close(li);
       li.classList.add(ok ? "sb-ok" : "sb-bad");
-      var extra = li.querySelector(ok ? ".sb-fb-correct" : ".sb-fb-incorrect"), head = doc.createElement("strong");
-      head.textContent = extra && begins(extra.textContent, word) ? "" : word;
+      var extra = li.querySelector(ok ? ".sb-fb-correct" : ".sb-fb-incorrect");
       fb.textContent = "";
-      fb.appendChild(head);
+      fb.appendChild(doc.createElement("strong")).textContent = extra && begins(extra.textContent, word) ? "" : word;
       if (/single|multiple|truefalse/.test(q.type)) {
         var key = /** @type {number[]} */ (q.key), chosen = /** @type {number[]} */ ([]).concat(/** @type {number | number[]} */ (v));
         chosen.forEach(function (x) {
@@ -261,9 +259,9 @@
       retry.hidden = !!why || !(t.complete && left && t.earned < t.max);
       if (why) items.forEach(close);
       if (t.complete && (!left || why) && quiz.show) order().forEach(function (qi, k) {
-        var q = quiz.questions[qi], li = items[qi];
-        if (Q.isCorrect(q, qs.answers[k], lang) || !one(li, ".sb-answer").hidden) return;
-        one(li, ".sb-answer").hidden = false;
+        var q = quiz.questions[qi], li = items[qi], answer = one(li, ".sb-answer");
+        if (Q.isCorrect(q, qs.answers[k], lang) || !answer.hidden) return;
+        answer.hidden = false;
         // The correct choices the learner left out are marked too, where they are.
         if (/single|multiple|truefalse/.test(q.type)) /** @type {number[]} */ (q.key).forEach(function (x) {
           if (!input(li, '.sb-choices input[value="' + x + '"]').checked) mark(li, x, true, s.right_choice);
