@@ -196,9 +196,13 @@
           if (cfb) cfb.hidden = false;
         });
         var missing = key.filter(function (x) { return chosen.indexOf(x) < 0; }).length;
-        if (!ok && q.type === "multiple" && missing) fb.appendChild(doc.createTextNode(" " + F.fill(s.choices_missing, { n: missing })));
+        if (!ok && q.type === "multiple" && missing) fb.append(" " + F.fill(s.choices_missing, { n: missing }));
       }
-      if (extra) { fb.appendChild(doc.createTextNode(" ")); /** @type {HTMLElement} */ (fb.appendChild(extra.cloneNode(true))).hidden = false; }
+      if (extra) {
+        var own = /** @type {HTMLElement} */ (extra.cloneNode(true));
+        own.hidden = false;
+        fb.append(" ", own);
+      }
     }
 
     /** Why `v` cannot be taken as an answer to `q`: a string key, "" when it can.
