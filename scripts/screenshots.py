@@ -1,6 +1,6 @@
 """Build the example course and the blocks course, and screenshot them for the documentation.
 
-    .venv/bin/python scripts/screenshots.py [--out docs/images]
+    PYTHONPATH=. .venv/bin/python scripts/screenshots.py [--out docs/images]
 
 Needs Playwright for Python (a dev dependency) and Chromium (``/usr/bin/chromium``, or
 ``CHROMIUM``). The packages are opened from a local web server without an LMS, as a learner
@@ -23,6 +23,7 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 from scormbuild.commands.build import build
+from tests.browser.learner import ANSWER_JS
 
 ROOT = Path(__file__).resolve().parents[1]
 DESKTOP, PHONE = (1280, 800), (375, 740)
@@ -96,20 +97,30 @@ def _open_term(page: Page) -> None:
     page.click("button.sb-term")
 
 
-def shell_shots(page: Page, url: str, out: Path, size: str, module: int) -> None:
-    """The launch page, and a module with blocks, as the learner's screen shows them."""
-    page.goto(url + "index.html")
-    frame = page.frame(name="sb-content")
-    assert frame is not None
-    frame.wait_for_load_state("load")
-    page.screenshot(path=out / f"launch-{size}.png")
-    page.click(f"[data-module='{module}']")
+def _open(page: Page, selector: str, done: str) -> None:
+    """Choose ``selector`` in the launch page's module list (through the menu on a phone)."""
+    if page.is_visible(".sb-menu-button"):
+        page.click(".sb-menu-button")
+    page.click(selector)
     page.wait_for_function(
-        "(n) => { const f = window.frames['sb-content'];"
-        " return f && f.document.body && +f.document.body.dataset.module === n"
-        " && f.document.querySelector('.sb-on'); }",
-        arg=module,
+        "(done) => { const f = window.frames['sb-content'];"
+        " return f && f.document.readyState === 'complete' && f.document.querySelector(done); }",
+        arg=done,
     )
+
+
+def shell_shots(page: Page, url: str, out: Path, size: str, module: int) -> None:
+    """The cover page, a module with blocks and the finish page, as the learner sees them."""
+    page.goto(url + "index.html")
+    page.wait_for_function("() => window.frames['sb-content'].document.querySelector('.sb-cover')")
+    page.screenshot(path=out / f"cover-{size}.png")
+    count = len(page.locator("[data-module]").all())
+    for n in range(count):  # every module read and every quiz answered right: a passed course
+        _open(page, f"[data-module='{n}']", f"body[data-module='{n}']")
+        frame = page.frame(name="sb-content")
+        assert frame is not None
+        frame.evaluate(ANSWER_JS, "right")
+    _open(page, f"[data-module='{module}']", ".sb-on")
     page.evaluate(
         "() => { const f = document.getElementById('sb-frame');"
         " const b = f.contentDocument.querySelector('.sb-block');"
@@ -118,6 +129,9 @@ def shell_shots(page: Page, url: str, out: Path, size: str, module: int) -> None
     )
     page.wait_for_timeout(200)
     page.screenshot(path=out / f"module-{size}.png")
+    _open(page, "[data-page=finish]", "[data-when]:not([hidden])")
+    page.evaluate("() => window.scrollTo(0, 0)")
+    page.screenshot(path=out / f"finish-{size}.png")
 
 
 def main() -> None:

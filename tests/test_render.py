@@ -32,12 +32,16 @@ def test_package_files() -> None:
         "modules/01-osio-1.html",
         "modules/02-osio-2.html",
         "modules/03-osio-3.html",
+        "modules/cover.html",
+        "modules/finish.html",
         "scormbuild/brand.css",
         "scormbuild/constants.js",
         "scormbuild/course-data.js",
         "scormbuild/format.js",
+        "scormbuild/menu.js",
         "scormbuild/nav.js",
         "scormbuild/page.js",
+        "scormbuild/progress.js",
         "scormbuild/quiz-ui.js",
         "scormbuild/quiz.js",
         "scormbuild/resume.js",
@@ -75,7 +79,7 @@ def test_launch_page_hosts_modules() -> None:
     doc = lxml_html.fromstring(files()["index.html"])
     frame = doc.find(".//iframe")
     assert frame.get("title") == "Kurssin sisältö"
-    assert frame.get("src") == "modules/01-osio-1.html"
+    assert frame.get("src") == "modules/cover.html"  # the cover page comes first
     links = doc.findall(".//nav//a[@data-module]")
     assert [a.get("href") for a in links] == [f"modules/0{i}-osio-{i}.html" for i in (1, 2, 3)]
     assert {a.get("target") for a in links} == {frame.get("name")}
@@ -106,7 +110,7 @@ def test_module_page_quizzes_and_structure() -> None:
     buttons = quiz.findall(".//ol[@class='sb-order']//button")
     assert buttons[0].get("aria-label") == "Siirrä ylös: Kerää"  # rotated: no answer shown
     assert doc.find(".//a[@rel='next']").get("href") == "02-osio-2.html"
-    assert doc.find(".//a[@rel='prev']") is None
+    assert doc.find(".//a[@rel='prev']").get("href") == "cover.html"
 
 
 def test_course_data() -> None:

@@ -56,6 +56,10 @@ class Theme:
         Text(message="must be a path"), "Logo image under assets/.", default=None
     )
     logo_alt: str = option(Text(), "Alternative text of the logo.", default="")
+    hero: str | None = option(
+        Text(message="must be a path"), "Cover image under assets/.", default=None
+    )
+    hero_alt: str = option(Text(empty=True), "Its alternative text ('' if decorative).", default="")
 
 
 @dataclass(frozen=True)
@@ -66,9 +70,11 @@ class Localized:
     title: str
     description: str = ""
     keywords: tuple[str, ...] = ()
+    objectives: tuple[str, ...] = ()
 
 
 _TEXT_OR_LANGS = "must be a text, or a mapping from language code to text"
+_TEXTS_OR_LANGS = "must be a list of texts (or a mapping from language code to such lists)"
 _LANG = "must be a BCP 47 language code such as 'fi', 'sv' or 'en-GB'"
 
 
@@ -108,11 +114,13 @@ class CourseConfig:
     organization: str = option(Text(), "The organisation that publishes the course.", default="")
     author: str = option(Text(), "Author or team.", default="")
     keywords: tuple[str, ...] = option(
-        PerLanguage(
-            Texts("must be a list of texts"),
-            "must be a list of texts (or a mapping from language code to such lists)",
-        ),
+        PerLanguage(Texts("must be a list of texts"), _TEXTS_OR_LANGS),
         "Keywords for the LMS catalogue (or a list per language).",
+        default=(),
+    )
+    objectives: tuple[str, ...] = option(
+        PerLanguage(Texts("must be a list of texts"), _TEXTS_OR_LANGS),
+        "What the learner will learn, on the cover page (or a list per language).",
         default=(),
     )
     mastery_score: int | None = option(
@@ -157,7 +165,7 @@ class CourseConfig:
     strings: tuple[tuple[str, str], ...] = option(
         TextMapping(), "Overrides of learner interface strings, (key, text).", default=()
     )
-    localized: tuple[Localized, ...] = ()  # title, description, keywords per language
+    localized: tuple[Localized, ...] = ()  # the per-language keys, per language
     lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)  # (key, line)
 
     def line_of(self, key: str) -> int | None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from scormbuild.model import Course, Question, Quiz
 from scormbuild.package import suspend_data as state
+from scormbuild.render.learner import PATH_STRINGS
 from scormbuild.strings import Catalog
 
 JS_STRINGS = (
@@ -133,7 +134,7 @@ def course_data(course: Course, t: Catalog, memo: ObjectMemo | None = None) -> d
         "completion": list(cfg.completion),
         "modules": modules,
         "quizzes": quizzes,
-        "strings": {k: t(k) for k in JS_STRINGS + (("other_sco",) if multi else ())},
+        "strings": {k: t(k) for k in JS_STRINGS + (("other_sco",) if multi else PATH_STRINGS)},
     }
     if multi:
         data["multi"] = True

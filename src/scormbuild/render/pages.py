@@ -21,6 +21,7 @@ from scormbuild.package import suspend_data as state
 from scormbuild.render.blocks import block_code, fill_blocks, glossary_page, page_assets
 from scormbuild.render.coursedata import ObjectMemo, course_data
 from scormbuild.render.files import fill_files
+from scormbuild.render.learner import learner_pages
 from scormbuild.render.minify import browser_only, minify_css, minify_js
 from scormbuild.render.quizview import correct_answer, phrasing, question_views
 from scormbuild.render.theme import brand_css, course_template_errors, read_static
@@ -299,6 +300,9 @@ def _render_course(
     if glossary is not None:
         files.append(glossary)
     if not multi:  # the launch page; in multi-SCO mode the LMS's table of contents replaces it
+        # The cover and finish pages load what a module page loads: page.js sizes the frame.
+        scripts = tuple(n for n in PAGE_SCRIPTS if ships(course, n))
+        files += learner_pages(env, course, THEME_STYLES, scripts)
         page = env.get_template("index.html").render(
             course=course, root="", scripts=LAUNCH_SCRIPTS, styles=THEME_STYLES
         )

@@ -1,40 +1,101 @@
 // @ts-check
-/* scormbuild launch page navigation: module list, progress counter, course status. */
+/* scormbuild launch page navigation: the progress bar and counter, each module's state in the
+ * module list (an icon and a word, never colour alone), the course status, and the pages
+ * around the modules, filled in whenever the frame shows one: the cover's Start becomes
+ * Continue at the module the learner was on; the finish page gets the status, the score, each
+ * graded quiz's best result, its paragraph for what to do next and the modules still to do (a
+ * module whose quiz can still be tried again is one). The module list marks the page shown. */
 (function (root, factory) {
-  if (typeof module === "object" && module.exports) module.exports = factory(window, require("./format.js"));
-  else root.SBNav = factory(window, root.SBFormat);
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(window, require("./format.js"), require("./progress.js"));
+  } else root.SBNav = factory(window, root.SBFormat, root.SBProgress);
 })(/** @type {any} */ (this), /**
  * @param {Window & typeof globalThis} win
  * @param {import("./format.js")} F
- */ function (win, F) {
+ * @param {import("./progress.js")} P
+ */ function (win, F, P) {
   "use strict";
-  var doc = win.document, s = win.SCORMBUILD_COURSE.strings;
+  /** @typedef {{status: string, score: number | null, final: boolean}} Result */
+  var doc = win.document, course = win.SCORMBUILD_COURSE, s = course.strings, mods = course.modules;
   /** @type {Record<string, string>} */
-  var STATUS_KEYS = { passed: "status_passed", failed: "status_failed", completed: "status_completed" };
+  var ICON = { "not-started": "○", "in-progress": "◐", done: "✓", passed: "✓", failed: "✗" };
+  var frame = /** @type {HTMLIFrameElement | null} */ (doc.getElementById("sb-frame"));
+  /** The last state drawn. @type {{st: import("./types").LearnerState, ev: Result, at: number, states: string[]} | null} */
+  var last = null;
+
+  /** @param {ParentNode} where @param {string} selector @param {(el: HTMLElement) => void} fn */
+  function each(where, selector, fn) { [].forEach.call(where.querySelectorAll(selector), fn); }
+  /** Sets the text of element `id` of `d` (and shows it), if it is there.
+   * @param {Document} d @param {string} id @param {string} text */
+  function put(d, id, text) {
+    var el = d.getElementById(id);
+    if (el) { el.textContent = text; el.hidden = !text; }
+  }
+  /** Module `i`'s page, as a page of its folder links to it. @param {number} i */
+  function file(i) { return mods[i].href.split("/").pop() || ""; }
+  /** A link to module `i`, made in `d`. @param {Document} d @param {number} i */
+  function link(d, i) {
+    var a = d.createElement("a");
+    a.textContent = mods[i].title;
+    a.href = file(i);
+    return a;
+  }
+
+  /* The cover or finish page in the frame, from the last state drawn. */
+  function page() {
+    var found = frame && frame.contentDocument;
+    if (!found || !found.body || !last) return;
+    var d = found, drawn = last, ev = drawn.ev, at = drawn.at, shell = win.SCORMBUILD_SHELL, todo = d.getElementById("sb-todo");
+    var shown = d.querySelector(".sb-cover") ? "cover" : d.querySelector(".sb-finish") ? "finish" : "";
+    var start = d.querySelector(".sb-start"), list = todo && todo.lastElementChild;
+    each(doc, "[data-page], [data-module]", function (a) {
+      if (a.getAttribute("data-page") === shown) a.setAttribute("aria-current", "page");
+      else if (shown || a.hasAttribute("data-page")) a.removeAttribute("aria-current");
+    });
+    mods.forEach(function (m, i) { if (at < 0 && shell && m.id === shell.location) at = i; });
+    if (start && at >= 0) {
+      start.textContent = F.fill(s.cover_continue, { title: mods[at].title });
+      start.setAttribute("href", file(at));
+    }
+    if (!todo || !todo.hidden || !list) return;
+    put(d, "sb-result-status", s["status_" + ev.status]);
+    put(d, "sb-result-score", ev.score === null ? "" : F.fill(s.quiz_result, { pct: ev.score }));
+    each(d, "[data-when=" + (ev.final ? ev.status : "incomplete") + "]", function (p) { p.hidden = false; });
+    drawn.states.forEach(function (state, i) {
+      if (ev.final || !/^(not-started|in-progress)$/.test(state)) return;
+      /** @type {Element} */ (list).appendChild(d.createElement("li")).appendChild(link(d, i));
+      /** @type {HTMLElement} */ (todo).hidden = false;
+    });
+    each(d, "tr[data-quiz] td", function (cell) {
+      var n = P.percent(drawn.st.quizzes[+(cell.parentElement && cell.parentElement.getAttribute("data-quiz") || 0)]);
+      cell.textContent = n === null ? s.quiz_not_attempted : F.fill(s.quiz_result, { pct: n });
+    });
+  }
+  if (frame) frame.addEventListener("load", page);
 
   return {
-    /** Shows what the learner has done: pages visited, the current page, the result.
-     * @param {import("./types").LearnerState} st
-     * @param {{status: string}} ev
-     * @param {number} current */
+    /** Shows what the learner has done: progress, each module's state, the result.
+     * @param {import("./types").LearnerState} st @param {Result} ev @param {number} current */
     update: function (st, ev, current) {
-      var done = st.visited.filter(Boolean).length;
-      var progress = doc.getElementById("sb-progress");
-      if (progress) progress.textContent = F.fill(s.progress, { done: done, total: st.visited.length });
-      var links = doc.querySelectorAll("[data-module]");
-      for (var i = 0; i < links.length; i++) {
-        var a = links[i], n = +(a.getAttribute("data-module") || -1);
-        // Visited is said in words as well as shown, not by colour alone.
-        var mark = a.parentNode && /** @type {ParentNode} */ (a.parentNode).querySelector(".sb-visited");
-        if (mark) /** @type {HTMLElement} */ (mark).hidden = !st.visited[n];
+      var states = P.states(course, st, course.mastery, ev), done = st.visited.filter(Boolean).length;
+      var bar = /** @type {HTMLProgressElement | null} */ (doc.getElementById("sb-progress-bar"));
+      last = { st: st, ev: ev, at: current, states: states };
+      put(doc, "sb-progress", F.fill(s.progress, { done: done, total: st.visited.length }));
+      if (bar) bar.value = done;
+      each(doc, "[data-module]", function (a) {
+        var n = +(a.getAttribute("data-module") || 0), state = states[n];
+        // The icon is hidden from screen readers: the word says the same.
+        each(/** @type {ParentNode} */ (a.parentNode), ".sb-state", function (mark) {
+          mark.hidden = false;
+          mark.setAttribute("data-state", state);
+          if (mark.firstChild) mark.firstChild.textContent = ICON[state] + " ";
+          if (mark.lastChild) mark.lastChild.textContent = s["state_" + state.replace("-", "_")];
+        });
         if (n === current) a.setAttribute("aria-current", "page");
         else a.removeAttribute("aria-current");
-      }
-      var status = doc.getElementById("sb-status");
-      if (status) {
-        var key = STATUS_KEYS[ev.status];
-        status.textContent = key ? s[key] : "";
-      }
+      });
+      put(doc, "sb-status", ev.final ? s["status_" + ev.status] : "");
+      page();
     }
   };
 });

@@ -2,15 +2,17 @@
 /* scormbuild launch page runtime (single-SCO mode): opens the SCORM session for the whole
  * visit and hosts the module pages, which reach it as window.parent.SCORMBUILD_SHELL. */
 (function (root, factory) {
-  if (typeof module === "object" && module.exports) module.exports = factory(window, require("./session.js"), require("./nav.js"));
-  else factory(window, root.SBSession, root.SBNav);
+  if (typeof module === "object" && module.exports) module.exports = factory(window, require("./session.js"), require("./nav.js"), require("./menu.js"));
+  else factory(window, root.SBSession, root.SBNav, root.SBMenu);
 })(/** @type {any} */ (this), /**
  * @param {Window & typeof globalThis} win
  * @param {import("./session.js")} Session
  * @param {import("./nav.js")} Nav
- */ function (win, Session, Nav) {
+ * @param {import("./menu.js")} Menu
+ */ function (win, Session, Nav, Menu) {
   "use strict";
   var doc = win.document, course = win.SCORMBUILD_COURSE;
+  Menu.fold(win);
   var frame = doc.getElementById("sb-frame"), notice = doc.getElementById("sb-notice");
   /** @type {import("./types").Shell} */
   var shell = Session.open(win, course, function (text) {

@@ -40,8 +40,7 @@ def check_course(courses: Sequence[Course]) -> list[Problem]:
     if not courses:
         return problems
     config = courses[0].config
-    if config.theme.logo:
-        used.add(config.theme.logo)
+    used.update(p for p in (config.theme.logo, config.theme.hero) if p)
     assets = courses[0].assets
     for asset in assets:
         if asset.path not in used and not asset.path.endswith(".vtt"):

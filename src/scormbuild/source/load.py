@@ -263,16 +263,21 @@ def _template_problems(files: CourseFiles, folder: str = "templates") -> list[Pr
 
 
 def _logo_problems(config: CourseConfig, files: CourseFiles) -> list[Problem]:
-    logo = config.theme.logo
-    if not logo:
-        return []
-    line, key = config.line_of("theme.logo"), "theme.logo"
-    try:
-        require_file(files, logo, "", under="assets")
-    except PathProblem as exc:
-        if exc.code == "missing":
-            exc.message = f"theme logo '{logo}' is missing"
-        else:
-            exc.message = f"theme logo: {exc.message}"
-        return [error(CONFIG_FILE, line, exc.message, key=key, hint=exc.hint, code=exc.code)]
-    return []
+    """The theme's images (the logo, the cover's hero image) are files under assets/."""
+    problems = []
+    for name, what, path in (("logo", "logo", config.theme.logo), ("hero", "cover image",
+                             config.theme.hero)):  # fmt: skip
+        if not path:
+            continue
+        line, key = config.line_of(f"theme.{name}"), f"theme.{name}"
+        try:
+            require_file(files, path, "", under="assets")
+        except PathProblem as exc:
+            if exc.code == "missing":
+                exc.message = f"theme {what} '{path}' is missing"
+            else:
+                exc.message = f"theme {what}: {exc.message}"
+            problems.append(
+                error(CONFIG_FILE, line, exc.message, key=key, hint=exc.hint, code=exc.code)
+            )
+    return problems
