@@ -162,6 +162,8 @@ def open_module(lms: LmsSession, n: int) -> Frame:
     current = lms.page.frame(name="sb-content") if lms.page else None
     if current is not None:
         current.evaluate("() => { window.__sbLeft = true; }")
+    if lms.sco_frame.is_visible(".sb-menu-button[aria-expanded=false]"):
+        lms.sco_frame.click(".sb-menu-button")  # a phone's width: the list is behind the menu
     lms.sco_frame.click(f"[data-module='{n}']")
     wait_for_module(lms.page, n)
     return content_frame(lms)
