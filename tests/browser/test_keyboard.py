@@ -167,15 +167,19 @@ def answer_ordering(kb: Keyboard, frame: Frame, qid: str) -> None:
 def test_keyboard_only_learner_passes(lms: LmsSession, package: Path) -> None:
     lms.launch(package)
     lms.wait_for_initialize()
-    wait_for_module(lms.page, 0)
-    frame = content_frame(lms)
+    content_frame(lms).wait_for_selector(".sb-cover")
     kb = Keyboard(lms)
 
-    # The first stop of the launch page is its skip link; then into the module page, whose
-    # first stop is its own skip link, which moves the focus to the content.
+    # The first stop of the launch page is its skip link; then into the cover page, whose
+    # Start opens the first module; there the first stop is the page's own skip link, which
+    # moves the focus to the content.
     kb.press("Tab")
     first = kb.focused()
     assert first is not None and first[0] == "shell" and first[1]["href"] == "#main", first
+    kb.tab_to({"cls": "sb-button sb-start"})
+    kb.press("Enter")
+    wait_for_module(lms.page, 0)
+    frame = content_frame(lms)
     kb.tab_to({"href": "#main"})
     kb.press("Enter")
     now = kb.focused()

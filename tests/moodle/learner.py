@@ -201,6 +201,8 @@ class Learner:
         self.module()  # the page shown so far has loaded: mark it, then wait for the next
         sco = self.sco_frame()
         sco.evaluate("() => { window.frames['sb-content'].sbOld = true; }")
+        if sco.is_visible(".sb-menu-button[aria-expanded=false]"):
+            sco.click(".sb-menu-button")  # a narrow player: the module list is behind the menu
         sco.click(f"[data-module='{n}']")
         self.player.wait_for_function(
             "(n) => { const f = document.querySelector('#scorm_object').contentWindow"

@@ -41,7 +41,8 @@
       });
     } else {
       try { if (win.parent !== win && win.parent.SCORMBUILD_SHELL) shell = win.parent.SCORMBUILD_SHELL; } catch (e) { /* another origin */ }
-      say(shell ? shell.notice : course.strings.not_tracked);
+      // In the launch page's frame its notice area is the only one: it says what the session says.
+      say(shell ? "" : course.strings.not_tracked);
     }
     /** @type {{refresh: () => void}[]} */
     var mounted = [];
