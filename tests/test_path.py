@@ -15,8 +15,9 @@ import lxml.html
 import pytest
 
 from scormbuild.model import Module
+from scormbuild.render.coursedata import course_data
 from scormbuild.render.learner import minutes, total_minutes
-from scormbuild.render.pages import course_data, render_course
+from scormbuild.render.pages import render_course
 from scormbuild.render.theme import make_environment
 from scormbuild.source.load import read_course
 from scormbuild.strings import Catalog
