@@ -136,11 +136,11 @@ def test_strings_follow_language_and_overrides() -> None:
 def test_js_and_css_stay_under_budget() -> None:
     """The learner code a package ships, as docs/performance.md counts it: the course's own
     data (course-data.js, which grows with its questions) is not code. The limit and why it
-    is 42 KB: docs/performance.md, "The learner code budget"."""
+    is 48 KB: docs/performance.md, "The learner code budget"."""
     out = files()
     code = {k: v for k, v in out.items() if k.endswith((".js", ".css"))}
     size = sum(len(v) for k, v in code.items() if k != "scormbuild/course-data.js")
-    assert size <= 42 * 1024
+    assert size <= 48 * 1024
 
 
 def test_minify_keeps_code() -> None:
