@@ -166,7 +166,11 @@ def test_one_notice_area(lms: LmsSession, packages: dict[str, Path]) -> None:
     frame.wait_for_selector(".sb-cover")
     page.wait_for_function("() => document.getElementById('sb-notice').textContent")
     frame.click(".sb-start")
-    page.wait_for_function("() => window.frames['sb-content'].document.body.dataset.module === '0'")
+    # While the frame navigates its document may have no body yet.
+    page.wait_for_function(
+        "() => { const b = window.frames['sb-content'].document.body;"
+        " return b !== null && b.dataset.module === '0'; }"
+    )
     module = page.frame(name="sb-content")
     assert module is not None
     assert module.locator("#sb-page-notice").is_hidden()
