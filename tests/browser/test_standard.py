@@ -63,6 +63,8 @@ def go(page: Page, n: int) -> Frame:
     sco = page.frame(name="scorm_object")
     assert sco is not None
     sco.evaluate("() => { window.frames['sb-content'].sbOld = true; }")
+    if sco.is_visible(".sb-menu-button[aria-expanded=false]"):
+        sco.click(".sb-menu-button")  # a narrow player: the module list is behind the menu
     sco.click(f"[data-module='{n}']")
     page.wait_for_function(
         "(n) => { const f = window.frames['scorm_object'].frames['sb-content'];"
