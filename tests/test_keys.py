@@ -150,8 +150,8 @@ def test_a_list_where_keys_belong(tmp_path: Path, files: dict[str, str], expecte
             "colour: red\n",
             "course.yml:7: error: unknown key 'colour'\n  hint: known keys: author, completion, "
             "description, id, keywords, language, languages, mastery_score, modules, "
-            "organization, reviewed_links, schemas, sco_mode, size_budget_mb, strings, theme, "
-            "title, version",
+            "objectives, organization, reviewed_links, schemas, sco_mode, size_budget_mb, "
+            "strings, theme, title, version",
         ),
         (
             "logo: assets/logo.svg\n",

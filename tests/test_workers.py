@@ -74,9 +74,6 @@ def test_parallel_render_equals_sequential(tmp_path: Path) -> None:
     assert first == expected
     # A second render reuses every page: the very bytes of the first.
     second = render_course(course, env, cache, workers=3)
-    pages = [
-        (a.data, b.data)
-        for a, b in zip(first, second, strict=True)
-        if a.path.startswith("modules/")
-    ]
+    modules = {m.href for m in course.modules}  # not the cover and finish pages: made anew
+    pages = [(a.data, b.data) for a, b in zip(first, second, strict=True) if a.path in modules]
     assert len(pages) == 32 and all(a is b for a, b in pages)

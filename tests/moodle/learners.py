@@ -165,8 +165,10 @@ def play(page: Page, moodle: Moodle, scormid: int, scoid: int, learner: Learner)
     hrefs = shell.evaluate("() => window.SCORMBUILD_COURSE.modules.map((m) => m.href)")
     plans = list(learner.attempts)
     for m in range(min(len(hrefs), learner.modules)):
-        if m:
-            shell.click(f'[data-module="{m}"]')
+        # The package opens on its cover page: each module is opened from the module list.
+        if shell.is_visible(".sb-menu-button[aria-expanded=false]"):
+            shell.click(".sb-menu-button")  # a narrow player: the list is behind the menu
+        shell.click(f'[data-module="{m}"]')
         frame = _content(page, hrefs[m])
         frame.wait_for_load_state("load", timeout=120000)
         frame.wait_for_function(READY_JS, timeout=120000)
