@@ -52,13 +52,9 @@ class Theme:
         "Brand colour (hex): links, headings and buttons.",
         default="#00578a",
     )
-    logo: str | None = option(
-        Text(message="must be a path"), "Logo image under assets/.", default=None
-    )
+    logo: str | None = option(Text(message="must be a path"), "Logo image (assets/).", default=None)
     logo_alt: str = option(Text(), "Alternative text of the logo.", default="")
-    hero: str | None = option(
-        Text(message="must be a path"), "Cover image under assets/.", default=None
-    )
+    hero: str | None = option(Text(message="must be a path"), "Cover image (assets/).", default=None)
     hero_alt: str = option(Text(empty=True), "Its alternative text ('' if decorative).", default="")
 
 
