@@ -54,7 +54,7 @@ class Theme:
     )
     logo: str | None = option(Text(message="must be a path"), "Logo image (assets/).", default=None)
     logo_alt: str = option(Text(), "Alternative text of the logo.", default="")
-    hero: str | None = option(Text(message="must be a path"), "Cover image (assets/).", default=None)
+    hero: str | None = option(Text(message="must be a path"), "Cover image (assets).", default=None)
     hero_alt: str = option(Text(empty=True), "Its alternative text ('' if decorative).", default="")
 
 

@@ -19,7 +19,9 @@
   var doc = win.document, course = win.SCORMBUILD_COURSE, s = course.strings, mods = course.modules;
   /** @type {Record<string, string>} */
   var ICON = { "not-started": "○", "in-progress": "◐", done: "✓", passed: "✓", failed: "✗" };
-  var frame = /** @type {HTMLIFrameElement | null} */ (doc.getElementById("sb-frame"));
+  /** The launch page's frame, found with the first update (nothing runs before one).
+   * @type {HTMLIFrameElement | null} */
+  var frame = null;
   /** The last state drawn. @type {{st: import("./types").LearnerState, ev: Result, at: number, states: string[]} | null} */
   var last = null;
 
@@ -71,12 +73,15 @@
       cell.textContent = n === null ? s.quiz_not_attempted : F.fill(s.quiz_result, { pct: n });
     });
   }
-  if (frame) frame.addEventListener("load", page);
 
   return {
     /** Shows what the learner has done: progress, each module's state, the result.
      * @param {import("./types").LearnerState} st @param {Result} ev @param {number} current */
     update: function (st, ev, current) {
+      if (!frame) {
+        frame = /** @type {HTMLIFrameElement | null} */ (doc.getElementById("sb-frame"));
+        if (frame) frame.addEventListener("load", page);
+      }
       var states = P.states(course, st, course.mastery, ev), done = st.visited.filter(Boolean).length;
       var bar = /** @type {HTMLProgressElement | null} */ (doc.getElementById("sb-progress-bar"));
       last = { st: st, ev: ev, at: current, states: states };
