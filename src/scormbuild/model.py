@@ -71,6 +71,7 @@ class Localized:
 
 _TEXT_OR_LANGS = "must be a text, or a mapping from language code to text"
 _TEXTS_OR_LANGS = "must be a list of texts (or a mapping from language code to such lists)"
+_TEXT_LISTS = PerLanguage(Texts("must be a list of texts"), _TEXTS_OR_LANGS)  # one check, no state
 _LANG = "must be a BCP 47 language code such as 'fi', 'sv' or 'en-GB'"
 
 
@@ -110,14 +111,10 @@ class CourseConfig:
     organization: str = option(Text(), "The organisation that publishes the course.", default="")
     author: str = option(Text(), "Author or team.", default="")
     keywords: tuple[str, ...] = option(
-        PerLanguage(Texts("must be a list of texts"), _TEXTS_OR_LANGS),
-        "Keywords for the LMS catalogue (or a list per language).",
-        default=(),
+        _TEXT_LISTS, "Keywords for the LMS catalogue (or a list per language).", default=()
     )
     objectives: tuple[str, ...] = option(
-        PerLanguage(Texts("must be a list of texts"), _TEXTS_OR_LANGS),
-        "What the learner will learn, on the cover page (or a list per language).",
-        default=(),
+        _TEXT_LISTS, "What the learner will learn: the cover (or a list per language).", default=()
     )
     mastery_score: int | None = option(
         WholeNumber(0, 100), "Passing score 0-100 (adlcp:masteryscore).", default=None
