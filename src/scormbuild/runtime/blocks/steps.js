@@ -1,13 +1,10 @@
 // @ts-check
 /* Process steps (WAI-ARIA APG carousel pattern, without rotation): one step at a time, with
  * Previous and Next buttons and a live status that says which step shows. A timeline, and the
- * steps without this script or in print, stay a numbered list. */
-(function (doc) {
+ * steps without this script or in print, stay a numbered list. Runs on a module page, after
+ * the runtime's format.js (window.SBFormat). */
+(function (doc, F) {
   "use strict";
-  /** @param {string} text @param {Object<string, string|number>} values */
-  function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? String(values[k]) : m; });
-  }
   /** @param {Element} box */
   function mount(box) {
     var list = box.querySelector(".sb-step-list");
@@ -45,7 +42,7 @@
       next.setAttribute("aria-disabled", String(at === steps.length - 1));
       var title = steps[at].querySelector(".sb-step-title");
       var name = title ? (title.textContent || "").replace(/^\s*\d+\s*/, "") : "";
-      status.textContent = fill(box.getAttribute("data-of") || "", { n: at + 1, total: steps.length }) + ": " + name;
+      status.textContent = F.fill(box.getAttribute("data-of") || "", { n: at + 1, total: steps.length }) + ": " + name;
     }
     prev.addEventListener("click", function () { show(at - 1); });
     next.addEventListener("click", function () { show(at + 1); });
@@ -54,4 +51,4 @@
     box.classList.add("sb-on");
   }
   doc.querySelectorAll(".sb-steps:not(.sb-timeline)").forEach(mount);
-})(document);
+})(document, /** @type {import("../format.js")} */ (/** @type {any} */ (window).SBFormat));
