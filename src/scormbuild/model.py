@@ -41,6 +41,7 @@ QUESTION_TYPES: tuple[str, ...] = get_args(QuestionType)
 QuizMode = Literal["instant", "exam"]
 QUIZ_MODES: tuple[str, ...] = get_args(QuizMode)
 CompletionRule = Literal["viewed", "passed"]
+FOOTNOTES_START = '<section class="footnotes"'  # in Module.html; the theme's pager goes before
 
 
 @dataclass(frozen=True)

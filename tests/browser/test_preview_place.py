@@ -58,6 +58,17 @@ def text(page: Page, multi: bool) -> str:
         return ""
 
 
+def arrived(page: Page) -> bool:
+    """Whether the launch page's frame shows a page loaded since the last one was marked."""
+    try:
+        frame = module(page, False)
+        return frame is not None and bool(
+            frame.evaluate("() => !window.__sbLeft && document.readyState === 'complete'")
+        )
+    except Exception:  # navigating
+        return False
+
+
 def scrolled(page: Page) -> int:
     try:
         return int(sco(page).evaluate("() => window.scrollY"))
@@ -96,5 +107,51 @@ def test_a_rebuild_reopens_the_page_where_the_author_was(
             # scrolled where they left it.
             wait_for(lambda: shows_long(page, multi) and "Part three" in text(page, multi), 20)
             wait_for(lambda: scrolled(page) == SCROLLED, 10)
+    finally:
+        context.close()
+
+
+def test_next_in_the_preview_opens_the_module_at_its_title(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """The preview's course (single-SCO) moves on as a learner's does: at the top, focus on
+    the title, however far down the author had read."""
+    course = write_course(
+        tmp_path / "course",
+        {
+            "modules/01-intro.md": LONG.replace("title: Long", "title: Intro"),
+            "modules/02-long.md": LONG,
+        },
+    )
+    context = browser.new_context(viewport={"width": 375, "height": 700})
+    page = context.new_page()
+    try:
+        with running_preview(course) as base:
+            page.goto(base)
+            expect(page.locator("#call-log")).to_contain_text(
+                'LMSInitialize("") → "true"', timeout=10000
+            )
+            # The first module, from the module list (behind the menu on a phone).
+            menu = sco(page).locator(".sb-menu-button[aria-expanded=false]")
+            if menu.count() and menu.is_visible():
+                menu.click()
+            wait_for(lambda: text(page, False), 20)
+            mark = "() => { window.__sbLeft = true; }"
+            (module(page, False) or sco(page)).evaluate(mark)
+            sco(page).click("[data-module='0']")
+            wait_for(lambda: arrived(page) and "Intro" in text(page, False), 20)
+            first = module(page, False)
+            assert first is not None
+            sco(page).evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
+            assert scrolled(page) > 1000
+            first.evaluate(mark)
+            first.click("a.sb-next")
+            wait_for(lambda: arrived(page) and shows_long(page, False), 20)
+            frame = module(page, False)
+            assert frame is not None
+            assert scrolled(page) == 0
+            assert frame.evaluate(
+                "() => document.activeElement === document.querySelector('main h1')"
+            )
     finally:
         context.close()

@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from scormbuild.model import Course, Module, OutputFile, Quiz
+from scormbuild.model import FOOTNOTES_START, Course, Module, OutputFile, Quiz
 from scormbuild.package import suspend_data as state
 from scormbuild.render.blocks import block_code, fill_blocks, glossary_page, page_assets
 from scormbuild.render.coursedata import ObjectMemo, course_data
@@ -94,6 +94,9 @@ def render_module(
     """A module page: a complete HTML document that also works opened on its own."""
     module: Module = course.modules[index]
     body = fill_placeholders(env, module, quiz_index, course.language)
+    # The text, then the footnotes: the theme puts the previous/next links between them.
+    cut = body.rfind(FOOTNOTES_START)
+    text, notes = (body[:cut], body[cut:]) if cut >= 0 else (body, "")
     mods = course.modules
     multi = course.config.sco_mode == "multi"
     styles, scripts = page_assets(course)
@@ -102,6 +105,8 @@ def render_module(
         module=module,
         index=index,
         body=Markup(body),
+        text=Markup(text),
+        notes=Markup(notes),
         previous=mods[index - 1] if index > 0 else None,
         next=mods[index + 1] if index + 1 < len(mods) else None,
         multi=multi,

@@ -5,14 +5,15 @@
  * Opened on its own (no launch page, no LMS) the page still works; answers stay in memory. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
-    module.exports = factory(window, require("./state.js"), require("./session.js"), require("./quiz-ui.js"));
-  } else factory(window, root.SBState, root.SBSession, root.SBQuizUI);
+    module.exports = factory(window, require("./state.js"), require("./session.js"), require("./quiz-ui.js"), require("./arrival.js"));
+  } else factory(window, root.SBState, root.SBSession, root.SBQuizUI, root.SBArrival);
 })(/** @type {any} */ (this), /**
  * @param {Window & typeof globalThis} win
  * @param {import("./state.js")} S
  * @param {import("./session.js")} Session
  * @param {import("./quiz-ui.js")} QuizUI
- */ function (win, S, Session, QuizUI) {
+ * @param {import("./arrival.js")} Arrival
+ */ function (win, S, Session, QuizUI, Arrival) {
   "use strict";
   var doc = win.document, course = win.SCORMBUILD_COURSE, offset = 0;
   /** @type {import("./types").Shell | null} */
@@ -81,6 +82,9 @@
       if (win.ResizeObserver) new win.ResizeObserver(report).observe(doc.body);
       win.addEventListener("load", report);
       report();
+      // A module opened from another starts at its top, its title focused (arrival.js).
+      Arrival.arrive(win, win.parent);
+      win.addEventListener("load", function () { Arrival.place(win, win.parent); });
     }
   }
 });

@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
+from scormbuild.model import FOOTNOTES_START
 from scormbuild.source.markdown.env import label
 
 
@@ -32,7 +33,7 @@ def _footnote_block_open(
 ) -> str:
     name = escapeHtml(label(env, "footnotes"))
     return (
-        f'<section class="footnotes" aria-label="{name}">\n'
+        f'{FOOTNOTES_START} aria-label="{name}">\n'
         '<hr class="footnotes-sep">\n<ol class="footnotes-list">\n'
     )
 
