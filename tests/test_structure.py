@@ -12,16 +12,19 @@ MAX_LINES = 400
 # What each part of the package may import from scormbuild, besides itself. The model and
 # its helpers are the bottom; the source side reads into the model; rendering and packaging
 # write it out; commands (and the preview, the pipeline) put the stages together.
-BASE = {"content", "errors", "limits", "model", "options", "runtime", "strings", "workers"}
+BASE = {
+    "content", "errors", "fonts", "limits", "model", "options", "runtime", "strings", "workers",
+}  # fmt: skip
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
+    "fonts": set(),
     "limits": set(),
     "options": {"limits"},
     "runtime": set(),
     "strings": set(),
     "workers": set(),
     "content": {"errors"},
-    "model": {"content", "errors", "limits", "options"},
+    "model": {"content", "errors", "fonts", "limits", "options"},
     "source": BASE,
     "render": BASE | {"package.suspend_data"},
     "package": BASE,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
 
+from scormbuild import fonts
 from scormbuild.content import Block, Term
 from scormbuild.errors import SourceLocation
 from scormbuild.limits import DESCRIPTION_CHARS, ID_CHARS, LANGUAGE_CHARS, TITLE_CHARS
@@ -49,14 +50,13 @@ class Theme:
     """Theme options from course.yml ``theme:``."""
 
     brand_color: str = option(
-        Pattern(COLOR_RE, "must be a colour like '#00578a'"),
-        "Brand colour (hex): links, headings and buttons.",
-        default="#00578a",
+        Pattern(COLOR_RE, "must be a colour like '#00578a'"), "Brand colour.", default="#00578a"
     )
     logo: str | None = option(Text(message="must be a path"), "Logo image (assets/).", default=None)
     logo_alt: str = option(Text(), "Alternative text of the logo.", default="")
     hero: str | None = option(Text(message="must be a path"), "Cover image (assets).", default=None)
     hero_alt: str = option(Text(empty=True), "Its alternative text ('' if decorative).", default="")
+    font: str = option(OneOf(*fonts.CHOICES), fonts.OPTION_DOC, default=fonts.SYSTEM)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from scormbuild import fonts
+from scormbuild.fonts import font_css
 from scormbuild.model import FOOTNOTES_START, Course, Module, OutputFile, Quiz
 from scormbuild.package import suspend_data as state
 from scormbuild.render.blocks import block_code, fill_blocks, glossary_page, page_assets
@@ -279,7 +281,7 @@ def _render_course(
     # "</" never appears in a script file's JSON that a browser parses as a script block,
     # but escaping it keeps the file safe to inline should a theme ever do that.
     data = data.replace("</", "<\\/")
-    multi = course.config.sco_mode == "multi"
+    multi, theme = course.config.sco_mode == "multi", course.config.theme
     # In multi-SCO mode the LMS's table of contents replaces the launch page.
     every = PAGE_SCRIPTS[1:] if multi else load_order([*LAUNCH_SCRIPTS[1:], *PAGE_SCRIPTS[1:]])
     runtime = [n for n in every if ships(course, n)]
@@ -291,7 +293,10 @@ def _render_course(
         *(OutputFile(m.href, page) for m, page in zip(course.modules, bodies, strict=True)),
         OutputFile("scormbuild/course-data.js", f"window.SCORMBUILD_COURSE = {data};\n".encode()),
         OutputFile("scormbuild/theme.css", minify_css(read_static(env, "theme.css")).encode()),
-        OutputFile("scormbuild/brand.css", brand_css(course.config.theme.brand_color).encode()),
+        OutputFile(
+            "scormbuild/brand.css", (brand_css(theme.brand_color) + font_css(theme.font)).encode()
+        ),
+        *(OutputFile(path, data) for path, data in fonts.package_files(theme.font).items()),
         *(OutputFile(f"scormbuild/{name}", runtime_file(name)) for name in runtime),
         *(
             OutputFile(
