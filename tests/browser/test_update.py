@@ -71,6 +71,13 @@ def frame_of(lms: LmsSession, n: int | None = None) -> Frame:
     return frame
 
 
+def start(lms: LmsSession) -> None:
+    """From the cover page, where a first launch opens, into the first module."""
+    cover = lms.sco_frame.child_frames[0]
+    cover.wait_for_selector(".sb-start")
+    cover.click(".sb-start")
+
+
 def go(lms: LmsSession, n: int) -> Frame:
     """Open module ``n`` from the launch page's module list."""
     lms.sco_frame.evaluate("() => { window.frames['sb-content'].sbOld = true; }")
@@ -96,6 +103,7 @@ def saved(
     lms = LmsSession(browser=browser, server=lms_server, workdir=tmp_path_factory.mktemp("v10"))
     lms.launch(versions[None]["fi"], sco="index.html")
     lms.wait_for_initialize()
+    start(lms)
     assert answer(frame_of(lms, 0), "mixed") == 2
     assert answer(go(lms, 1), right=True) == 3
     snap = lms.unload_sco()
