@@ -18,6 +18,7 @@ import hashlib
 import os
 import re
 import resource
+import signal
 import subprocess
 import sys
 import threading
@@ -80,6 +81,9 @@ def _limits() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
     resource.setrlimit(resource.RLIMIT_CPU, (CPU_LIMIT, CPU_LIMIT + 5))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    # As in a terminal: a test suite started in the background (CI, 'make test &') inherits an
+    # ignored Ctrl+C, and Python would then never raise KeyboardInterrupt in the command.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def start_cli(
