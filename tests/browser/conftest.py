@@ -14,6 +14,9 @@ import pytest
 from playwright.sync_api import Browser
 from scorm_lms import MODEL_JS, LmsServer, LmsSession
 
+from scormbuild.commands.build import build
+from tests.browser.a11y import EXAMPLE_COURSE
+
 
 @pytest.fixture(scope="session")
 def lms_server() -> Iterator[LmsServer]:
@@ -32,3 +35,10 @@ def lms(browser: Browser, lms_server: LmsServer, tmp_path: Path) -> Iterator[Lms
     session = LmsSession(browser=browser, server=lms_server, workdir=tmp_path)
     yield session
     session.close()
+
+
+@pytest.fixture(scope="session")
+def example_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example course built once for the whole run: one zip per language."""
+    result = build(EXAMPLE_COURSE, tmp_path_factory.mktemp("example"))
+    return {p.stem.rsplit("-", 1)[1]: p for p in result.packages}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Frame
+from scorm_lms import LmsSession
 
 # Answers every visible, unanswered question of the page through its controls (the DOM, not
 # the keyboard: test_keyboard.py does that) and presses its check button. ``mode`` is "right",
@@ -68,3 +70,11 @@ def retry(frame: Frame) -> int:
 def interactions(cmi: dict[str, Any]) -> list[dict[str, Any]]:
     items = cmi.get("interactions") or {}
     return [items[k] for k in sorted(items, key=int) if k.isdigit()]
+
+
+def launch(lms: LmsSession, package: Path, width: int, height: int = 800) -> None:
+    """Launch ``package`` in the test LMS in a window ``width`` CSS px wide."""
+    lms.launch(package)
+    assert lms.page is not None
+    lms.page.set_viewport_size({"width": width, "height": height})
+    lms.wait_for_initialize()

@@ -16,11 +16,9 @@ import pytest
 from playwright.sync_api import Frame
 from scorm_lms import LmsSession
 
-from scormbuild.commands.build import build
 from tests.browser.a11y import (
     AXE_JS,
     CONTROL_BORDERS,
-    EXAMPLE_COURSE,
     FOCUS_INDICATOR,
     content_frame,
     course_data,
@@ -30,28 +28,23 @@ from tests.browser.a11y import (
     structure_problems,
 )
 from tests.browser.learner import ANSWER_JS, retry
+from tests.browser.learner import launch as launch_at
 
 LANGUAGES = ("fi", "sv")
 WIDTHS = (1280, 320)
 
 
 @pytest.fixture(scope="module")
-def packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
-    """The example course built once for this module: one zip per language."""
+def packages(example_packages: dict[str, Path]) -> Iterator[dict[str, Path]]:
+    """The example course's packages: one zip per language."""
     if not AXE_JS.is_file():
         pytest.fail(f"{AXE_JS} is missing: run `npm ci` in tests/lms", pytrace=False)
-    out = tmp_path_factory.mktemp("dist")
-    result = build(EXAMPLE_COURSE, out)
-    by_lang = {p.stem.rsplit("-", 1)[1]: p for p in result.packages}
-    assert sorted(by_lang) == sorted(LANGUAGES)
-    yield by_lang
+    assert sorted(example_packages) == sorted(LANGUAGES)
+    yield example_packages
 
 
 def launch(lms: LmsSession, package: Path, width: int) -> None:
-    lms.launch(package)
-    assert lms.page is not None
-    lms.page.set_viewport_size({"width": width, "height": 900})
-    lms.wait_for_initialize()
+    launch_at(lms, package, width, height=900)  # the quiz pages' states need the taller window
 
 
 def page_problems(lms: LmsSession, frame: Frame, lang: str, label: str) -> list[str]:

@@ -10,26 +10,17 @@ import pytest
 from playwright.sync_api import Frame
 from scorm_lms import LmsSession
 
-from scormbuild.commands.build import build
-from tests.browser.a11y import EXAMPLE_COURSE, content_frame, open_module, wait_for_module
+from tests.browser.a11y import content_frame, open_module, wait_for_module
+from tests.browser.learner import launch
 
 WIDTHS = (1280, 375)
 NOTES = 3  # the module (0-based) with footnotes
 
 
-@pytest.fixture(scope="module")
-def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture
+def package(example_packages: dict[str, Path]) -> Path:
     """The example course's Finnish package."""
-    result = build(EXAMPLE_COURSE, tmp_path_factory.mktemp("dist"))
-    (fi,) = [p for p in result.packages if p.stem.endswith("-fi")]
-    return fi
-
-
-def launch(lms: LmsSession, package: Path, width: int) -> None:
-    lms.launch(package)
-    assert lms.page is not None
-    lms.page.set_viewport_size({"width": width, "height": 800})
-    lms.wait_for_initialize()
+    return example_packages["fi"]
 
 
 def read_far(lms: LmsSession) -> None:

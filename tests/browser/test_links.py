@@ -9,26 +9,17 @@ import pytest
 from playwright.sync_api import Route
 from scorm_lms import LmsSession
 
-from scormbuild.commands.build import build
 from tests.browser.a11y import EXAMPLE_COURSE, open_module
+from tests.browser.learner import launch
 
 FINLEX = "https://www.finlex.fi/fi/laki/ajantasa/2019/20190306"
 WEBINARS, SCORECARD = 3, 4  # the modules (0-based) with the link out and the download
 
 
-@pytest.fixture(scope="module")
-def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture
+def package(example_packages: dict[str, Path]) -> Path:
     """The example course's Finnish package."""
-    result = build(EXAMPLE_COURSE, tmp_path_factory.mktemp("dist"))
-    (fi,) = [p for p in result.packages if p.stem.endswith("-fi")]
-    return fi
-
-
-def launch(lms: LmsSession, package: Path, width: int) -> None:
-    lms.launch(package)
-    assert lms.page is not None
-    lms.page.set_viewport_size({"width": width, "height": 800})
-    lms.wait_for_initialize()
+    return example_packages["fi"]
 
 
 @pytest.mark.parametrize("width", [1280, 375])
