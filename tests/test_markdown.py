@@ -97,7 +97,7 @@ def render(text: str) -> tuple[str, list[Problem]]:
         figures=tuple(found.figures), media=tuple(found.media), blocks=tuple(found.blocks),
     )  # fmt: skip
     html = fill_placeholders(THEME, module, {}, "en")
-    return fill_files(THEME, html, ASSETS, Catalog("en")), problems
+    return fill_files(THEME, html, ASSETS.values(), Catalog("en")), problems
 
 
 def output(path: Path, text: str) -> str:

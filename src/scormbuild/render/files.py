@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable
 
 import jinja2
 
@@ -37,19 +37,20 @@ def file_type(path: str) -> str:
     return posixpath.splitext(path)[1].lstrip(".").upper()
 
 
-def fill_files(env: jinja2.Environment, html: str, assets: Mapping[str, Asset], t: Catalog) -> str:
+def fill_files(env: jinja2.Environment, html: str, assets: Iterable[Asset], t: Catalog) -> str:
     """``html`` with each file placeholder replaced by the file's type and size.
 
-    ``assets``: the course's packaged files by path. A placeholder whose file is not among
-    them (which the loader's checks rule out) is left as it is, an HTML comment.
+    ``assets``: the course's packaged files. A placeholder whose file is not among them
+    (which the loader's checks rule out) is left as it is, an HTML comment.
     """
-    if "<!--scormbuild:file:" not in html:
+    if "<!--scormbuild:file:" not in html:  # most pages link to no file
         return html
     template = env.get_template("file-info.html")
+    by_path = {a.path: a for a in assets}
 
     def fill(match: re.Match[str]) -> str:
         path = bytes.fromhex(match.group(1)).decode("utf-8", "replace")
-        asset = assets.get(path)
+        asset = by_path.get(path)
         if asset is None:
             return match.group(0)
         info = template.render(type=file_type(path), size=file_size(asset.size, t), path=path)

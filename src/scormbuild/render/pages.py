@@ -119,7 +119,7 @@ def render_module(
     )
     t = env.globals["t"]
     assert isinstance(t, Catalog)  # render_course puts the course's catalog there
-    return fill_files(env, page, {a.path: a for a in course.assets}, t)
+    return fill_files(env, page, course.assets, t)
 
 
 def ships(course: Course, name: str) -> bool:
