@@ -34,6 +34,7 @@ def test_package_files() -> None:
         "modules/03-osio-3.html",
         "modules/cover.html",
         "modules/finish.html",
+        "modules/print.html",
         "scormbuild/arrival.js",
         "scormbuild/brand.css",
         "scormbuild/constants.js",

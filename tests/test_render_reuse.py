@@ -68,8 +68,14 @@ def test_unchanged_pages_are_not_rendered_again(tmp_path: Path) -> None:
     pages = [(a, b) for a, b in zip(after, before, strict=True) if a.path.startswith("modules/")]
     fresh = [a.path for a, b in pages if a.data is not b.data]
     # Its neighbour's links did not change; the cover and finish pages, which list every
-    # module, are two small templates made again each time.
-    assert fresh == ["modules/04-last.html", "modules/cover.html", "modules/finish.html"]
+    # module, are two small templates made again each time, and the print view is made from
+    # the module pages as they are now.
+    assert fresh == [
+        "modules/04-last.html",
+        "modules/cover.html",
+        "modules/finish.html",
+        "modules/print.html",
+    ]
 
 
 def test_course_data_of_unchanged_quizzes_is_kept(tmp_path: Path) -> None:

@@ -1,23 +1,27 @@
-"""The pages around the modules in single-SCO mode: the cover page and the finish page.
+"""The pages around the modules in single-SCO mode: the cover page, the finish page, and the
+whole course on one page to print (render/printview.py).
 
-Both are theme templates (``cover.html``, ``finish.html``) shown in the launch page's frame,
-made from the model alone so that they read sensibly with scripts off; the runtime's
-``nav.js`` fills in what only the session knows (where to continue, each module's state, the
-result). In multi-SCO mode each module is a SCO of its own and the LMS's table of contents
-takes their place, so neither is made.
+All are theme templates (``cover.html``, ``finish.html``, ``print.html``) shown in the launch
+page's frame; the cover and finish pages are made from the model alone so that they read
+sensibly with scripts off, and the runtime's ``nav.js`` fills in what only the session knows
+(where to continue, each module's state, the result). In multi-SCO mode each module is a SCO
+of its own and the LMS's table of contents takes their place, so none is made.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import jinja2
 
 from scormbuild.model import Course, Module, OutputFile
+from scormbuild.render.printview import print_sections
 from scormbuild.strings import Catalog
 
 COVER = "modules/cover.html"
 FINISH = "modules/finish.html"
+PRINT = "modules/print.html"
 # The strings the runtime shows on the path: module states, Continue, the finish page's results.
 PATH_STRINGS = (
     "cover_continue", "quiz_not_attempted", "quiz_result", "state_done", "state_failed",
@@ -58,9 +62,15 @@ def time_text(t: Catalog, total: int) -> str:
 
 
 def learner_pages(
-    env: jinja2.Environment, course: Course, styles: tuple[str, ...], scripts: tuple[str, ...]
+    env: jinja2.Environment,
+    course: Course,
+    styles: tuple[str, ...],
+    scripts: tuple[str, ...],
+    pages: Sequence[bytes],
+    block_styles: tuple[str, ...],
 ) -> list[OutputFile]:
-    """The cover and finish pages of a single-SCO package."""
+    """The cover, finish and print pages of a single-SCO package; ``pages`` are the rendered
+    module pages, ``block_styles`` the blocks' stylesheets the print page needs as well."""
     t = env.globals["t"]
     assert isinstance(t, Catalog)  # render_course puts the course's catalog there
     total = total_minutes(course.modules)
@@ -74,7 +84,14 @@ def learner_pages(
         if quiz.graded
     ]
     finish = env.get_template("finish.html").render(**common, graded=graded)
-    return [OutputFile(COVER, cover.encode()), OutputFile(FINISH, finish.encode())]
+    whole = env.get_template("print.html").render(
+        **{**common, "styles": styles + block_styles}, sections=print_sections(course, pages, t)
+    )
+    return [
+        OutputFile(COVER, cover.encode()),
+        OutputFile(FINISH, finish.encode()),
+        OutputFile(PRINT, whole.encode()),
+    ]
 
 
-__all__ = ["COVER", "FINISH", "PATH_STRINGS", "learner_pages", "minutes", "total_minutes"]
+__all__ = ["COVER", "FINISH", "PATH_STRINGS", "PRINT", "learner_pages", "minutes", "total_minutes"]

@@ -312,7 +312,7 @@ def _render_course(
     if not multi:  # the launch page; in multi-SCO mode the LMS's table of contents replaces it
         # The cover and finish pages load what a module page loads: page.js sizes the frame.
         scripts = tuple(n for n in PAGE_SCRIPTS if ships(course, n))
-        files += learner_pages(env, course, THEME_STYLES, scripts)
+        files += learner_pages(env, course, THEME_STYLES, scripts, bodies, page_assets(course)[0])
         page = env.get_template("index.html").render(
             course=course, root="", scripts=LAUNCH_SCRIPTS, styles=THEME_STYLES
         )

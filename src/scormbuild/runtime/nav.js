@@ -4,7 +4,8 @@
  * around the modules, filled in whenever the frame shows one: the cover's Start becomes
  * Continue at the module the learner was on; the finish page gets the status, the score, each
  * graded quiz's best result, its paragraph for what to do next and the modules still to do (a
- * module whose quiz can still be tried again is one). The module list marks the page shown. */
+ * module whose quiz can still be tried again is one); the print view gets its print button.
+ * The module list marks the page shown. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
     module.exports = factory(window, require("./format.js"), require("./progress.js"));
@@ -48,12 +49,17 @@
     var found = frame && frame.contentDocument;
     if (!found || !found.body || !last) return;
     var d = found, drawn = last, ev = drawn.ev, at = drawn.at, shell = win.SCORMBUILD_SHELL, todo = d.getElementById("sb-todo");
-    var shown = d.querySelector(".sb-cover") ? "cover" : d.querySelector(".sb-finish") ? "finish" : "";
+    var shown = d.body.dataset.page || "", button = /** @type {HTMLElement | null} */ (d.querySelector(".sb-print-button"));
     var start = d.querySelector(".sb-start"), list = todo && todo.lastElementChild;
-    each(doc, "[data-page], [data-module]", function (a) {
+    each(doc, "[data-page],[data-module]", function (a) {
       if (a.getAttribute("data-page") === shown) a.setAttribute("aria-current", "page");
       else if (shown || a.hasAttribute("data-page")) a.removeAttribute("aria-current");
     });
+    // The print view's button prints the frame alone: the whole course, not the launch page.
+    if (button) {
+      button.hidden = false;
+      button.onclick = function () { /** @type {Window} */ (d.defaultView).print(); };
+    }
     mods.forEach(function (m, i) { if (at < 0 && shell && m.id === shell.location) at = i; });
     if (start && at >= 0) {
       start.textContent = F.fill(s.cover_continue, { title: mods[at].title });
