@@ -212,3 +212,30 @@ def test_a_term_without_a_glossary_is_an_error(tmp_path: Path) -> None:
     assert "modules/02-more.md:9: error: 'lesson' is marked as a term, but the course has no" in (
         str(info.value)
     )
+
+
+SCENARIO = """
+::: scenario case scored{limit}
+The project ends.
+::: scene start
+- [Share](#shared)
+- [Archive](#archived)
+:::
+::: ending shared good
+Shared.
+:::
+::: ending archived
+Archived.
+:::
+:::
+"""
+
+
+@pytest.mark.parametrize(("limit", "attempts"), [("", 0), (" attempts=2", 2)])
+def test_a_scored_scenario_keeps_its_attempt_limit(
+    tmp_path: Path, limit: str, attempts: int
+) -> None:
+    body = MODULE.format(title="More") + SCENARIO.format(limit=limit)
+    course = load_course(write_course(tmp_path / "c", {"modules/02-more.md": body})).courses[0]
+    quiz = next(q for q in course.quizzes if q.kind == "scenario")
+    assert (quiz.id, quiz.attempts) == ("case", attempts)

@@ -27,6 +27,7 @@ from tests.browser.a11y import (
     structure_problems,
 )
 from tests.browser.learner import interactions
+from tests.coursekit import MODULE, write_course
 
 BLOCKS_COURSE = Path(__file__).resolve().parents[1] / "blocks_course"
 LANGUAGES = ("en", "fi", "sv")
@@ -253,6 +254,52 @@ def test_scored_scenario_reports_its_ending(lms: LmsSession, packages: dict[str,
     assert lms.value("cmi.core.lesson_status") == "passed"
     assert lms.value("cmi.core.score.raw") == "100"
     assert "Hyvä lopputulos" in (frame.text_content(".sb-scenario-result") or "")
+    lms.assert_no_violations()
+
+
+LIMITED = """
+::: scenario case scored attempts=1
+The project ends next week.
+
+::: scene start
+What do you do?
+
+- [Archive the files](#archived)
+- [Share the lessons](#shared)
+:::
+::: ending archived
+Nobody reads them.
+:::
+::: ending shared good
+The next project starts from them.
+:::
+:::
+"""
+
+
+def test_a_scored_scenario_counts_only_its_attempts(
+    lms: LmsSession, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """``attempts=1``: the first run is the result; a second run plays, says that no attempts
+    are left, and records nothing."""
+    root = tmp_path_factory.mktemp("limited")
+    body = MODULE.format(title="Case") + LIMITED
+    course = write_course(root / "c", {"modules/01-intro.md": body})
+    frame = launch(lms, build(course, root / "dist").packages[0])
+    choice = ".sb-scene:not([hidden]) button.sb-scene-choice"
+    frame.click(choice)  # the wrong ending
+    lms.wait_until(lambda: bool(interactions(lms.cmi)))
+    first = interactions(lms.cmi)[0]
+    assert (first["id"], first["result"]) == ("case.case-ending", "wrong")
+    result = ".sb-scene:not([hidden]) .sb-scenario-result"
+    assert "No attempts left" not in (frame.text_content(result) or "")
+    frame.click(".sb-scenario-restart")
+    frame.click(f"{choice} >> nth=1")  # the good ending, too late
+    assert "No attempts left." in (frame.text_content(result) or "")
+    lms.unload_sco()  # everything the page had to say is said
+    assert len(interactions(lms.cmi)) == 1
+    assert lms.value("cmi.core.score.raw") == "0"
+    assert lms.value("cmi.core.lesson_status") == "failed"
     lms.assert_no_violations()
 
 

@@ -24,7 +24,8 @@ A scene's choices are its last list whose every item is one link to a scene or e
 scenario; without scripts they are links within the page, so the story still reads. A scored
 scenario (``scored``, with an id) keeps its result as a quiz of one question whose choices
 are the endings, the ``good`` ones correct: the session grades and reports it as it does any
-quiz, under the interaction id ``<id>.<id>-ending``.
+quiz, under the interaction id ``<id>.<id>-ending``. ``attempts=N`` after ``scored`` limits
+the runs that count, as a quiz's ``attempts`` does.
 """
 
 from __future__ import annotations
@@ -33,18 +34,21 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from scormbuild.content import Block, BlockChoice, BlockItem
 from scormbuild.limits import CHOICES
 from scormbuild.model import Choice, Question, Quiz
 from scormbuild.source.markdown.env import SourceEnv
+from scormbuild.source.quizzes import MAX_COUNT
 
 
 class Reader(Protocol):
     """What a scenario needs of the block reader (:class:`.reader.Reader`)."""
 
     source: SourceEnv
+    state: StateCore
 
     def error(self, token: Token, message: str, hint: str | None = None) -> None: ...
 
@@ -55,6 +59,8 @@ class Reader(Protocol):
 
 Items = list[tuple[Token, list[Token]]]
 KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+# How many runs of a scored scenario count: 'attempts=N', the head's last word.
+ATTEMPTS = "attempts="
 
 
 def _choice_list(body: list[Token]) -> tuple[int, int, list[tuple[str, list[Token], Token]]]:
@@ -95,13 +101,25 @@ def read_scenario(
 ) -> Block | None:
     """The scenario block, and, when it is scored, the quiz that keeps its result."""
     words = head.meta["params"].split()
+    attempts = _attempts(reader, head, words)  # takes 'attempts=N' off the words
+    if attempts is None:
+        return None
     scored = bool(words) and words[-1] == "scored"
     key = words[0] if words and words[0] != "scored" else ""
     if len(words) > 1 + scored or (key and not KEY_RE.match(key)):
         reader.error(
             head,
-            f"'::: scenario {head.meta['params']}' is not '::: scenario ID scored'",
-            hint="the id is letters, digits and hyphens; 'scored' is optional",
+            f"'::: scenario {head.meta['params']}' is not '::: scenario ID scored attempts=N'",
+            hint="the id is letters, digits and hyphens; 'scored' and 'attempts=N' are optional",
+        )
+        return None
+    if attempts and not scored:
+        _attempts_error(
+            reader,
+            head,
+            f"'{ATTEMPTS}{attempts}' limits the runs that count, but this scenario is not scored",
+            f"write '::: scenario {key or 'my-case'} scored {ATTEMPTS}{attempts}', "
+            f"or leave '{ATTEMPTS}{attempts}' out",
         )
         return None
     if scored and not key:
@@ -141,10 +159,44 @@ def read_scenario(
             line=at.line,
         )
         source.found.quizzes.append(
-            Quiz(key, key, (question,), source=source.path, line=at.line, kind="scenario")
+            Quiz(
+                key,
+                key,
+                (question,),
+                attempts=attempts,
+                source=source.path,
+                line=at.line,
+                kind="scenario",
+            )
         )
     intro_html = reader.render(intro).strip()
     return Block("scenario", tuple(scenes), at, level, key=key, html=intro_html, quiz=quiz)
+
+
+def _attempts(reader: Reader, head: Token, words: list[str]) -> int | None:
+    """The number N of the head's last word 'attempts=N' (taken off ``words``), 0 without
+    one, None (reported) when N is no whole number from 1 to MAX_COUNT."""
+    if not words or not words[-1].startswith(ATTEMPTS):
+        return 0
+    value = words.pop()[len(ATTEMPTS) :]
+    if re.fullmatch(r"[0-9]{1,4}", value) and 1 <= int(value) <= MAX_COUNT:
+        return int(value)
+    _attempts_error(
+        reader,
+        head,
+        f"'{ATTEMPTS}{value}' is not a number of attempts from 1 to {MAX_COUNT}",
+        f"write e.g. '{ATTEMPTS}2', or leave it out: then every run counts",
+    )
+    return None
+
+
+def _attempts_error(reader: Reader, head: Token, message: str, hint: str) -> None:
+    """An error at the column of 'attempts=' in the scenario's head line."""
+    line = reader.source.line(head)
+    lines = reader.state.src.split("\n")
+    text = lines[head.map[0]] if head.map and head.map[0] < len(lines) else ""
+    column = text.find(ATTEMPTS) + 1 or None
+    reader.source.error(line, message, hint=hint, code="block", column=column)
 
 
 def _items(reader: Reader, items: Items) -> list[BlockItem] | None:
