@@ -136,3 +136,44 @@ def test_a_glossary_definition_is_checked_and_sanitized_as_course_text(tmp_path:
     (term,) = terms
     assert "<script" not in term.definition_html and "onclick" not in term.definition_html
     assert has_refused(term.definition_html) == []
+
+
+# Pieces of a module body, each with the references in it that are not code: (text, offsets
+# of those references in the piece). A code span, a fenced or indented code block shows its
+# references as written; text, a heading, a table cell or a quote does not.
+LIVE, CODE, BIDI_REF = "&#1;", "&#x85;", "&#x202E;"
+BODY_PIECES = [
+    ("word", []),
+    (LIVE, [0]),
+    (BIDI_REF, [0]),
+    (f"`{LIVE}`", []),
+    (f"``a {CODE} ` b``", []),
+    (f"[`{BIDI_REF}`](01-intro.md)", []),
+    (f"\n\n```html\n<p>{LIVE}</p>\n{BIDI_REF}\n```\n\n", []),
+    (f"\n\n    {CODE}\n\n", []),
+    (f"\n\n# `{LIVE}` {LIVE}\n\n", [11]),
+    (f"\n\n> `{CODE}` {LIVE}\n\n", [13]),
+    (f"\n\n| `{LIVE}` | {CODE} `{LIVE}` |\n|---|---|\n\n", [13]),
+]
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(BODY_PIECES), max_size=12))
+def test_a_character_reference_in_code_is_shown_as_written(
+    pieces: list[tuple[str, list[int]]],
+) -> None:
+    body, live = "", []
+    for piece, refs in pieces:
+        assert all(piece.startswith("&#", at) for at in refs)
+        live += [len(body) + at for at in refs]
+        body += piece + " "
+    html, problems = read_module("---\ntitle: M\n---\n" + body + "\n")
+    assert has_refused(html) == []
+    reported = sorted(
+        (p.location.line, p.location.column) for p in problems if p.code in ("char", "bidi")
+    )
+    expected = sorted((4 + body.count("\n", 0, at), at - body.rfind("\n", 0, at)) for at in live)
+    if len(live) <= REPORTED:
+        assert reported == expected
+    else:
+        assert reported[:REPORTED] == expected[:REPORTED]

@@ -5,7 +5,8 @@ DEL, C1), lone surrogates and noncharacters (U+FFFE, U+FFFF, U+FDD0..U+FDEF and 
 two of every plane). XML forbids most of them and HTML calls all of them parse errors; they
 are invisible in an editor, and C1 ones are mostly quotation marks and dashes of a document
 decoded with the wrong encoding. The same goes for a character reference (``&#1;``) that
-stands for one: the HTML sanitizer would turn it into the character.
+stands for one, but in code (a code span or block): the HTML sanitizer would turn it into
+the character, where code shows it as written (a course may teach HTML).
 
 A warning: the bidirectional embedding, override and isolate controls (U+202A..U+202E,
 U+2066..U+2069), which make the text after them display in another order than it is written
@@ -20,16 +21,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
+from scormbuild.source.markdown.code import Span, code_spans, inside
 from scormbuild.source.markdown.env import SourceEnv, source_of
 from scormbuild.source.text import BIDI_RE, REFUSED_RE
 
 REFERENCE_RE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 REPORTED = 10
+_WRITTEN = "sb_written"  # the env key of the text as written, from one rule to the next
 BIDI_HINT = (
     "delete it unless the passage needs it; mark a passage in another language with "
     "[text]{lang=xx} or '::: lang xx' instead"
@@ -56,18 +59,19 @@ def _hint(char: str) -> str:
     return "delete it: most editors do not show it (search for it by its code)"
 
 
-def found(text: str) -> Iterator[tuple[int, str, str, str]]:
+def found(text: str, code: Sequence[Span] = ()) -> Iterator[tuple[int, str, str, str]]:
     """(offset, what, the character, kind) of each character of ``text`` that is refused or a
-    bidirectional control, written or as a character reference; kind 'refused' or 'bidi'."""
+    bidirectional control, written or as a character reference outside the ``code`` spans
+    (:func:`.code.code_spans`); kind 'refused' or 'bidi'."""
     for match in REFUSED_RE.finditer(text):
         yield match.start(), "the character", match.group(0), "refused"
     for match in BIDI_RE.finditer(text):
         yield match.start(), "the character", match.group(0), "bidi"
     for match in REFERENCE_RE.finditer(text):
-        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
-        if code > 0x10FFFF:
+        number = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        if number > 0x10FFFF or inside(code, match.start()):
             continue
-        char = chr(code)
+        char = chr(number)
         what = f"the character reference '{match.group(0)}' stands for"
         if refused(char):
             yield match.start(), what, char, "refused"
@@ -83,14 +87,26 @@ def _place(source: SourceEnv, text: str, at: int) -> tuple[int, int | None]:
     return source.offset + line + 1, None if source.fragment else column
 
 
-def _controls(state: StateCore) -> None:
-    source = source_of(state.env)
+def _keep(state: StateCore) -> None:
+    """Keep the text as written, before markdown-it normalizes it (NUL becomes U+FFFD), for
+    :func:`_controls`, when it has anything to report."""
     text = state.src
-    if source is None or not (REFUSED_RE.search(text) or BIDI_RE.search(text) or "&#" in text):
+    if source_of(state.env) is not None and (
+        REFUSED_RE.search(text) or BIDI_RE.search(text) or "&#" in text
+    ):
+        state.env[_WRITTEN] = text
+
+
+def _controls(state: StateCore) -> None:
+    """Report what the text as written holds, once it is parsed: its code is known then."""
+    text = state.env.pop(_WRITTEN, None)
+    source = source_of(state.env)
+    if text is None or source is None:
         return
+    code = code_spans(text, state.tokens) if "&#" in text else []
     counts = {"refused": 0, "bidi": 0}
     first_unreported: dict[str, int] = {}
-    for at, what, char, kind in sorted(found(text)):
+    for at, what, char, kind in sorted(found(text, code)):
         counts[kind] += 1
         if counts[kind] > REPORTED:
             first_unreported.setdefault(kind, at)
@@ -115,5 +131,6 @@ def _controls(state: StateCore) -> None:
 
 
 def controls_plugin(md: MarkdownIt) -> None:
-    """Check the text as written, before markdown-it normalizes it (NUL becomes U+FFFD)."""
-    md.core.ruler.before("normalize", "sb_controls", _controls)
+    """Check the text as written (kept before markdown-it normalizes it) once it is parsed."""
+    md.core.ruler.before("normalize", "sb_controls_text", _keep)
+    md.core.ruler.after("inline", "sb_controls", _controls)
