@@ -12,18 +12,20 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scormbuild.errors import Problem
 from scormbuild.source.glossary import read_glossary
+from scormbuild.source.load import read_course
 from scormbuild.source.markdown import labels_for, make_markdown
 from scormbuild.source.markdown.controls import REPORTED, found
 from scormbuild.source.markdown.sanitize import clean
 from scormbuild.source.modules import ModuleReader
 from scormbuild.source.paths import CourseFiles
 from scormbuild.source.text import BIDI_RE, REFUSED_RE
-from tests.coursekit import write_course
+from tests.coursekit import COURSE_YML, MODULE, QUIZ, write_course
 
 MD = make_markdown()
 PROPERTY = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -177,3 +179,88 @@ def test_a_character_reference_in_code_is_shown_as_written(
         assert reported == expected
     else:
         assert reported[:REPORTED] == expected[:REPORTED]
+
+
+# A bidirectional override in a text of a YAML file (a title, a description, an objective, a
+# quiz or glossary text, a comment), as the character or as a YAML escape: a warning at its
+# line and column, once, as in a module's body. (place, files, where the warning must be)
+GLOSSARY = "thing:\n  term: {term}\n  definition: A thing.\n"
+
+
+def quiz(old: str, new: str) -> str:
+    """The minimal course's quiz, ``old`` replaced with ``new``."""
+    return QUIZ.replace(old, new).format(qid="intro")
+
+
+def in_module(text: str) -> str:
+    return MODULE.format(title="I") + "\n" + text
+
+
+YAML_PLACES = [
+    (
+        "course.yml title",
+        {"course.yml": COURSE_YML.replace("title: Demo course", "title: Demo \u202ecourse")},
+        ("course.yml", 2, 13),
+    ),
+    (
+        "course.yml description, escaped",
+        {"course.yml": COURSE_YML + 'description: "About \\u2066this"\n'},
+        ("course.yml", 7, 21),
+    ),
+    (
+        "course.yml objectives",
+        {"course.yml": COURSE_YML + "objectives:\n  - Learn \u202d it\n"},
+        ("course.yml", 8, 11),
+    ),
+    (
+        "a YAML comment",
+        {"course.yml": COURSE_YML + "# note \u2067\n"},
+        ("course.yml", 7, 8),
+    ),
+    (
+        "front matter title",
+        {"modules/02-more.md": "---\ntitle: More \u202e\n---\n\nText.\n"},
+        ("modules/02-more.md", 2, 13),
+    ),
+    (
+        "front matter objective",
+        {"modules/02-more.md": "---\ntitle: M\nobjectives:\n  - Know \u202e it\n---\n\nText.\n"},
+        ("modules/02-more.md", 4, 10),
+    ),
+    (
+        "quiz title in a module",
+        {"modules/01-intro.md": in_module(quiz("title: Check", "title: Ch\u202eeck"))},
+        ("modules/01-intro.md", 11, 10),
+    ),
+    (
+        "quiz prompt, escaped",
+        {"modules/01-intro.md": in_module(quiz("prompt: Pick one", 'prompt: "Pick \\U0000202E"'))},
+        ("modules/01-intro.md", 15, 19),
+    ),
+    (
+        "quiz file",
+        {
+            "modules/01-intro.md": in_module("```quiz\nfile: ../quizzes/c.yml\n```\n"),
+            "quizzes/c.yml": quiz("title: Check", "title: Ch\u202eeck")[len("```quiz\n") : -4],
+        },
+        ("quizzes/c.yml", 2, 10),
+    ),
+    (
+        "glossary term",
+        {"glossary.yml": GLOSSARY.format(term="Th\u202eing")},
+        ("glossary.yml", 2, 11),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("files", "where"), [p[1:] for p in YAML_PLACES], ids=[p[0] for p in YAML_PLACES]
+)
+def test_a_bidirectional_control_in_yaml_is_a_warning_at_its_place(
+    tmp_path: Path, files: dict[str, str], where: tuple[str, int, int]
+) -> None:
+    _course, problems = read_course(write_course(tmp_path, files))
+    bidi = [p for p in problems if p.code == "bidi"]
+    assert [(p.location.path, p.location.line, p.location.column) for p in bidi] == [where]
+    assert bidi[0].level == "warning" and bidi[0].hint
+    assert "which makes the text after it display in another order" in bidi[0].message

@@ -31,6 +31,7 @@ from scormbuild.source.keys import check_keys, mapping_hint, not_a_mapping
 from scormbuild.source.modules import FRONT_MATTER_KEYS
 from scormbuild.source.paths import CourseFiles, PathProblem
 from scormbuild.source.text import decode
+from scormbuild.source.yamlbidi import YamlWarning
 from scormbuild.source.yamlsrc import LineDict, YamlSyntaxError, load_yaml
 from scormbuild.source.yamlwords import text_words
 from scormbuild.strings import known_keys
@@ -179,10 +180,12 @@ def load_config(course_dir: Path) -> tuple[CourseConfig | None, list[Problem]]:
     text, problems = decode(raw, CONFIG_FILE)
     if text is None:
         return None, problems
+    notes: list[YamlWarning] = []
     try:
-        data = load_yaml(text)
+        data = load_yaml(text, warnings=notes)
     except YamlSyntaxError as exc:
         return None, [exc.problem(CONFIG_FILE)]
+    warnings = [note.problem(CONFIG_FILE) for note in notes]
     if not isinstance(data, LineDict):
         message = f"course.yml must be a mapping of keys to values{not_a_mapping(data)}"
         return None, [error(CONFIG_FILE, 1, message, hint=mapping_hint(data))]
@@ -194,7 +197,7 @@ def load_config(course_dir: Path) -> tuple[CourseConfig | None, list[Problem]]:
     if isinstance(strings, LineDict):
         problems += _unknown_strings(strings)
     if problems:
-        return None, problems
+        return None, problems + warnings
     languages = values.get("languages") or (values["language"],)
     localized = _localized(data, languages, context)
     # The per-language keys hold the primary language's value; for_language() the others'.
@@ -205,7 +208,7 @@ def load_config(course_dir: Path) -> tuple[CourseConfig | None, list[Problem]]:
         lines=tuple(sorted(lines.items())),
     )
     problems = _rules(config)
-    return (None if problems else config), problems
+    return (None if problems else config), problems + warnings
 
 
 def for_language(config: CourseConfig, lang: str) -> CourseConfig:

@@ -28,6 +28,7 @@ from scormbuild.source.markdown.interactive.scenario import KEY_RE
 from scormbuild.source.markdown.sanitize import clean
 from scormbuild.source.paths import Files, PathProblem
 from scormbuild.source.text import decode
+from scormbuild.source.yamlbidi import YamlWarning
 from scormbuild.source.yamlsrc import LineDict, YamlSyntaxError, load_yaml
 from scormbuild.source.yamlwords import text_words
 
@@ -61,10 +62,12 @@ def read_glossary(
     text, problems = decode(data, path)
     if text is None:
         return (), problems
+    notes: list[YamlWarning] = []
     try:
-        doc = load_yaml(text)
+        doc = load_yaml(text, warnings=notes)
     except YamlSyntaxError as exc:
         return (), [error(path, exc.line, exc.message, column=exc.column, hint=exc.hint)]
+    problems += [note.problem(path) for note in notes]
     if not isinstance(doc, LineDict) or not doc or len(doc) > TERMS:
         hint = "e.g. 'retrospective:' then 'term:' and 'definition:' indented under it"
         message = f"{path} must map term ids to terms (at most {TERMS})"
@@ -118,7 +121,7 @@ def _entry(
     ):
         problems.append(error(path, entry.line_of("forms"), "'forms' must be a list of texts"))
         return None
-    at = source.text_at(path, entry.line_of("definition"))
+    at = source.text_at(path, entry.line_of("definition"), "yaml")
     html = clean(render_inline(md, definition.strip(), labels, at))
     forms_ = tuple(f.strip() for f in forms)
     return Term(key, term.strip(), html, forms_, SourceLocation(path, line))

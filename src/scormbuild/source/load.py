@@ -157,7 +157,8 @@ def read_course(
     if config is None:
         return None, problems
     files = CourseFiles(root)  # one per load: it sees the folder as it is now
-    names, problems = _module_files(files, config)
+    names, module_problems = _module_files(files, config)
+    problems += module_problems
     assets, asset_problems = scan_assets(files)
     problems += asset_problems
     overrides = dict(config.strings)

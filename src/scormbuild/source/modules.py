@@ -24,6 +24,7 @@ from scormbuild.source.markdown.sanitize import clean
 from scormbuild.source.memo import ModuleMemo, Probe, Remembered
 from scormbuild.source.paths import Files, PathProblem
 from scormbuild.source.text import decode, split_front_matter
+from scormbuild.source.yamlbidi import YamlWarning
 from scormbuild.source.yamlsrc import LineDict, LineList, YamlSyntaxError, load_yaml
 from scormbuild.source.yamlwords import text_words
 
@@ -94,11 +95,13 @@ class ModuleReader:
                 error(rel, 1, "a module starts with front matter: '---', 'title: ...', '---'")
             )
             return None
+        notes: list[YamlWarning] = []
         try:
-            fm = load_yaml(fm_text, first_line=2)
+            fm = load_yaml(fm_text, first_line=2, warnings=notes)
         except YamlSyntaxError as exc:
             self.problems.append(exc.problem(rel))
             return None
+        self.problems += [note.problem(rel) for note in notes]
         if not isinstance(fm, LineDict):
             message = f"front matter must be a mapping with 'title'{not_a_mapping(fm)}"
             self.problems.append(error(rel, 2, message, hint=mapping_hint(fm)))
@@ -111,7 +114,7 @@ class ModuleReader:
         html = clean(self.md.render(body, module_env(source, self.labels, self.terms)))
         lines = fm["objectives"].lines if isinstance(fm.get("objectives"), LineList) else []
         objectives_html = tuple(
-            clean(render_inline(self.md, text, self.labels, source.text_at(rel, line)))
+            clean(render_inline(self.md, text, self.labels, source.text_at(rel, line, "yaml")))
             for text, line in zip(objectives, lines, strict=False)
         )
         found = source.found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from scormbuild.errors import Problem, error
 
@@ -17,6 +18,21 @@ REFUSED_RE = re.compile(
 )
 # Bidirectional embeddings, overrides and isolates: the text after them displays reordered.
 BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+REPORTED = 10  # of each kind per text, then how many more there are
+
+
+def describe(char: str) -> str:
+    """'U+202E (RIGHT-TO-LEFT OVERRIDE)', or 'U+0001' for a character without a name."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
+def bidi_message(what: str, char: str) -> str:
+    """The warning for a bidirectional control, ``what`` being e.g. 'the character'."""
+    return (
+        f"{what} {describe(char)}, which makes the text after it display in another order "
+        "than it is written"
+    )
 
 
 def decode(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:

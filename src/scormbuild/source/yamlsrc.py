@@ -9,6 +9,8 @@ but not without bound (an alias bomb) nor inside itself; nesting, size and the d
 number are capped (:mod:`scormbuild.limits`); and no text may hold a character that XML
 forbids (NUL, most control characters, U+FFFE, lone surrogates), since every text ends up in
 the manifest or a page. Each refusal is a :class:`YamlSyntaxError` at the offending line.
+A bidirectional override or isolate, written or as an escape, is a warning at its line and
+column (:mod:`.yamlbidi`), as it is in a module's text.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from scormbuild.errors import Problem, error
 from scormbuild.limits import YAML_DEPTH, YAML_NODES
 from scormbuild.source.text import REFUSED_RE
+from scormbuild.source.yamlbidi import YamlWarning, bidi_warnings
 from scormbuild.source.yamlerrors import explain
 
 # What XML 1.0 does not allow in a document, whatever the escaping: NUL and the other C0
@@ -152,22 +155,27 @@ class YamlSyntaxError(Exception):
         return error(path, self.line, self.message, column=self.column, hint=self.hint)
 
 
-def load_yaml(text: str, first_line: int = 1) -> Any:
+def load_yaml(text: str, first_line: int = 1, warnings: list[YamlWarning] | None = None) -> Any:
     """Parse one YAML document; line numbers are shifted so the text starts at ``first_line``.
 
     Raises :class:`YamlSyntaxError` for a syntax error and for a document over the limits.
+    With ``warnings``, what :func:`bidi_warnings` finds in a document that loads is added to
+    it.
     """
+    found: list[YamlWarning] = []
     try:
-        data = _load(_FastLoader, text, first_line)
+        data = _load(_FastLoader, text, first_line, found)
     except yaml.YAMLError:
         _check_depth(text, first_line)
-        data = _load_slow(text, first_line)
+        data = _load_slow(text, first_line, found)
     if first_line != 1:
         _shift(data, first_line - 1, set())
+    if warnings is not None:
+        warnings += found
     return data
 
 
-def _load(kind: Any, text: str, first_line: int) -> Any:
+def _load(kind: Any, text: str, first_line: int, found: list[YamlWarning]) -> Any:
     """The document's nodes checked (:func:`_check_nodes`), then made into values."""
     loader = kind(text)
     try:
@@ -175,7 +183,9 @@ def _load(kind: Any, text: str, first_line: int) -> Any:
         if node is None:
             return None
         _check_nodes(node, first_line)
-        return loader.construct_document(node)
+        data = loader.construct_document(node)
+        found[:] = bidi_warnings(text, node, first_line)
+        return data
     except RecursionError:
         # Only the pure-Python parser recurses; libyaml stops at 1000 levels by itself.
         raise YamlSyntaxError(_too_deep(), first_line, None, HINTS["deep"]) from None
@@ -287,9 +297,9 @@ def _check_depth(text: str, first_line: int) -> None:
             raise YamlSyntaxError(_too_deep(), line, column, HINTS["deep"]) from None
 
 
-def _load_slow(text: str, first_line: int) -> Any:
+def _load_slow(text: str, first_line: int, found: list[YamlWarning]) -> Any:
     try:
-        return _load(_Loader, text, first_line)
+        return _load(_Loader, text, first_line, found)
     except yaml.MarkedYAMLError as exc:
         # In the author's words, at the line of the mistake (yamlerrors.py).
         said = explain(exc, text, first_line)

@@ -43,6 +43,17 @@ def code_spans(text: str, tokens: Sequence[Token]) -> list[Span]:
     return sorted(spans)
 
 
+def fence_spans(text: str, tokens: Sequence[Token], info: str) -> list[Span]:
+    """(start, end) offsets of ``text`` of the content of each fence whose info is ``info``."""
+    lines = _lines(text)
+    return [
+        (lines[t.map[0] + 1][0], lines[t.map[1] - 1][1])
+        for t in tokens
+        if t.type == "fence" and t.info.strip() == info and t.map
+        if t.map[0] + 1 < t.map[1] <= len(lines)
+    ]
+
+
 def inside(spans: Sequence[Span], at: int) -> bool:
     """Whether offset ``at`` is in one of ``spans`` (sorted, not overlapping)."""
     n = bisect_right(spans, (at, math.inf))

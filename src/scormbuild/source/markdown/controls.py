@@ -20,18 +20,16 @@ it makes, whatever the text they came from.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
-from scormbuild.source.markdown.code import Span, code_spans, inside
+from scormbuild.source.markdown.code import Span, code_spans, fence_spans, inside
 from scormbuild.source.markdown.env import SourceEnv, source_of
-from scormbuild.source.text import BIDI_RE, REFUSED_RE
+from scormbuild.source.text import BIDI_RE, REFUSED_RE, REPORTED, bidi_message, describe
 
 REFERENCE_RE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
-REPORTED = 10
 _WRITTEN = "sb_written"  # the env key of the text as written, from one rule to the next
 BIDI_HINT = (
     "delete it unless the passage needs it; mark a passage in another language with "
@@ -44,12 +42,6 @@ def refused(char: str) -> bool:
     return REFUSED_RE.fullmatch(char) is not None
 
 
-def describe(char: str) -> str:
-    """'U+202E (RIGHT-TO-LEFT OVERRIDE)', or 'U+0001' for a character without a name."""
-    name = unicodedata.name(char, "")
-    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
-
-
 def _hint(char: str) -> str:
     if "\x80" <= char <= "\x9f":
         return (
@@ -59,13 +51,15 @@ def _hint(char: str) -> str:
     return "delete it: most editors do not show it (search for it by its code)"
 
 
-def found(text: str, code: Sequence[Span] = ()) -> Iterator[tuple[int, str, str, str]]:
+def found(
+    text: str, code: Sequence[Span] = (), written: bool = True
+) -> Iterator[tuple[int, str, str, str]]:
     """(offset, what, the character, kind) of each character of ``text`` that is refused or a
-    bidirectional control, written or as a character reference outside the ``code`` spans
-    (:func:`.code.code_spans`); kind 'refused' or 'bidi'."""
-    for match in REFUSED_RE.finditer(text):
+    bidirectional control, written (unless not ``written``) or as a character reference
+    outside the ``code`` spans (:func:`.code.code_spans`); kind 'refused' or 'bidi'."""
+    for match in REFUSED_RE.finditer(text) if written else ():
         yield match.start(), "the character", match.group(0), "refused"
-    for match in BIDI_RE.finditer(text):
+    for match in BIDI_RE.finditer(text) if written else ():
         yield match.start(), "the character", match.group(0), "bidi"
     for match in REFERENCE_RE.finditer(text):
         number = int(match.group(1), 16) if match.group(1) else int(match.group(2))
@@ -90,9 +84,11 @@ def _place(source: SourceEnv, text: str, at: int) -> tuple[int, int | None]:
 def _keep(state: StateCore) -> None:
     """Keep the text as written, before markdown-it normalizes it (NUL becomes U+FFFD), for
     :func:`_controls`, when it has anything to report."""
-    text = state.src
-    if source_of(state.env) is not None and (
-        REFUSED_RE.search(text) or BIDI_RE.search(text) or "&#" in text
+    text, source = state.src, source_of(state.env)
+    if source is None or source.written == "markdown":
+        return  # a piece of a module's text, checked with it
+    if "&#" in text or (
+        source.written != "yaml" and (REFUSED_RE.search(text) or BIDI_RE.search(text))
     ):
         state.env[_WRITTEN] = text
 
@@ -104,9 +100,13 @@ def _controls(state: StateCore) -> None:
     if text is None or source is None:
         return
     code = code_spans(text, state.tokens) if "&#" in text else []
+    # A quiz is a YAML document of its own: its reader checks it (its texts' references too).
+    quizzes = [] if source.fragment else fence_spans(text, state.tokens, "quiz")
     counts = {"refused": 0, "bidi": 0}
     first_unreported: dict[str, int] = {}
-    for at, what, char, kind in sorted(found(text, code)):
+    for at, what, char, kind in sorted(found(text, code, source.written != "yaml")):
+        if inside(quizzes, at):
+            continue
         counts[kind] += 1
         if counts[kind] > REPORTED:
             first_unreported.setdefault(kind, at)
@@ -116,10 +116,7 @@ def _controls(state: StateCore) -> None:
             message = f"{what} {describe(char)}, which a page cannot hold"
             source.error(line, message, hint=_hint(char), code="char", column=column)
         else:
-            message = (
-                f"{what} {describe(char)}, which makes the text after it display in another "
-                "order than it is written"
-            )
+            message = bidi_message(what, char)
             source.warning(line, message, hint=BIDI_HINT, code="bidi", column=column)
     for kind, at in first_unreported.items():
         line, column = _place(source, text, at)

@@ -71,11 +71,16 @@ class SourceEnv:
     # A short text of the module (a quiz prompt, an objective, a caption), not its body: the
     # plugins check it as they check the body, but find no headings, quizzes or figures in it.
     fragment: bool = False
+    # Where a fragment was written, which says what of its characters is checked already
+    # (:mod:`.controls`): "markdown", in the module's text (a caption, an item's title), checked
+    # with it; "yaml", in a YAML document, whose reader checked its characters but not its
+    # character references, which only Markdown reads.
+    written: str = ""
 
-    def text_at(self, path: str, line: int | None) -> SourceEnv:
-        """The env of a short text of ``path`` that starts at ``line``: same files, sink and
-        findings as the module's."""
-        return replace(self, path=path, offset=(line or 1) - 1, fragment=True)
+    def text_at(self, path: str, line: int | None, written: str) -> SourceEnv:
+        """The env of a short text of ``path`` that starts at ``line``, ``written`` in
+        "markdown" or "yaml": same files, sink and findings as the module's."""
+        return replace(self, path=path, offset=(line or 1) - 1, fragment=True, written=written)
 
     @property
     def folder(self) -> str:

@@ -42,7 +42,7 @@ def _figures(state: StateCore) -> None:
             continue
         alt = "".join(c.content for c in image.children or [])
         at = source.at(source.line(tokens[i]))
-        text = source.text_at(source.path, at.line)
+        text = source.text_at(source.path, at.line, "markdown")
         title = str(image.attrGet("title"))
         caption = clean(render_inline(state.md, title, state.env.get("labels"), text))
         path = str(image.meta.get("path") or image.attrGet("src"))

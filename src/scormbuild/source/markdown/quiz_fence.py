@@ -33,27 +33,32 @@ from scormbuild.source.markdown.sanitize import clean
 from scormbuild.source.paths import PathProblem, require_file
 from scormbuild.source.quizzes import QuizReader
 from scormbuild.source.text import decode
+from scormbuild.source.yamlbidi import YamlWarning
 from scormbuild.source.yamlsrc import LineDict, YamlSyntaxError, load_yaml
 
 
 def _quiz(state: StateCore, source: SourceEnv, token: Token) -> Quiz | None:
     first_line = (source.line(token) or 1) + 1
+    notes: list[YamlWarning] = []
     try:
-        data = load_yaml(token.content, first_line=first_line)
+        data = load_yaml(token.content, first_line=first_line, warnings=notes)
     except YamlSyntaxError as exc:
         source.report(exc.problem(source.path))
         return None
+    _report(source, [note.problem(source.path) for note in notes])
     path, line = source.path, first_line
     if isinstance(data, LineDict) and set(data) == {"file"}:
         found = _quiz_file(source, str(data["file"]), data.line_of("file"))
         if found is None:
             return None
         path, text = found
+        notes = []
         try:
-            data = load_yaml(text)
+            data = load_yaml(text, warnings=notes)
         except YamlSyntaxError as exc:
             source.report(exc.problem(path))
             return None
+        _report(source, [note.problem(path) for note in notes])
         line = 1
     labels = state.env.get("labels")
 
@@ -61,7 +66,7 @@ def _quiz(state: StateCore, source: SourceEnv, token: Token) -> Quiz | None:
         # Most quiz texts are plain words: they need no env of their own (13,000 in a course).
         html = without_plugins(text)
         if html is None:
-            html = render_inline(state.md, text, labels, source.text_at(path, line))
+            html = render_inline(state.md, text, labels, source.text_at(path, line, "yaml"))
         return clean(html)
 
     reader = QuizReader(path, render)

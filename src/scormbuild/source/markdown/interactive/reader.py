@@ -61,7 +61,7 @@ class Reader:
 
     def inline(self, text: str, opening: Token) -> str:
         """An item's title, its links and raw HTML checked at the item's line."""
-        at = self.source.text_at(self.source.path, self.source.line(opening))
+        at = self.source.text_at(self.source.path, self.source.line(opening), "markdown")
         env = self.state.env
         html = clean(render_inline(self.md, text, env.get("labels"), at, env.get("terms")))
         if 'class="sb-term"' in html:
