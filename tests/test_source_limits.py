@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scormbuild.limits import QUESTIONS_PER_QUIZ, YAML_DEPTH
+from scormbuild.limits import CHOICES, QUESTIONS_PER_QUIZ, YAML_DEPTH
 from scormbuild.pipeline import gather
 from scormbuild.source.yamlsrc import YamlSyntaxError, load_yaml
 from tests.coursekit import COURSE_YML, MODULE, write_course
@@ -252,6 +252,28 @@ def test_a_quiz_of_too_many_questions_stops_early(tmp_path: Path) -> None:
     assert f"quizzes/q.yml:3: error: {QUESTIONS_PER_QUIZ + 1} questions, more than the limit" in (
         problems(course)
     )
+
+
+@pytest.mark.parametrize("count", [CHOICES, CHOICES + 1])
+def test_a_question_has_at_most_the_choices_letters_name(tmp_path: Path, count: int) -> None:
+    choices = "".join(f"      - text: C{i}\n        correct: {i == 0}\n" for i in range(count))
+    question = "  - id: q1\n    type: single\n    prompt: P\n    choices:\n" + choices
+    course = write_course(
+        tmp_path,
+        {
+            "modules/02-more.md": MODULE.format(title="M")
+            + "\n```quiz\nfile: quizzes/q.yml\n```\n",
+            "quizzes/q.yml": "id: q\ntitle: Q\nquestions:\n" + question,
+        },
+    )
+    found = problems(course)
+    if count == CHOICES:
+        assert "quizzes/q.yml" not in found
+    else:
+        assert (
+            f"quizzes/q.yml:8: error: question 'q1': {count} choices, more than the limit of "
+            f"{CHOICES} (a to z)\n  hint: split the question in two" in found
+        )
 
 
 def test_a_module_title_over_the_manifest_limit(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from scormbuild.errors import Problem, error
-from scormbuild.limits import NUMBER_DIGITS, QUESTIONS_PER_QUIZ, TITLE_CHARS
+from scormbuild.limits import CHOICES, NUMBER_DIGITS, QUESTIONS_PER_QUIZ, TITLE_CHARS
 from scormbuild.model import (
     QUESTION_TYPES,
     QUIZ_MODES,
@@ -275,8 +275,9 @@ class QuizReader:
         if not isinstance(raw, LineList) or len(raw) < 2:
             self.fail(data.line_of("choices"), "'choices' must list at least two choices")
             return ()
-        if len(raw) > 26:
-            self.fail(raw.line, "at most 26 choices")
+        if len(raw) > CHOICES:
+            message = f"{len(raw)} choices, more than the limit of {CHOICES} (a to z)"
+            self.fail(raw.line, message, "split the question in two")
             return ()
         choices = []
         for i, item in enumerate(raw):
