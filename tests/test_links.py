@@ -95,6 +95,23 @@ def test_pages_say_where_links_open_in_the_course_language(
     assert text == f"the guide ({size})"
 
 
+def test_a_glossary_definition_says_what_file_it_links_to_on_every_page(tmp_path: Path) -> None:
+    glossary = "form:\n  term: Form\n  definition: The [form](assets/guide.pdf) to fill in.\n"
+    course = write_course(
+        tmp_path / "c",
+        {
+            "modules/02-more.md": MODULE.format(title="More") + "\nA [form]{.term}.\n",
+            "glossary.yml": glossary,
+            "assets/guide.pdf": GUIDE,
+        },
+    )
+    result = build(course, tmp_path / "dist")
+    for name in ("modules/02-more.html", "modules/glossary.html"):
+        attrs, text = anchors(page(result.packages[0], name))["../assets/guide.pdf"]
+        assert attrs["download"] == "" and text == "form (PDF, 1.2\u00a0MB)", name
+        assert "scormbuild:file" not in page(result.packages[0], name)
+
+
 def test_each_language_package_says_it_in_its_own_words(tmp_path: Path) -> None:
     course = write_course(
         tmp_path / "c",

@@ -17,6 +17,7 @@ import jinja2
 
 from scormbuild.content import Term
 from scormbuild.model import Course, Module, OutputFile
+from scormbuild.render.files import fill_page_files
 from scormbuild.render.theme import read_static
 
 BLOCK_RE = re.compile(r"<!--scormbuild:block:(\d+)-->")
@@ -131,7 +132,8 @@ def glossary_page(
     html = env.get_template("glossary.html").render(
         course=course, terms=glossary_order(course.glossary), root="../", scripts=(), styles=styles
     )
-    return OutputFile("modules/glossary.html", html.encode())
+    # A definition may link to a file of the course: it says its type and size here too.
+    return OutputFile("modules/glossary.html", fill_page_files(env, html, course).encode())
 
 
 __all__ = [

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import jinja2
 
-from scormbuild.model import Asset
+from scormbuild.model import Asset, Course
 from scormbuild.strings import Catalog, number
 
 _FILE_RE = re.compile(r"<!--scormbuild:file:((?:[0-9a-f]{2})+)-->")
@@ -57,3 +57,11 @@ def fill_files(env: jinja2.Environment, html: str, assets: Iterable[Asset], t: C
         return info.rstrip("\n")
 
     return _FILE_RE.sub(fill, html)
+
+
+def fill_page_files(env: jinja2.Environment, page: str, course: Course) -> str:
+    """:func:`fill_files` for a whole page of ``course``, in the words of the catalog
+    :func:`~scormbuild.render.pages.render_course` gives ``env``."""
+    t = env.globals["t"]
+    assert isinstance(t, Catalog)
+    return fill_files(env, page, course.assets, t)

@@ -22,7 +22,7 @@ from scormbuild.model import FOOTNOTES_START, Course, Module, OutputFile, Quiz
 from scormbuild.package import suspend_data as state
 from scormbuild.render.blocks import block_code, fill_blocks, glossary_page, page_assets
 from scormbuild.render.coursedata import ObjectMemo, course_data
-from scormbuild.render.files import fill_files
+from scormbuild.render.files import fill_page_files
 from scormbuild.render.learner import learner_pages
 from scormbuild.render.minify import browser_only, minify_css, minify_js
 from scormbuild.render.quizview import correct_answer, phrasing, question_views
@@ -117,9 +117,7 @@ def render_module(
         styles=THEME_STYLES + styles,
         terms=[t for t in course.glossary if t.id in module.terms],
     )
-    t = env.globals["t"]
-    assert isinstance(t, Catalog)  # render_course puts the course's catalog there
-    return fill_files(env, page, course.assets, t)
+    return fill_page_files(env, page, course)
 
 
 def ships(course: Course, name: str) -> bool:
