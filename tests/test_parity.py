@@ -165,6 +165,47 @@ def test_each_difference_is_caught_where_it_is(
     assert not (tmp_path / "dist").exists() or not list((tmp_path / "dist").iterdir())
 
 
+def with_link(title: str, target: str) -> str:
+    return f"---\ntitle: {title}\n---\n\n# {title}\n\n[{title}](../assets/{target})\n"
+
+
+@pytest.mark.parametrize(
+    ("fi", "sv"),
+    [("opas.pdf", "opas.sv.pdf"), ("opas.fi.pdf", "opas.sv.pdf"), ("opas.fi.pdf", "opas.fi.pdf")],
+)
+def test_each_language_may_link_its_own_document(tmp_path: Path, fi: str, sv: str) -> None:
+    """A document in each language, named with the language code before the extension, is
+    one and the same file to parity, as module and quiz variants are."""
+    (tmp_path / "course/assets").mkdir(parents=True)
+    for name in {fi, sv}:
+        (tmp_path / "course/assets" / name).write_bytes(b"%PDF-1.4\n")
+    changes = {
+        "modules/02-more.md": with_link("Opas", fi),
+        "modules/02-more.sv.md": with_link("Guide", sv),
+    }
+    assert build_pair(tmp_path, changes) == []
+
+
+def test_another_language_s_document_is_still_a_difference(tmp_path: Path) -> None:
+    (tmp_path / "course/assets").mkdir(parents=True)
+    for name in ("opas.pdf", "opas.sv.pdf", "opas.en.pdf"):
+        (tmp_path / "course/assets" / name).write_bytes(b"%PDF-1.4\n")
+    changes = {
+        "modules/02-more.md": with_link("Opas", "opas.pdf"),
+        "modules/02-more.sv.md": with_link("Guide", "opas.en.pdf"),
+    }
+    hint = (
+        "\n  hint: use the same file in every language, or each language's own, named with its "
+        "language code before the extension (guide.pdf, guide.sv.pdf)"
+    )
+    assert build_pair(tmp_path, changes) == [
+        "modules/02-more.md:7: error: media differ in modules/02-more.sv.md: "
+        "assets/opas.pdf is missing there" + hint,
+        "modules/02-more.sv.md:7: error: media differ from modules/02-more.md: "
+        "assets/opas.en.pdf is not used there" + hint,
+    ]
+
+
 def interaction_ids(package: Path) -> tuple[list[str], list[str]]:
     """``quiz.question`` ids from course-data.js, and the question element ids of the pages."""
     with zipfile.ZipFile(package) as zf:

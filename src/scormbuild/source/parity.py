@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -45,6 +46,7 @@ def counterparts(courses: Sequence[Course]) -> Iterator[tuple[Module, Module]]:
 def check_parity(courses: Sequence[Course]) -> list[Problem]:
     """Problems where a language version differs from the first (the primary) in structure."""
     problems: list[Problem] = []
+    languages = {m.source: c.language for c in courses for m in c.modules}
     for module, ref in counterparts(courses):
         if [q.id for q in ref.quizzes] != [q.id for q in module.quizzes]:
             problems.append(
@@ -90,31 +92,54 @@ def check_parity(courses: Sequence[Course]) -> list[Problem]:
                             code="parity",
                         )
                     )
-        problems += _media_problems(ref, module)
+        problems += _media_problems(ref, languages[ref.source], module, languages[module.source])
     return problems
 
 
-def _media(module: Module) -> dict[str, int | None]:
-    """The files a module uses (captions aside), each with the line where it is first used."""
-    lines: dict[str, int | None] = {}
+def _media(module: Module, language: str) -> dict[str, tuple[str, int | None]]:
+    """The files a module uses (captions aside), each with the name it counts as in every
+    language and the line where it is first used. A file named with the module's language
+    code before its extension (``guide.sv.pdf`` in Swedish) counts as ``guide.pdf``: each
+    language may use its own."""
+    found: dict[str, tuple[str, int | None]] = {}
+    own = f".{language}"
     for use in module.uses:
         if not use.path.endswith(".vtt"):
-            lines.setdefault(use.path, use.at.line)
-    return lines
+            stem, ext = posixpath.splitext(use.path)
+            found.setdefault(use.path, (stem.removesuffix(own) + ext, use.at.line))
+    return found
 
 
-def _media_problems(ref: Module, module: Module) -> list[Problem]:
+MEDIA_HINT = (
+    "use the same file in every language, or each language's own, named with its language "
+    "code before the extension (guide.pdf, guide.sv.pdf)"
+)
+
+
+def _unmatched(
+    media: dict[str, tuple[str, int | None]], other: dict[str, tuple[str, int | None]]
+) -> list[tuple[str, int | None]]:
+    """The files of ``media`` that ``other`` uses neither as they are nor in its language."""
+    names = {name for name, _line in other.values()}
+    return [
+        (path, line)
+        for path, (name, line) in sorted(media.items())
+        if path not in other and name not in names
+    ]
+
+
+def _media_problems(ref: Module, ref_language: str, module: Module, language: str) -> list[Problem]:
     """Media used in one language version of a module and not the other."""
-    media_a, media_b = _media(ref), _media(module)
+    media_a, media_b = _media(ref, ref_language), _media(module, language)
     a, b = ref.source, module.source
     problems = [
-        error(a, line, f"media differ in {b}: {m} is missing there", code="parity")
-        for m, line in sorted(media_a.items())
-        if m not in media_b
+        error(a, line, f"media differ in {b}: {m} is missing there", code="parity", hint=MEDIA_HINT)
+        for m, line in _unmatched(media_a, media_b)
     ]
     problems += [
-        error(b, line, f"media differ from {a}: {m} is not used there", code="parity")
-        for m, line in sorted(media_b.items())
-        if m not in media_a
+        error(
+            b, line, f"media differ from {a}: {m} is not used there", code="parity", hint=MEDIA_HINT
+        )
+        for m, line in _unmatched(media_b, media_a)
     ]
     return problems
