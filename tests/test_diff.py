@@ -84,6 +84,8 @@ EXPECTED: dict[str, tuple[set[str], str, bool, bool]] = {
     "pool": ({"quiz-pool"}, "clean" if FORMAT_2 else "start-over", True, False),
     "attempts": ({"quiz-attempts"}, "clean", True, False),
     "mastery": ({"mastery"}, "clean", True, False),
+    # Scoring is the same in both modes, and an exam saves nothing before it is submitted.
+    "mode": ({"quiz-mode"}, "clean", False, True),
 }
 
 
@@ -102,6 +104,17 @@ def test_each_change_is_said_with_its_effects(
     assert package["moodle"] == "replace"  # single SCO, same course: Moodle keeps the records
     assert {"version"} <= codes(package)  # 1.0.0 -> 1.1.0 is said too
     assert package["old"]["version"] == "1.0.0" and package["new"]["version"] == "1.1.0"
+
+
+def test_a_quiz_s_mode_is_said_both_ways(versions: dict[str | None, dict[str, Path]]) -> None:
+    for old, new, words in (
+        (None, "mode", "is now an exam: learners answer every question, then submit once"),
+        ("mode", None, "is no longer an exam: each answer is checked"),
+    ):
+        (package,) = report(versions[old]["fi"], versions[new]["fi"])["packages"]
+        (change,) = [c for c in package["changes"] if c["code"] == "quiz-mode"]
+        assert change["text"].startswith(f"quiz 'Loppukoe' {words}")
+        assert (change["care"], change["grades"], change["redo"]) == (False, False, None)
 
 
 def test_the_same_package_is_safe_and_says_so_in_words(

@@ -83,7 +83,7 @@ def test_the_same_version_reads_its_own_progress(resumed: dict[str, Any]) -> Non
     assert resumed["text"].startswith(f"{state.VERSION}|")
 
 
-@pytest.mark.parametrize("change", ["text", "attempts", "mastery", "language-added"])
+@pytest.mark.parametrize("change", ["text", "attempts", "mastery", "language-added", "mode"])
 def test_changes_that_keep_everything(resumed: dict[str, Any], change: str) -> None:
     back = resumed["back"][change]
     assert back["st"] == resumed["old"] and back["redo"] == [] and back["notice"] == ""

@@ -63,7 +63,7 @@ id: koe
 title: Loppukoe
 graded: true
 attempts: {attempts}
-{pool}questions:
+{pool}{mode}questions:
 {questions}
 ```
 """
@@ -141,6 +141,7 @@ CHANGES = (
     "attempts",
     "mastery",
     "language-added",
+    "mode",
 )
 
 
@@ -157,6 +158,7 @@ def files_of(change: str | None) -> dict[str, str]:
     exam = EXAM.format(
         attempts=3 if change == "attempts" else 2,
         pool="pool: 2\n" if change == "pool" else "",
+        mode="mode: exam\n" if change == "mode" else "",
         questions="".join(q[k] for k in order).rstrip("\n"),
     )
     text = "Tervetuloa kurssille." + (" Teksti on nyt selkeämpi." if change == "text" else "")

@@ -9,7 +9,8 @@ from playwright.sync_api import Frame
 from scorm_lms import LmsSession
 
 # Answers every visible, unanswered question of the page through its controls (the DOM, not
-# the keyboard: test_keyboard.py does that) and presses its check button. ``mode`` is "right",
+# the keyboard: test_keyboard.py does that) and presses its check button (in exam mode, once
+# all are answered, the quiz's submit button). ``mode`` is "right",
 # "wrong" or "mixed" (right and wrong in turn, so both kinds of feedback show). Right answers
 # are typed the way learners type them: padded, in capitals, with a decimal comma.
 ANSWER_JS = """
@@ -18,9 +19,10 @@ ANSWER_JS = """
   let answered = 0;
   for (const quizEl of document.querySelectorAll(".sb-quiz")) {
     const quiz = data.quizzes[+quizEl.dataset.quiz];
+    const before = answered;
     for (const li of quizEl.querySelectorAll(".sb-question:not([hidden])")) {
-      const check = li.querySelector(".sb-check");
-      if (check.disabled) continue;
+      const check = li.querySelector(".sb-check");  // none in exam mode: an answer is marked
+      if (check ? check.disabled : li.matches(".sb-ok, .sb-bad")) continue;
       const right = mode === "right" || (mode === "mixed" && answered % 2 === 0);
       const q = quiz.questions[+li.dataset.q];
       const inputs = [...li.querySelectorAll(".sb-choices input")];
@@ -42,9 +44,11 @@ ANSWER_JS = """
         if (!right) items.reverse();
         items.forEach((it) => ol.appendChild(it));
       }
-      check.click();
+      if (check) check.click();
       answered++;
     }
+    const submit = quizEl.querySelector(".sb-submit:not([hidden])");
+    if (submit && answered > before) submit.click();
   }
   return answered;
 }

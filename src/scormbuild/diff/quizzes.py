@@ -89,6 +89,8 @@ def _rules(qa: dict[str, Any], qb: dict[str, Any]) -> list[Change]:
                 grades=graded,
             )
         )
+    if bool(qa.get("exam")) != bool(qb.get("exam")):
+        out.append(Change("quiz-mode", _mode(name, bool(qb.get("exam")))))
     if _pool(qa) != _pool(qb):
         out.append(
             Change(
@@ -114,6 +116,20 @@ def _rules(qa: dict[str, Any], qb: dict[str, Any]) -> list[Change]:
             )
         )
     return out
+
+
+def _mode(name: str, exam: bool) -> str:
+    """The words for a quiz's change of mode: scores and saved progress stay as they are (an
+    exam saves nothing before it is submitted), only the way learners answer changes."""
+    if exam:
+        return (
+            f"{name} is now an exam: learners answer every question, then submit once and see "
+            "the feedback after that; in an attempt under way the answers already checked stay"
+        )
+    return (
+        f"{name} is no longer an exam: each answer is checked, with its feedback, as it is "
+        "given; an exam under way had saved no answers before its submission"
+    )
 
 
 def _pool(quiz: dict[str, Any]) -> int | None:
