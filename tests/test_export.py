@@ -10,6 +10,7 @@ import random
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -98,6 +99,19 @@ def test_quiz_settings_and_partial_credit_are_warned() -> None:
     assert any("tarkistus.matching: Moodle gives part of the points" in w for w in warnings)
     assert any("tarkistus.multiple: Moodle gives part" in w for w in warnings)
     assert all(": warning: " in w for w in warnings)
+
+
+@pytest.mark.parametrize("export", [moodle_xml, gift])
+def test_the_quiz_mode_is_named_as_moodle_s_question_behaviour(export: Any) -> None:
+    """A question bank holds no quiz behaviour: the Moodle quiz's setting is named instead, as
+    Moodle's default (deferred feedback) is the package's exam mode, not its instant one."""
+    course = _course(questions()[0])
+    exam = replace(course, modules=(module(1, replace(course.modules[0].quizzes[0], mode="exam")),))
+    for each, behaviour in ((course, "Immediate feedback"), (exam, "Deferred feedback")):
+        (note,) = [p for p in export(each).warnings if "How questions behave" in p.message]
+        mode = each.modules[0].quizzes[0].mode
+        assert f"mode: {mode} (How questions behave: {behaviour})" in note.message
+        assert (note.location.path, note.location.line) == ("quizzes/q.yml", 1)
 
 
 def test_range_numeric_and_case_sensitive_fill() -> None:

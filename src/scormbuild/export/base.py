@@ -112,9 +112,15 @@ def share(correct: int) -> tuple[float, bool]:
     return best, abs(best - exact) < 1e-4
 
 
+# The package's quiz modes as the Moodle quiz's "How questions behave". Moodle's default,
+# Deferred feedback (nothing shown before the attempt is submitted), is the exam mode: an
+# instant quiz needs its setting changed, so both are named.
+BEHAVIOURS = {"instant": "Immediate feedback", "exam": "Deferred feedback"}
+
+
 def quiz_settings_notes(notes: Notes, quiz: Quiz) -> None:
     """Quiz settings live in the Moodle quiz, not in the question bank: say which to set."""
-    settings = []
+    settings = [f"mode: {quiz.mode} (How questions behave: {BEHAVIOURS[quiz.mode]})"]
     if quiz.pool is not None:
         settings.append(f"pool: {quiz.pool} (add {quiz.pool} random questions from the category)")
     if quiz.attempts:
@@ -123,12 +129,11 @@ def quiz_settings_notes(notes: Notes, quiz: Quiz) -> None:
         settings.append("shuffle_questions (Shuffle within pages)")
     if not quiz.graded:
         settings.append("graded: false (a practice quiz: Grade to pass 0, not in the gradebook)")
-    if settings:
-        notes.quiz(
-            quiz,
-            f"quiz '{quiz.id}': a question bank holds no quiz settings; set them in the "
-            "Moodle quiz: " + "; ".join(settings),
-        )
+    notes.quiz(
+        quiz,
+        f"quiz '{quiz.id}': a question bank holds no quiz settings; set them in the "
+        "Moodle quiz: " + "; ".join(settings),
+    )
 
 
 def partial_credit_notes(notes: Notes, quiz: Quiz, q: Question) -> None:
