@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint browser-deps js-deps golden clean
+.PHONY: build test lint browser-deps js-deps golden minified clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ test: $(STAMP) browser-deps lint
 # Rewrite the committed expected output of the golden tests after an intended change.
 golden: $(STAMP)
 	SCORMBUILD_REGEN=1 $(PY) -m pytest -q tests/test_golden.py tests/test_markdown.py tests/test_import_golden.py
+
+# The runtime's scripts as packages ship them (src/scormbuild/runtime/minified.json): run it
+# after changing a script under src/scormbuild/runtime/; tests/test_minify.py fails until then.
+minified: $(STAMP)
+	$(PY) -m scormbuild.render.minify
 
 clean:
 	rm -rf dist $(VENV) node_modules tests/lms/node_modules

@@ -10,7 +10,6 @@ it uses none.
 
 from __future__ import annotations
 
-import importlib.resources
 import re
 
 import jinja2
@@ -18,6 +17,7 @@ import jinja2
 from scormbuild.content import Term
 from scormbuild.model import Course, Module, OutputFile
 from scormbuild.render.files import fill_page_files
+from scormbuild.render.minify import ShippedScripts, minify_css
 from scormbuild.render.theme import read_static
 
 BLOCK_RE = re.compile(r"<!--scormbuild:block:(\d+)-->")
@@ -75,11 +75,6 @@ def page_assets(course: Course) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return ("blocks.css",), ("blocks.js",) if _scripted(course, kinds) else ()
 
 
-def _script(kind: str) -> str:
-    path = importlib.resources.files("scormbuild") / "runtime" / "blocks" / f"{kind}.js"
-    return path.read_text("utf-8")
-
-
 def _scripted(course: Course, kinds: list[str]) -> list[str]:
     """The kinds that need their script: steps shown only as timelines need none."""
     steps = [b for m in course.modules for b in m.blocks if b.kind == "steps"]
@@ -100,17 +95,19 @@ def _positions(course: Course) -> str:
     return "\n".join(rules) + ("\n" if rules else "")
 
 
-def block_code(env: jinja2.Environment, course: Course) -> dict[str, str]:
-    """The text of ``blocks.css`` and ``blocks.js`` for the blocks the course uses, by name;
-    empty when it uses none (and no ``blocks.js`` when none of them needs a script)."""
+def block_code(env: jinja2.Environment, course: Course, scripts: ShippedScripts) -> dict[str, str]:
+    """The minified text of ``blocks.css`` and ``blocks.js`` for the blocks the course uses,
+    by name; empty when it uses none (and no ``blocks.js`` when none of them needs a script)."""
     kinds = used_kinds(course)
     if not kinds:
         return {}
-    code = {"blocks.css": "".join(read_static(env, f"blocks/{k}.css") for k in kinds)}
-    code["blocks.css"] += _positions(course)
-    scripts = _scripted(course, kinds)
-    if scripts:
-        code["blocks.js"] = "".join(_script(k) for k in scripts)
+    css = "".join(read_static(env, f"blocks/{k}.css") for k in kinds) + _positions(course)
+    code = {"blocks.css": minify_css(css)}
+    scripted = _scripted(course, kinds)
+    if scripted:
+        # Each script is a statement of its own: ';' keeps the next one's '(' from calling it.
+        parts = (scripts.get(f"blocks/{k}.js").rstrip("\n") for k in scripted)
+        code["blocks.js"] = ";".join(parts) + "\n"
     return code
 
 

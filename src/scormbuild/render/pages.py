@@ -7,7 +7,6 @@ packager writes. Output is deterministic: sorted JSON keys, no timestamps.
 from __future__ import annotations
 
 import hashlib
-import importlib.resources
 import json
 import re
 from collections.abc import Sequence
@@ -24,7 +23,7 @@ from scormbuild.render.blocks import block_code, fill_blocks, glossary_page, pag
 from scormbuild.render.coursedata import ObjectMemo, course_data
 from scormbuild.render.files import fill_page_files
 from scormbuild.render.learner import learner_pages
-from scormbuild.render.minify import browser_only, minify_css, minify_js
+from scormbuild.render.minify import ShippedScripts, minify_css
 from scormbuild.render.quizview import correct_answer, phrasing, question_views
 from scormbuild.render.theme import brand_css, course_template_errors, read_static
 from scormbuild.runtime import CONSTANTS_SCRIPT, constants_script, load_order
@@ -129,14 +128,13 @@ def ships(course: Course, name: str) -> bool:
     return name != "quiz-ui.js" or any(q.kind == "quiz" for q in course.quizzes)
 
 
-def runtime_file(name: str) -> bytes:
+def runtime_file(name: str, scripts: ShippedScripts | None = None) -> bytes:
     """A learner runtime file shipped inside the scormbuild package, minified: its comments
-    (the type checker's annotations among them), spacing and the node half of its header stay
-    in the repository."""
+    (the type checker's annotations among them), spacing, long local names and the node half
+    of its header stay in the repository. ``scripts``: the minified scripts of this render."""
     if name == CONSTANTS_SCRIPT:
         return constants_script()
-    source = (importlib.resources.files("scormbuild") / "runtime" / name).read_text("utf-8")
-    return browser_only(minify_js(source)).encode()
+    return (scripts or ShippedScripts.load()).get(name).encode()
 
 
 class _PageKey:
@@ -283,6 +281,7 @@ def _render_course(
     # In multi-SCO mode the LMS's table of contents replaces the launch page.
     every = PAGE_SCRIPTS[1:] if multi else load_order([*LAUNCH_SCRIPTS[1:], *PAGE_SCRIPTS[1:]])
     runtime = [n for n in every if ships(course, n)]
+    shipped = ShippedScripts.load()
     if pages is not None:
         bodies = pages.render(env, course, quiz_index, workers)
     else:
@@ -295,13 +294,10 @@ def _render_course(
             "scormbuild/brand.css", (brand_css(theme.brand_color) + font_css(theme.font)).encode()
         ),
         *(OutputFile(path, data) for path, data in fonts.package_files(theme.font).items()),
-        *(OutputFile(f"scormbuild/{name}", runtime_file(name)) for name in runtime),
+        *(OutputFile(f"scormbuild/{name}", runtime_file(name, shipped)) for name in runtime),
         *(
-            OutputFile(
-                f"scormbuild/{name}",
-                (minify_js if name.endswith(".js") else minify_css)(text).encode(),
-            )
-            for name, text in block_code(env, course).items()
+            OutputFile(f"scormbuild/{name}", text.encode())
+            for name, text in block_code(env, course, shipped).items()
         ),
     ]
     glossary = glossary_page(env, course, THEME_STYLES + page_assets(course)[0])

@@ -1,0 +1,60 @@
+"""Minifying the learner code: what changes, what stays, and the scripts minified ahead."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.resources
+import json
+
+import pytest
+from calmjs.parse.exceptions import ECMASyntaxError  # type: ignore[import-untyped]
+
+from scormbuild.render import minify
+from scormbuild.render.minify import ShippedScripts, minify_css, minify_js
+
+
+def test_minify_keeps_code_and_shortens_local_names_only() -> None:
+    src = (
+        "/* a\n * b */\nvar total = 1; // drop\nwindow.SBX = (function (root) {\n"
+        '  "use strict";\n  // drop\n'
+        '  function count(items) { var seen = items.length; return seen + " items"; }\n'
+        "  return { count: count, root: root.total };\n})(/** @type {any} */ (this));\n"
+    )
+    # Globals, properties and strings keep their names; a function's own names are short.
+    assert minify_js(src) == (
+        'var total=1;window.SBX=(function(b){"use strict";function a(c){var b=c.length;'
+        'return b+" items"}return{count:a,root:b.total}})((this))\n'
+    )
+
+
+def test_minify_refuses_syntax_newer_than_es5() -> None:
+    with pytest.raises(ECMASyntaxError):
+        minify_js("let x = () => 1;\n")
+
+
+def test_minify_css_keeps_rules() -> None:
+    css = "/* a */\n.a :focus, .b > .c {\n  margin: 0 calc(1rem + 2px);\n}\n"
+    assert minify_css(css) == ".a :focus,.b>.c{margin:0 calc(1rem + 2px)}\n"
+
+
+def test_the_table_of_minified_scripts_is_current() -> None:
+    """runtime/minified.json holds every script as calmjs.parse minifies its source now."""
+    table = importlib.resources.files("scormbuild") / "runtime" / minify.TABLE
+    committed = json.loads(table.read_text(encoding="utf-8"))
+    assert committed["scripts"] == minify.minified_table()["scripts"], (
+        "a script changed since src/scormbuild/runtime/minified.json was written: make minified"
+    )
+
+
+def test_the_package_holds_the_table_of_every_script() -> None:
+    assert sorted(ShippedScripts.load().scripts) == sorted(minify.script_names())
+
+
+def test_a_build_takes_the_table_and_minifies_a_script_changed_since() -> None:
+    source = minify.script_source("format.js")
+    digest = hashlib.sha256(source.encode()).hexdigest()
+    current = ShippedScripts({"scripts": {"format.js": {"source": digest, "code": "kept\n"}}})
+    assert current.get("format.js") == "kept\n"  # read, not parsed
+    stale = ShippedScripts({"scripts": {"format.js": {"source": "0" * 64, "code": "kept\n"}}})
+    assert stale.get("format.js") == minify_js(source)
+    assert ShippedScripts({}).get("format.js") == minify_js(source)
