@@ -144,6 +144,20 @@ def test_js_and_css_stay_under_budget() -> None:
     assert size <= 48 * 1024
 
 
+def test_theme_css_takes_in_the_callouts_only_for_a_course_with_one() -> None:
+    plain = files()["scormbuild/theme.css"].decode()
+    assert ".callout-title" not in plain and ".sb-quiz{" in plain
+    course = sample_course()
+    first = course.modules[0]
+    aside = '<aside class="callout callout-tip" aria-label="Vinkki"><p>Vinkki</p></aside>'
+    modules = (replace(first, html=first.html + aside), *course.modules[1:])
+    out = render_course(replace(course, modules=modules), make_environment(None))
+    css = next(f.data or b"" for f in out if f.path == "scormbuild/theme.css").decode()
+    assert css.startswith(plain.rstrip("\n"))  # the part comes after the theme's own rules
+    assert ".callout-tip .callout-title::before{--i:url(" in css
+    assert "@media (forced-colors:active){.callout-title::before{forced-color-adjust:none" in css
+
+
 def test_brand_colour_goes_to_brand_css() -> None:
     assert "#00578a" in files()["scormbuild/brand.css"].decode()
     pale = brand_css("#ffdd00")

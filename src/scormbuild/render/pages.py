@@ -36,6 +36,11 @@ DATA_SCRIPT = "course-data.js"
 LAUNCH_SCRIPTS = (DATA_SCRIPT, *load_order(["shell.js"]))
 PAGE_SCRIPTS = (DATA_SCRIPT, *load_order(["page.js"]))
 THEME_STYLES = ("theme.css", "brand.css")
+# Parts of the theme's stylesheet that only some courses need, each with a word its pages
+# hold (the class it styles): theme.css takes a part in when a page of the package holds its
+# word (a page that merely says the word gets it too). A course overrides a part by name, as
+# it does theme.css.
+THEME_PARTS = (("callouts.css", b"callout"),)
 
 
 def render_quiz(env: jinja2.Environment, quiz: Quiz, index: int, lang: str) -> Markup:
@@ -289,7 +294,6 @@ def _render_course(
     files = [
         *(OutputFile(m.href, page) for m, page in zip(course.modules, bodies, strict=True)),
         OutputFile("scormbuild/course-data.js", f"window.SCORMBUILD_COURSE = {data};\n".encode()),
-        OutputFile("scormbuild/theme.css", minify_css(read_static(env, "theme.css")).encode()),
         OutputFile(
             "scormbuild/brand.css", (brand_css(theme.brand_color) + font_css(theme.font)).encode()
         ),
@@ -312,7 +316,17 @@ def _render_course(
         )
         files.append(OutputFile("index.html", page.encode()))
     files += render_documents(course, env)
+    files.append(theme_css(env, files))
     return sorted(files, key=lambda f: f.path)
+
+
+def theme_css(env: jinja2.Environment, files: Sequence[OutputFile]) -> OutputFile:
+    """``scormbuild/theme.css``: the theme's stylesheet and the parts of it (THEME_PARTS)
+    that the package's pages use."""
+    pages = [f.data for f in files if f.path.endswith(".html") and f.data]
+    parts = [name for name, word in THEME_PARTS if any(word in page for page in pages)]
+    text = "".join(read_static(env, name) for name in ("theme.css", *parts))
+    return OutputFile("scormbuild/theme.css", minify_css(text).encode())
 
 
 def render_documents(course: Course, env: jinja2.Environment) -> list[OutputFile]:
