@@ -152,7 +152,7 @@ def targets(r: dict[str, dict[str, Any]], rounds: dict[str, list[dict[str, Any]]
         ratio("full build / MkDocs build", "build", "mkdocs", 1.0),
         Target("peak memory of the build", peak / 1024 if peak else None, 200.0, "MB"),
         ratio("incremental rebuild / full build", "incremental", "build", 0.10),
-        Target("learner JS + CSS per package", code / 1024 if code else None, 48.0, "KB"),
+        Target("learner JS + CSS per package", code / 1024 if code else None, 40.0, "KB"),
         Target(
             "learner JS + CSS per package, every interactive block",
             every / 1024 if every else None,
