@@ -79,7 +79,8 @@ def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def _under(path: str, folder: str) -> bool:
+def in_folder(path: str, folder: str) -> bool:
+    """Whether the course-relative ``path`` is ``folder`` or inside it (any path for "")."""
     return not folder or path == folder or path.startswith(folder + "/")
 
 
@@ -164,7 +165,7 @@ def closest_file(files: Files, path: str, under: str = "") -> str | None:
             name = near
         found.append(name)
     near_path = "/".join(found)
-    if not _under(near_path, under):
+    if not in_folder(near_path, under):
         return None
     try:
         return near_path if files.kind(near_path) == "file" else None
@@ -225,7 +226,7 @@ class CourseFiles:
         if rel == ".":
             return "."
         self.real_inside(rel, target)
-        if not _under(rel, under):
+        if not in_folder(rel, under):
             # The file it meant: a typo in a folder's name, or the same name in ``under``.
             near = None
             if self.kind(rel) == "missing":

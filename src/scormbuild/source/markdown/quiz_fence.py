@@ -30,7 +30,7 @@ from scormbuild.model import Quiz, quiz_placeholder
 from scormbuild.source.markdown.env import SourceEnv, source_of
 from scormbuild.source.markdown.inline import render_inline, without_plugins
 from scormbuild.source.markdown.sanitize import clean
-from scormbuild.source.paths import PathProblem, require_file
+from scormbuild.source.paths import PathProblem, in_folder, require_file
 from scormbuild.source.quizzes import QuizReader
 from scormbuild.source.text import decode
 from scormbuild.source.yamlbidi import YamlWarning
@@ -95,13 +95,18 @@ def _quiz_file(source: SourceEnv, target: str, line: int) -> tuple[str, str] | N
 
 def _quiz_path(source: SourceEnv, target: str) -> str:
     """The quiz file ``target`` names: relative to the module, else to the course folder."""
+    files, folder = source.files, source.folder
+    older = posixpath.normpath(target).startswith("quizzes/")
+    if older and not in_folder(files.resolve(target, folder), "quizzes"):
+        # Relative to the module it is not in quizzes/, relative to the course folder it is:
+        # asked as one file, the first reading's error would search for the file it meant.
+        return require_file(files, target, "", under="quizzes")
     try:
-        return require_file(source.files, target, source.folder, under="quizzes")
+        return require_file(files, target, folder, under="quizzes")
     except PathProblem as exc:
-        if exc.code != "place" or not posixpath.normpath(target).startswith("quizzes/"):
+        if exc.code != "place" or not older:
             raise
-    # Relative to the module it is not in quizzes/, relative to the course folder it is.
-    return require_file(source.files, target, "", under="quizzes")
+    return require_file(files, target, "", under="quizzes")
 
 
 def _report(source: SourceEnv, problems: list[Problem]) -> None:
