@@ -6,10 +6,32 @@ from pathlib import Path
 
 from scormbuild.commands.build import build
 from scormbuild.pipeline import gather
-from scormbuild.source.text import decode
+from scormbuild.source.text import REFUSED_RE, decode
 from tests.coursekit import COURSE_YML, MODULE, QUIZ, write_course
 
 BOM = b"\xef\xbb\xbf"
+
+
+def refused_by_definition(code: int) -> bool:
+    """The characters no page may get, as source/text.py describes them."""
+    c0 = code < 0x20 and chr(code) not in "\t\n\r"
+    return (
+        c0
+        or 0x7F <= code <= 0x9F  # DEL and the C1 controls
+        or 0xD800 <= code <= 0xDFFF  # lone surrogates
+        or 0xFDD0 <= code <= 0xFDEF
+        or code & 0xFFFE == 0xFFFE  # the last two of every plane
+    )
+
+
+def test_refused_characters_are_exactly_the_described_ones() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    expected = [code for code in range(0x110000) if refused_by_definition(code)]
+    assert len(expected) == 2176
+    assert [m.start() for m in REFUSED_RE.finditer(every)] == expected
+    assert REFUSED_RE.sub("", every) == "".join(
+        chr(c) for c in range(0x110000) if not refused_by_definition(c)
+    )
 
 
 def test_decode_drops_a_byte_order_mark() -> None:
