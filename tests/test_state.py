@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import shutil
 import subprocess
 from dataclasses import replace
@@ -10,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scormbuild.model import Course, Question, Quiz
 from scormbuild.package import suspend_data as state
@@ -298,3 +302,27 @@ def test_too_much_state_in_multi_sco_mode_names_the_module() -> None:
     course = replace(sample_course(sco_mode="multi"), modules=(module(1, small), module(2, quiz)))
     (problem,) = state.suspend_data_problems(course)
     assert "02-osio-2" in problem.message and "kirjoitus" in problem.message
+
+
+# Whitespace of every kind (what regular expressions call \s), tags, entities and words.
+FRAGMENT = st.lists(
+    st.sampled_from(
+        [
+            *" \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000",
+            *("<p>", "</em>", "<a href='x'>", "<", ">"),
+            *("&amp;", "&nbsp;", "&#32;", "&#x85;", "&"),
+            *("é", "word", "1"),
+        ]
+    )
+).map("".join)
+
+
+@given(FRAGMENT)
+def test_plain_text_is_the_words_of_the_fragment(fragment: str) -> None:
+    # Content hashes in published packages were made of exactly these words.
+    words = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]*>", " ", fragment))).strip()
+    assert state.plain_text(fragment) == words
+
+
+def test_plain_text_drops_tags_and_reads_entities() -> None:
+    assert state.plain_text("<p>Tom &amp;\n <em>Jerry</em>\u00a0 </p>") == "Tom & Jerry"

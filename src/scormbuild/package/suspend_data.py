@@ -143,7 +143,6 @@ def fingerprint(course: Course) -> str:
 
 
 _TAG_RE = re.compile(r"<[^>]*>")
-_SPACE_RE = re.compile(r"\s+")
 _ORDER_RE = re.compile(r"^[0-9]+-")
 
 
@@ -160,7 +159,12 @@ def plain_text(fragment: str) -> str:
     Content hashes use the words, not the markup, so that a rebuild with another version of
     the renderer does not look like a changed question.
     """
-    return _SPACE_RE.sub(" ", html.unescape(_TAG_RE.sub(" ", fragment))).strip()
+    if "<" in fragment:
+        fragment = _TAG_RE.sub(" ", fragment)
+    # str.split() splits at the characters regular expressions call whitespace (\s): runs
+    # of them become one space and none is left at either end, several times faster than
+    # replacing each run (a module page has thousands).
+    return " ".join(html.unescape(fragment).split())
 
 
 def course_key(course: Course, module: Module | None = None) -> str:
