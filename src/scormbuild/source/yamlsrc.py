@@ -182,7 +182,8 @@ def _load(kind: Any, text: str, first_line: int, found: list[YamlWarning]) -> An
         node = loader.get_single_node()
         if node is None:
             return None
-        _check_nodes(node, first_line)
+        if not _plainly_within_limits(node, text):
+            _check_nodes(node, first_line)
         data = loader.construct_document(node)
         found[:] = bidi_warnings(text, node, first_line)
         return data
@@ -204,6 +205,35 @@ HINTS = {
     "char": "delete it: a course text cannot hold it, as it is or as an escape (\\v, \\x1f, \\0)",
     "digits": "write it as text in quotes, or as a smaller number",
 }
+
+
+def _plainly_within_limits(root: Node, text: str) -> bool:
+    """Whether the document passes :func:`_check_nodes`, known by a cheaper walk where it can
+    be: without an anchor (``&name``) no node is met twice, so a document's size is its count
+    of nodes; without a backslash (which starts an escape such as ``\\x01``), any character
+    of a text is one of the document's own. False means: ask :func:`_check_nodes`, which
+    names the node that goes over."""
+    if "&" in text:
+        return False
+    chars = "\\" in text or XML_ILLEGAL_RE.search(text) or REFUSED_RE.search(text)
+    count = 0
+    stack = [(root, 1)]
+    while stack:
+        node, level = stack.pop()
+        count += 1
+        if level > YAML_DEPTH:
+            return False
+        if isinstance(node, ScalarNode):
+            value = node.value
+            if node.tag == _INT_TAG and len(value) > MAX_DIGITS:
+                return False
+            if chars and (XML_ILLEGAL_RE.search(value) or REFUSED_RE.search(value)):
+                return False
+        elif isinstance(node, MappingNode):
+            stack += [(child, level + 1) for pair in node.value for child in pair]
+        else:
+            stack += [(child, level + 1) for child in node.value]
+    return count <= YAML_NODES
 
 
 def _check_nodes(root: Node, first_line: int) -> None:
