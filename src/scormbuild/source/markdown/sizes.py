@@ -64,7 +64,12 @@ class Budget:
 
     def spend(self, tokens: list[Token]) -> None:
         self.left -= 1
-        if self.left < 0 and self.armed:
+        if self.left < 0:
+            self.over(tokens)
+
+    def over(self, tokens: list[Token]) -> None:
+        """The budget is spent: stop the parse, if a rule that catches it is running."""
+        if self.armed:
             # The token before the one added has its line by now (a rule sets it after adding).
             for token in reversed(tokens[-3:]):
                 if token.map:
@@ -81,8 +86,12 @@ class Counted(list[Token]):
         self.budget = budget
 
     def append(self, token: Token) -> None:
-        self.budget.spend(self)
-        super().append(token)
+        # Budget.spend, written out: this runs for every token of every parse.
+        budget = self.budget
+        budget.left -= 1
+        if budget.left < 0:
+            budget.over(self)
+        list.append(self, token)
 
     def insert(self, index: SupportsIndex, token: Token) -> None:
         self.budget.spend(self)
