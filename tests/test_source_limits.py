@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scormbuild.limits import CHOICES, QUESTIONS_PER_QUIZ, YAML_DEPTH
+from scormbuild.limits import CHOICES, QUESTIONS_PER_QUIZ, YAML_DEPTH, YAML_NODES
 from scormbuild.pipeline import gather
 from scormbuild.source.yamlsrc import YamlSyntaxError, load_yaml
 from tests.coursekit import COURSE_YML, MODULE, write_course
@@ -116,6 +116,14 @@ def test_yaml_errors_point_at_the_node() -> None:
     with pytest.raises(YamlSyntaxError) as caught:
         load_yaml("a: x\nb: &b [1, *b]\n")
     assert caught.value.line == 2
+
+
+def test_a_document_of_too_many_values_without_aliases() -> None:
+    text = "top:\n  many: [" + "0, " * YAML_NODES + "0]\n"
+    with within(30), pytest.raises(YamlSyntaxError) as caught:
+        load_yaml(text, first_line=3)
+    assert "more than 200000 values" in caught.value.message
+    assert (caught.value.line, caught.value.column) == (4, 9)  # the list that goes over
 
 
 def test_a_few_aliases_are_fine_and_keep_their_lines() -> None:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,7 +24,7 @@ from scormbuild.model import CourseConfig
 from scormbuild.options import declared
 from scormbuild.pipeline import gather
 from scormbuild.source.text import split_front_matter
-from scormbuild.source.yamlsrc import YamlSyntaxError, load_yaml
+from scormbuild.source.yamlsrc import LineDict, LineList, YamlSyntaxError, load_yaml
 from tests.coursekit import COURSE_YML, MODULE, write_course
 from tests.test_sanitize import dangers
 
@@ -120,6 +121,84 @@ def test_structured_yaml_is_a_value_or_a_located_error(
             load_yaml(text, first_line=first)
         except YamlSyntaxError as exc:
             assert exc.line is None or exc.line >= first
+
+
+def shape(value: Any) -> Any:
+    """A loaded value with the lines and words it carries, to compare two loads of it."""
+    if isinstance(value, LineDict):
+        items = {k: shape(v) for k, v in value.items()}
+        return ("map", value.line, value.lines, dict(value.words), items)
+    if isinstance(value, LineList):
+        return ("seq", value.line, value.lines, dict(value.words), [shape(v) for v in value])
+    return (type(value).__name__, repr(value))
+
+
+def outcome(text: str, first: int) -> Any:
+    try:
+        return shape(load_yaml(text, first_line=first))
+    except YamlSyntaxError as exc:
+        return ("error", exc.message, exc.line, exc.column, exc.hint)
+    except Exception as exc:  # e.g. '!!int x' (ValueError): the same either way
+        return ("raised", type(exc).__name__, str(exc))
+
+
+# Documents without anchors or escapes, which load by the one-walk path: keys that repeat,
+# merge and value keys, YAML 1.1 words, tags, numbers over the limit, nesting near it.
+PLAIN_SCALAR = st.one_of(
+    st.sampled_from(
+        [
+            *("x", "1", "1.5", ".nan", "9" * 101, "9" * 100, "yes", "No", "off", "true"),
+            *("null", "~", "2024-01-01", "'q'", '"d"', "!!binary aGk=", "!!str 1", "!!int 3"),
+            *("!!set {a}", "!!omap [a: 1]", "|\n  block", "=", "<<", "? x", "{<<: {a: 1}}"),
+            *("[[x]]", "!!python/object:os.system x", "!!int x", "!!float", "!!timestamp 2024-13"),
+        ]
+    ),
+    st.text(alphabet="ab -'=", max_size=8),
+    st.text(alphabet="ab :-#'\"[]{},!?=<", max_size=8),
+)
+
+
+def plain_node(depth: int) -> st.SearchStrategy[str]:
+    if depth == 0:
+        return PLAIN_SCALAR
+    inner = plain_node(depth - 1)
+    return st.one_of(
+        PLAIN_SCALAR,
+        st.lists(inner, max_size=4).map(lambda xs: "[" + ", ".join(xs) + "]"),
+        st.lists(
+            st.tuples(st.sampled_from(["a", "b", "<<", "=", "1", "y"]), inner), max_size=4
+        ).map(lambda kv: "{" + ", ".join(f"{k}: {v}" for k, v in kv) + "}"),
+        st.integers(58, 66).map(lambda n: "[" * n + "]" * n),
+    )
+
+
+@FAST
+@given(
+    st.lists(st.tuples(st.sampled_from(["a", "b", "a", "<<", "=", "yes", "1"]), plain_node(3))),
+    st.booleans(),
+    st.integers(1, 50),
+)
+def test_plain_yaml_loads_as_the_full_checks_load_it(
+    pairs: list[tuple[str, str]], listed: bool, first: int
+) -> None:
+    lines = [f"- {v}" if listed else f"{k}: {v}" for k, v in pairs]
+    text = "".join(f"{line}\n" for line in lines)
+    # An anchor in a comment changes no value but takes the document the full way.
+    assert outcome(text, first) == outcome(text + "# &\n", first)
+
+
+VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner),
+    max_leaves=30,
+)
+
+
+@FAST
+@given(VALUES, st.booleans(), st.integers(1, 50))
+def test_written_yaml_loads_as_the_full_checks_load_it(value: Any, flow: bool, first: int) -> None:
+    text = yaml.safe_dump(value, default_flow_style=flow, allow_unicode=True)
+    assert outcome(text, first) == outcome(text + "# &\n", first)
 
 
 @FAST
