@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import jinja2
@@ -28,7 +28,7 @@ from scormbuild.render.quizview import correct_answer, phrasing, question_views
 from scormbuild.render.theme import brand_css, course_template_errors, read_static
 from scormbuild.runtime import CONSTANTS_SCRIPT, constants_script, load_order
 from scormbuild.strings import Catalog
-from scormbuild.workers import SHARES, chunks, fork_map, worker_count
+from scormbuild.workers import SHARES, chunks, forked_map, worker_count
 
 # The data every page starts from; the runtime's scripts follow in the order they declare
 # (scormbuild.runtime.load_order). The launch page runs shell.js, a module page page.js.
@@ -192,11 +192,14 @@ class PageCache:
         course: Course,
         quiz_index: dict[str, int],
         workers: int | None = None,
+        meanwhile: Callable[[], None] = lambda: None,
     ) -> list[bytes]:
-        """Every module page of ``course``, rendering only those not kept from last time."""
+        """Every module page of ``course``, rendering only those not kept from last time
+        (``workers`` and ``meanwhile`` as for :func:`_render_pages`)."""
         if course.root is not None and (course.root / "templates").is_dir():
             # A course's own templates may use any part of the course: no reuse.
-            return _render_pages(env, course, quiz_index, range(len(course.modules)), workers)
+            every = range(len(course.modules))
+            return _render_pages(env, course, quiz_index, every, workers, meanwhile)
         mods = course.modules
         outline = tuple((m.slug, m.title) for m in mods)
         # What every page loads depends on the blocks the whole course uses; the links to
@@ -212,7 +215,7 @@ class PageCache:
             _PageKey(i, m, tuple(quiz_index[q.id] for q in m.quizzes)) for i, m in enumerate(mods)
         ]
         missing = [i for i, key in enumerate(keys) if key not in self.pages]
-        rendered = _render_pages(env, course, quiz_index, missing, workers)
+        rendered = _render_pages(env, course, quiz_index, missing, workers, meanwhile)
         fresh = dict(zip(missing, rendered, strict=True))
         pages = [fresh[i] if i in fresh else self.pages[key] for i, key in enumerate(keys)]
         self.pages = dict(zip(keys, pages, strict=True))
@@ -225,10 +228,15 @@ def _render_pages(
     quiz_index: dict[str, int],
     indexes: Sequence[int],
     workers: int | None = None,
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> list[bytes]:
-    """The pages of ``indexes``, on several processes when there are many (or ``workers``)."""
+    """The pages of ``indexes``, on several processes when there are many (or ``workers``).
+
+    ``meanwhile`` is this process's own share of the work, done while the workers render.
+    """
     indexes = list(indexes)
     if not indexes:
+        meanwhile()
         return []
 
     def render_some(part: Sequence[int]) -> list[bytes]:
@@ -238,8 +246,9 @@ def _render_pages(
     # The first page here compiles every template it uses; the workers inherit them.
     first = render_some(indexes[:1])
     workers = workers or worker_count(len(indexes))
-    results = fork_map(render_some, chunks(indexes[1:], workers * SHARES), workers)
-    return first + [page for part in results for page in part]
+    with forked_map(render_some, chunks(indexes[1:], workers * SHARES), workers) as results:
+        meanwhile()
+        return first + [page for part in results for page in part]
 
 
 def _theme_digest(env: jinja2.Environment) -> str:
@@ -277,23 +286,24 @@ def _render_course(
     env.globals["t"] = t
     quiz_index = {q.id: i for i, q in enumerate(course.quizzes)}
     memo = pages.data_memo(course.language) if pages is not None else None
-    runtime_data = course_data(course, t, memo)
-    data = json.dumps(runtime_data, ensure_ascii=False, sort_keys=True, indent=None)
-    # "</" never appears in a script file's JSON that a browser parses as a script block,
-    # but escaping it keeps the file safe to inline should a theme ever do that.
-    data = data.replace("</", "<\\/")
+    data_js: list[bytes] = []
+
+    def data_script() -> None:  # worked out here while the workers render the pages
+        data_js.append(course_data_script(course_data(course, t, memo)))
+
     multi, theme = course.config.sco_mode == "multi", course.config.theme
     # In multi-SCO mode the LMS's table of contents replaces the launch page.
     every = PAGE_SCRIPTS[1:] if multi else load_order([*LAUNCH_SCRIPTS[1:], *PAGE_SCRIPTS[1:]])
     runtime = [n for n in every if ships(course, n)]
     shipped = ShippedScripts.load()
     if pages is not None:
-        bodies = pages.render(env, course, quiz_index, workers)
+        bodies = pages.render(env, course, quiz_index, workers, data_script)
     else:
-        bodies = _render_pages(env, course, quiz_index, range(len(course.modules)), workers)
+        every_page = range(len(course.modules))
+        bodies = _render_pages(env, course, quiz_index, every_page, workers, data_script)
     files = [
         *(OutputFile(m.href, page) for m, page in zip(course.modules, bodies, strict=True)),
-        OutputFile("scormbuild/course-data.js", f"window.SCORMBUILD_COURSE = {data};\n".encode()),
+        OutputFile("scormbuild/course-data.js", data_js[0]),
         OutputFile(
             "scormbuild/brand.css", (brand_css(theme.brand_color) + font_css(theme.font)).encode()
         ),
@@ -327,6 +337,15 @@ def theme_css(env: jinja2.Environment, files: Sequence[OutputFile]) -> OutputFil
     parts = [name for name, word in THEME_PARTS if any(word in page for page in pages)]
     text = "".join(read_static(env, name) for name in ("theme.css", *parts))
     return OutputFile("scormbuild/theme.css", minify_css(text).encode())
+
+
+def course_data_script(runtime_data: dict[str, Any]) -> bytes:
+    """``course-data.js``: the course data as the script that sets it."""
+    data = json.dumps(runtime_data, ensure_ascii=False, sort_keys=True, indent=None)
+    # "</" never appears in a script file's JSON that a browser parses as a script block,
+    # but escaping it keeps the file safe to inline should a theme ever do that.
+    data = data.replace("</", "<\\/")
+    return f"window.SCORMBUILD_COURSE = {data};\n".encode()
 
 
 def render_documents(course: Course, env: jinja2.Environment) -> list[OutputFile]:
