@@ -25,6 +25,8 @@ from scormbuild.source.markdown.sanitize import clean
 from scormbuild.source.modules import ModuleReader
 from scormbuild.source.paths import CourseFiles
 from scormbuild.source.text import BIDI_RE, REFUSED_RE
+from scormbuild.source.yamlbidi import YamlWarning
+from scormbuild.source.yamlsrc import load_yaml
 from tests.coursekit import COURSE_YML, MODULE, QUIZ, write_course
 
 MD = make_markdown()
@@ -264,3 +266,33 @@ def test_a_bidirectional_control_in_yaml_is_a_warning_at_its_place(
     assert [(p.location.path, p.location.line, p.location.column) for p in bidi] == [where]
     assert bidi[0].level == "warning" and bidi[0].hint
     assert "which makes the text after it display in another order" in bidi[0].message
+
+
+WORDS = st.lists(st.sampled_from(["a", "b", " ", "é", *BIDI]), max_size=12).map("".join)
+
+
+@PROPERTY
+@given(st.lists(st.tuples(st.sampled_from(["plain", "quoted", "comment"]), WORDS), max_size=15))
+def test_every_bidirectional_control_of_a_yaml_document_is_warned_where_it_is(
+    lines: list[tuple[str, str]],
+) -> None:
+    text, where = "", []
+    for n, (form, words) in enumerate(lines):
+        start = {"plain": f"k{n}: ", "quoted": f'k{n}: "', "comment": "# "}[form]
+        if form == "quoted":  # every other one as a YAML escape
+            written = "".join(
+                f"\\u{ord(c):04X}" if c in BIDI and i % 2 else c for i, c in enumerate(words)
+            )
+        else:
+            written = words.strip() if form == "plain" else words
+        column = len(start) + 1
+        for i, c in enumerate(written):
+            if c in BIDI or (c == "\\" and written.startswith("\\u", i)):
+                where.append((n + 1, column + i))
+        text += start + written + ('"' if form == "quoted" else "") + "\n"
+    warnings: list[YamlWarning] = []
+    load_yaml(text, warnings=warnings)
+    found = [(w.line, w.column) for w in warnings]
+    assert found[:REPORTED] == where[:REPORTED]
+    assert len(found) == min(len(where), REPORTED + 1)
+    assert all(w.hint and w.code == "bidi" for w in warnings)

@@ -40,7 +40,7 @@ _BIDI_ESCAPE_RE = re.compile(r"(?<!\\)(?:\\\\)*(\\(?:u|U0000)(20(?:2[a-eA-E]|6[6
 BIDI_HINT = "delete it unless the text needs it: most editors do not show it"
 
 
-def bidi_warnings(text: str, root: Node, first_line: int = 1) -> list[YamlWarning]:
+def bidi_warnings(text: str, root: Node | None, first_line: int = 1) -> list[YamlWarning]:
     """A warning at each bidirectional embedding, override or isolate of the document
     ``text`` (parsed into ``root``), written as it is (in a value, a key or a comment) or as an
     escape in a double-quoted text: the text after it displays in another order than it is
@@ -64,10 +64,10 @@ def bidi_warnings(text: str, root: Node, first_line: int = 1) -> list[YamlWarnin
     return out
 
 
-def _quoted(root: Node) -> Iterator[ScalarNode]:
+def _quoted(root: Node | None) -> Iterator[ScalarNode]:
     """The double-quoted scalars under ``root`` whose text holds a bidirectional control."""
     seen: set[int] = set()
-    stack = [root]
+    stack = [root] if root is not None else []
     while stack:
         node = stack.pop()
         if id(node) in seen:

@@ -183,7 +183,8 @@ def _load(kind: Any, text: str, first_line: int, found: list[YamlWarning]) -> An
     loader = kind(text)
     try:
         node = loader.get_single_node()
-        if node is None:
+        if node is None:  # no value: comments at most
+            found[:] = bidi_warnings(text, None, first_line)
             return None
         if _plain(text):
             try:
