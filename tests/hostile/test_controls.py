@@ -157,6 +157,7 @@ BODY_PIECES = [
     (f"\n\n    {CODE}\n\n", []),
     (f"\n\n# `{LIVE}` {LIVE}\n\n", [11]),
     (f"\n\n> `{CODE}` {LIVE}\n\n", [13]),
+    (f"\n\n> a `{LIVE}\n> b` {LIVE}\n\n", [17]),  # a code span over two lines of a quote
     (f"\n\n| `{LIVE}` | {CODE} `{LIVE}` |\n|---|---|\n\n", [13]),
 ]
 

@@ -4,9 +4,10 @@ Code is literal: ``&#1;`` in a code span or a code block is shown as those five 
 never as the character it names (:mod:`.controls` needs to know which references are code).
 markdown-it knows the lines of a code block, but of a code span only its content and the
 paragraph it is in, so the spans are found again in the paragraph's lines with CommonMark's
-rule for backticks and kept only when they are exactly the ones markdown-it found (a span
-over a quote's ``>`` markers, or one inside raw HTML, is not found: its text counts as not
-code, which is the safe side).
+rule for backticks and kept only when they are the ones markdown-it found, but for the white
+space and quote markers (``>``) that markdown-it takes out of a paragraph's lines (a span
+inside raw HTML, which markdown-it does not find, makes the paragraph's text count as not
+code: the safe side).
 """
 
 from __future__ import annotations
@@ -130,6 +131,7 @@ def _backtick_spans(text: str) -> Iterator[tuple[int, int, int]]:
 
 
 def _squeeze(code: str) -> str:
-    """A code span's content without its white space, to compare the text as written with
-    markdown-it's (which has the paragraph's indentation and line breaks taken out)."""
-    return "".join(code.split())
+    """A code span's content without white space and ``>``, to compare the text as written
+    with markdown-it's (which has the indentation, quote markers and line breaks of the
+    paragraph's lines taken out)."""
+    return "".join(code.split()).replace(">", "")
