@@ -183,8 +183,9 @@ def _load(kind: Any, text: str, first_line: int, found: list[YamlWarning]) -> An
     loader = kind(text)
     try:
         node = loader.get_single_node()
-        if node is None:  # no value: comments at most
-            found[:] = bidi_warnings(text, None, first_line)
+        # Kept by load_yaml only if the document loads (None: no value, comments at most).
+        found[:] = bidi_warnings(text, node, first_line)
+        if node is None:
             return None
         if _plain(text):
             try:
@@ -192,13 +193,11 @@ def _load(kind: Any, text: str, first_line: int, found: list[YamlWarning]) -> An
             except Exception:  # over a limit, or not plain after all: the full way says why
                 loader.constructed_objects, loader.recursive_objects = {}, {}
             else:
-                found[:] = bidi_warnings(text, node, first_line)
                 return data
         _check_nodes(node, first_line)
         data = loader.construct_document(node)
         if first_line != 1:
             _shift(data, first_line - 1, set())
-        found[:] = bidi_warnings(text, node, first_line)
         return data
     except RecursionError:
         # Only the pure-Python parser recurses; libyaml stops at 1000 levels by itself.
