@@ -68,11 +68,12 @@ def is_remote(url: str) -> bool:
 
 def browser_url(url: str) -> str:
     """``url`` as a browser's URL parser first cleans it up."""
-    cleaned = url.translate(_DROPPED).strip("".join(map(chr, range(33))))
+    cleaned = url.translate(_DROPPED).strip(_CONTROLS_AND_SPACE)
     return cleaned.replace("\\", "/")
 
 
 _DROPPED = {ord("\t"): None, ord("\n"): None, ord("\r"): None}
+_CONTROLS_AND_SPACE = "".join(map(chr, range(33)))
 
 
 def _inside(path: str, root: str) -> bool:
