@@ -69,7 +69,9 @@ def _end(state: StateBlock, start: int, end: int) -> tuple[int, bool]:
 
 
 def _container(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.is_code_block(start):
+    at = state.bMarks[start] + state.tShift[start]
+    # Tried at the start of every block: most start with no ':::' (OPEN_RE's first three).
+    if state.src[at : at + 3] != ":::" or state.is_code_block(start):
         return False
     match = OPEN_RE.match(_line(state, start))
     if match is None or match.group(2) in OTHER_RULES:
