@@ -45,7 +45,8 @@ def bidi_warnings(text: str, root: Node | None, first_line: int = 1) -> list[Yam
     ``text`` (parsed into ``root``), written as it is (in a value, a key or a comment) or as an
     escape in a double-quoted text: the text after it displays in another order than it is
     written. At most :data:`~scormbuild.source.text.REPORTED`, then how many more there are."""
-    if not BIDI_RE.search(text) and not _BIDI_ESCAPE_RE.search(text):
+    # An escape starts with a backslash; the pattern alone, tried at every character, is slow.
+    if not BIDI_RE.search(text) and ("\\" not in text or not _BIDI_ESCAPE_RE.search(text)):
         return []
     found = [(m.start(), "the character", m.group(0)) for m in BIDI_RE.finditer(text)]
     for node in _quoted(root):
