@@ -1,6 +1,7 @@
 """One measurement, run in a fresh process by ``bench/run.py``; prints one JSON object.
 
     python bench/measure.py build COURSE WORKDIR
+    python bench/measure.py build-one COURSE WORKDIR
     python bench/measure.py markdown-plain COURSE WORKDIR
     python bench/measure.py markdown-ours COURSE WORKDIR
     python bench/measure.py markdown-all COURSE WORKDIR
@@ -8,7 +9,9 @@
     python bench/measure.py incremental COURSE WORKDIR
 
 ``seconds`` is the wall time of the measured work alone (imports excluded); ``cpu_seconds``
-counts the worker processes a large build forks as well. ``peak_kb`` is the peak resident
+counts the worker processes a large build forks as well. ``build-one`` is the build in this
+process alone, no workers forked (as in a process that runs threads): its phases are the
+work itself, without what spreading it costs. ``peak_kb`` is the peak resident
 memory of the process tree, bounded from above: this process's VmHWM (imports included) plus,
 when the work forked workers, the largest worker's peak times the number of cores (workers
 share most pages with their parent, so the true figure is lower).
@@ -137,6 +140,23 @@ def run_build(course: Path, work: Path) -> Result:
     return {**times, "phases": result.timings, **sizes}
 
 
+def run_build_in_one_process(course: Path, work: Path) -> Result:
+    import threading
+
+    from scormbuild.commands.build import build
+
+    # scormbuild.workers never forks from a process that runs threads: one that waits will do.
+    done = threading.Event()
+    waiting = threading.Thread(target=done.wait, daemon=True)
+    waiting.start()
+    try:
+        clock = Clock()
+        result = build(course, work / "dist")
+        return {**clock.stop(), "phases": result.timings}
+    finally:
+        done.set()
+
+
 def run_markdown(course: Path, factory: Callable[[], Any], quizzes: bool = False) -> Result:
     factory()  # imports, outside the measured time
     texts = quiz_texts(course) if quizzes else []  # parsing the YAML is not measured
@@ -218,6 +238,7 @@ def main() -> None:
     kind, course, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     runners: dict[str, Callable[[], Result]] = {
         "build": lambda: run_build(course, work),
+        "build-one": lambda: run_build_in_one_process(course, work),
         "markdown-plain": lambda: run_markdown(course, plain_markdown),
         "markdown-ours": lambda: run_markdown(course, our_markdown),
         "markdown-all": lambda: run_markdown(course, plain_markdown, quizzes=True),
