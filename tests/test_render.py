@@ -144,6 +144,15 @@ def test_js_and_css_stay_under_budget() -> None:
     assert size <= 40 * 1024
 
 
+def test_theme_css_takes_in_the_path_only_for_a_package_with_a_launch_page() -> None:
+    single = files()["scormbuild/theme.css"].decode()
+    multi = files(sco_mode="multi")["scormbuild/theme.css"].decode()
+    for rule in (".sb-header{", ".sb-menu-button{", ".sb-hero{", ".sb-outcome{"):
+        assert rule in single and rule not in multi
+    assert ".sb-notice{" in multi and ".sb-pager{" in multi  # module pages' own
+    assert single.startswith(multi.rstrip("\n"))
+
+
 def test_theme_css_takes_in_the_callouts_only_for_a_course_with_one() -> None:
     plain = files()["scormbuild/theme.css"].decode()
     assert ".callout-title" not in plain and ".sb-quiz{" in plain
@@ -173,10 +182,11 @@ def test_brand_colour_goes_to_brand_css() -> None:
 def test_course_templates_override_the_theme(tmp_path: Path) -> None:
     (tmp_path / "templates/static").mkdir(parents=True)
     (tmp_path / "templates/static/theme.css").write_text("body { color: red; }\n")
+    (tmp_path / "templates/static/path.css").write_text("nav { color: blue; }\n")
     course = replace(sample_course(), root=tmp_path)
     out: list[OutputFile] = render_course(course, make_environment(tmp_path))
     css = next(f for f in out if f.path == "scormbuild/theme.css")
-    assert css.data == b"body{color:red}\n"
+    assert css.data == b"body{color:red}nav{color:blue}\n"  # the theme, then its parts
 
 
 def test_missing_template_names_the_search_path(tmp_path: Path) -> None:

@@ -40,7 +40,10 @@ THEME_STYLES = ("theme.css", "brand.css")
 # hold (the class it styles): theme.css takes a part in when a page of the package holds its
 # word (a page that merely says the word gets it too). A course overrides a part by name, as
 # it does theme.css.
-THEME_PARTS = (("callouts.css", b"callout"),)
+THEME_PARTS = (
+    ("path.css", b"sb-frame"),  # the launch page's frame, which its script needs: single-SCO
+    ("callouts.css", b"callout"),
+)
 
 
 def render_quiz(env: jinja2.Environment, quiz: Quiz, index: int, lang: str) -> Markup:
