@@ -158,6 +158,33 @@ def test_the_path_from_cover_to_finish(lms: LmsSession, packages: dict[str, Path
     lms.assert_no_page_errors()
 
 
+def test_a_learner_who_comes_back_sees_the_cover_with_continue(
+    lms: LmsSession, packages: dict[str, Path]
+) -> None:
+    """The issue's cover page: "Start, or Continue at the place the learner left off". A
+    resumed visit opens on the cover, not inside a module; Continue leads to the bookmark."""
+    cover = launch(lms, packages["fi"])
+    cover.click(".sb-start")
+    content_frame(lms).wait_for_function("() => document.body.dataset.module === '0'")
+    lms.sco_frame.wait_for_function("() => document.getElementById('sb-progress-bar').value === 1")
+    open_module(lms, 1)
+    lms.unload_sco()
+    assert lms.value("cmi.core.lesson_location", persisted=True) == "m02-more"
+    lms.finish_and_relaunch()
+    lms.wait_for_initialize()
+    assert lms.value("cmi.core.entry") == "resume"
+    cover = content_frame(lms)
+    cover.wait_for_selector(".sb-cover")
+    cover.wait_for_function("() => document.querySelector('.sb-start').textContent[0] === 'J'")
+    assert cover.text_content(".sb-start") == "Jatka: Check fi"
+    assert lms.sco_frame.get_attribute("[data-page=cover]", "aria-current") == "page"
+    assert states(lms)[0][0] == "done"  # the progress came back with the bookmark
+    cover.click(".sb-start")
+    content_frame(lms).wait_for_function("() => document.body.dataset.module === '1'")
+    lms.assert_no_violations()
+    lms.assert_no_page_errors()
+
+
 def test_one_notice_area(lms: LmsSession, packages: dict[str, Path]) -> None:
     """Outside an LMS the notice that progress is not saved is shown once, by the launch page."""
     page = lms.open_direct(packages["en"])

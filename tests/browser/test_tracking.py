@@ -132,9 +132,11 @@ def test_closes_mid_course_and_resumes(lms: LmsSession, package: Path) -> None:
     page = lms.finish_and_relaunch()
     lms.wait_for_initialize()
     assert lms.value("cmi.core.entry") == "resume"
+    # Back on the cover page, whose Start is now Continue at the module left.
     page.wait_for_function(
         "() => { const f = window.frames['scorm_object'].frames['sb-content'];"
-        " return f && f.document.body && f.document.body.dataset.module === '1'; }"
+        " const b = f && f.document.querySelector('.sb-start');"
+        " return b && b.textContent === 'Jatka: Osio 2'; }"
     )
     assert lms.sco_frame.text_content("#sb-progress") == "2/3 osiota"
     frame = go(lms, 0)

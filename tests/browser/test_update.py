@@ -73,6 +73,15 @@ def frame_of(lms: LmsSession, n: int | None = None) -> Frame:
     return frame
 
 
+def resume(lms: LmsSession, at: int) -> Frame:
+    """A learner who comes back: the cover page, whose Continue leads to the bookmark (module
+    ``at``, found again in the new version)."""
+    cover = frame_of(lms, -1)
+    cover.wait_for_function("() => document.querySelector('.sb-start').textContent[0] === 'J'")
+    cover.click(".sb-start")
+    return frame_of(lms, at)
+
+
 def start(lms: LmsSession) -> None:
     """From the cover page, where a first launch opens, into the first module."""
     cover = lms.sco_frame.child_frames[0]
@@ -127,7 +136,7 @@ def test_a_learner_mid_course_resumes_under_the_new_version(
     at, exam, notice, rest = EXPECTED[change]
     lms.launch(versions[change]["fi"], sco="index.html", data=saved)
     lms.wait_for_initialize()
-    frame = frame_of(lms, at)  # the bookmark, found again (or skipped, if it is gone)
+    frame = resume(lms, at)  # the bookmark, found again (or skipped, if it is gone)
     assert (lms.sco_frame.text_content("#sb-notice") or "").strip() == notice
     exam_frame = frame if at == EXAM_AT.get(change, 1) else go(lms, EXAM_AT.get(change, 1))
     shown = exam_frame.evaluate(QUESTIONS_JS)
@@ -153,11 +162,11 @@ def test_the_notice_is_said_once(
 ) -> None:
     lms.launch(versions["question-changed"]["fi"], sco="index.html", data=saved)
     lms.wait_for_initialize()
-    frame_of(lms, 1)
+    resume(lms, 1)
     assert (lms.sco_frame.text_content("#sb-notice") or "").strip() == NOTICE
     lms.finish_and_relaunch()
     lms.wait_for_initialize()
-    frame = frame_of(lms, 1)
+    frame = resume(lms, 1)
     assert (lms.sco_frame.text_content("#sb-notice") or "").strip() == ""
     assert frame.evaluate(QUESTIONS_JS)["koe.k2"] is False  # still to be answered
     lms.assert_no_page_errors()

@@ -196,6 +196,17 @@ class Learner:
         )
         return sco.child_frames[0] if sco.child_frames else sco
 
+    def resume(self, n: int) -> Frame:
+        """Single SCO, back after leaving: the cover page says Continue at the bookmark, module
+        ``n`` (0-based); following it opens that module."""
+        cover = self.module(-1)
+        cover.wait_for_function(
+            "(title) => document.querySelector('.sb-start').textContent.endsWith(title)",
+            arg=self.sco_frame().evaluate(f"() => window.SCORMBUILD_COURSE.modules[{n}].title"),
+        )
+        cover.click(".sb-start")
+        return self.module(n)
+
     def go(self, n: int) -> Frame:
         """Single SCO: open module ``n`` (0-based) from the package's own module list."""
         self.module()  # the page shown so far has loaded: mark it, then wait for the next

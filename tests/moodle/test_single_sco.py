@@ -262,7 +262,7 @@ def test_leave_and_resume_in_the_middle_of_a_quiz(
     assert left.grade is None and left.completion == "incomplete"
 
     learner.enter(activity)
-    frame = learner.module(0)  # the bookmark: the module the learner left
+    frame = learner.resume(0)  # the cover's Continue: the module the learner left
     assert learner.answered(frame) == answered
     assert learner.sco_text("#sb-progress").startswith("2/6")
     answer(frame, "right")

@@ -97,7 +97,7 @@ def test_learner_resumes_after_a_text_edit(
     replaced(moodle, activity, new)
 
     learner.enter(activity)
-    frame = learner.module(1)  # back at the exam, the bookmark
+    frame = learner.resume(1)  # back at the exam, the bookmark, from the cover's Continue
     assert exam_questions(frame) == {"k1": True, "k2": True, "k3": True}
     assert NOTICE not in learner.sco_text("#sb-notice")
     learner.go(2)
@@ -129,7 +129,7 @@ def test_a_changed_question_is_answered_again(
     replaced(moodle, activity, new)
 
     learner.enter(activity)
-    frame = learner.module(1)
+    frame = learner.resume(1)
     notice = learner.sco_text("#sb-notice")
     assert NOTICE in notice and "Loppukoe" in notice
     assert exam_questions(frame) == {"k1": True, "k2": False, "k3": True}

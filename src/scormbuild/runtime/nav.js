@@ -107,6 +107,9 @@
       });
       put(doc, "sb-status", ev.final ? s["status_" + ev.status] : "");
       page();
-    }
+    },
+    /* Fills in the page in the frame again: the session's first update comes before the shell
+     * (and its bookmark) is there, and the cover may have loaded by then. */
+    page: page
   };
 });

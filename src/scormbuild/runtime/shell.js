@@ -1,6 +1,7 @@
 // @ts-check
 /* scormbuild launch page runtime (single-SCO mode): opens the SCORM session for the whole
- * visit and hosts the module pages, which reach it as window.parent.SCORMBUILD_SHELL. */
+ * visit and hosts the module pages, which reach it as window.parent.SCORMBUILD_SHELL. A visit
+ * starts on the cover page, a learner who comes back too: its Continue leads to the bookmark. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory(window, require("./session.js"), require("./nav.js"), require("./menu.js"));
   else factory(window, root.SBSession, root.SBNav, root.SBMenu);
@@ -19,10 +20,9 @@
     if (notice) { notice.textContent = text; notice.hidden = !text; }
   }, Nav.update);
   shell.resize = function (h) { if (frame) frame.style.height = Math.ceil(h) + "px"; };
+  // The frame opens on the cover page, also when the learner comes back: nav.js makes its
+  // Start button "Continue: <module>" at the bookmark (shell.location; written in normal mode).
   win.SCORMBUILD_SHELL = shell;
-  // Resume at the bookmark (a bookmark is only written in normal mode).
-  course.modules.forEach(function (mod) {
-    if (mod.id === shell.location && frame && frame.getAttribute("src") !== mod.href) frame.setAttribute("src", mod.href);
-  });
+  Nav.page();
   return shell;
 });
