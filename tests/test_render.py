@@ -150,7 +150,18 @@ def test_theme_css_takes_in_the_path_only_for_a_package_with_a_launch_page() -> 
     for rule in (".sb-header{", ".sb-menu-button{", ".sb-hero{", ".sb-outcome{"):
         assert rule in single and rule not in multi
     assert ".sb-notice{" in multi and ".sb-pager{" in multi  # module pages' own
-    assert single.startswith(multi.rstrip("\n"))
+
+
+def test_theme_css_takes_in_the_quizzes_only_for_a_package_with_a_question() -> None:
+    course = sample_course()
+    plain = tuple(replace(m, quizzes=(), html="<p>Teksti.</p>") for m in course.modules)
+    out = render_course(replace(course, modules=plain), make_environment(None))
+    css = next(f.data or b"" for f in out if f.path == "scormbuild/theme.css").decode()
+    assert ".sb-choice{" not in css and ".sb-item{" not in css
+    assert ".sb-button{" in css and "textarea{" in css  # the path's and the blocks' too
+    quizzes = files()["scormbuild/theme.css"].decode()
+    assert ".sb-choice{" in quizzes
+    assert "@media (forced-colors:active){.sb-feedback,.sb-answer,.sb-result,.sb-item{" in quizzes
 
 
 def test_theme_css_takes_in_the_callouts_only_for_a_course_with_one() -> None:
@@ -162,7 +173,7 @@ def test_theme_css_takes_in_the_callouts_only_for_a_course_with_one() -> None:
     modules = (replace(first, html=first.html + aside), *course.modules[1:])
     out = render_course(replace(course, modules=modules), make_environment(None))
     css = next(f.data or b"" for f in out if f.path == "scormbuild/theme.css").decode()
-    assert css.startswith(plain.rstrip("\n"))  # the part comes after the theme's own rules
+    assert css.index(".callout{") > css.index("@media print")  # after the theme's own rules
     assert ".callout-tip .callout-title::before{--i:url(" in css
     assert "@media (forced-colors:active){.callout-title::before{forced-color-adjust:none" in css
 
@@ -183,10 +194,11 @@ def test_course_templates_override_the_theme(tmp_path: Path) -> None:
     (tmp_path / "templates/static").mkdir(parents=True)
     (tmp_path / "templates/static/theme.css").write_text("body { color: red; }\n")
     (tmp_path / "templates/static/path.css").write_text("nav { color: blue; }\n")
+    (tmp_path / "templates/static/quiz.css").write_text("li { color: green; }\n")
     course = replace(sample_course(), root=tmp_path)
     out: list[OutputFile] = render_course(course, make_environment(tmp_path))
     css = next(f for f in out if f.path == "scormbuild/theme.css")
-    assert css.data == b"body{color:red}nav{color:blue}\n"  # the theme, then its parts
+    assert css.data == b"body{color:red}nav{color:blue}li{color:green}\n"  # theme, then parts
 
 
 def test_missing_template_names_the_search_path(tmp_path: Path) -> None:

@@ -43,6 +43,7 @@ THEME_STYLES = ("theme.css", "brand.css")
 THEME_PARTS = (
     ("path.css", b"sb-frame"),  # the launch page's frame, which its script needs: single-SCO
     ("callouts.css", b"callout"),
+    ("quiz.css", b"sb-question"),
 )
 
 
