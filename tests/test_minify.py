@@ -32,6 +32,18 @@ def test_minify_refuses_syntax_newer_than_es5() -> None:
         minify_js("let x = () => 1;\n")
 
 
+@pytest.mark.parametrize(
+    "script",
+    [
+        'function f(longName) { return eval("longName"); }\n',
+        "function g(box, longName) { with (box) { return longName; } }\n",
+    ],
+)
+def test_minify_refuses_a_script_whose_names_are_looked_up_at_run_time(script: str) -> None:
+    with pytest.raises(ValueError, match="eval or with"):
+        minify_js(script)
+
+
 def test_minify_css_keeps_rules() -> None:
     css = "/* a */\n.a :focus, .b > .c {\n  margin: 0 calc(1rem + 2px);\n}\n"
     assert minify_css(css) == ".a :focus,.b>.c{margin:0 calc(1rem + 2px)}\n"

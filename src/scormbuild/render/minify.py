@@ -35,8 +35,9 @@ from pathlib import Path
 from typing import Any
 
 import rcssmin  # type: ignore[import-untyped]
-from calmjs.parse import es5  # type: ignore[import-untyped]
+from calmjs.parse import asttypes, es5  # type: ignore[import-untyped]
 from calmjs.parse.unparsers.es5 import minify_print  # type: ignore[import-untyped]
+from calmjs.parse.walkers import Walker  # type: ignore[import-untyped]
 
 # The minifier the table was written with (for the reader: the build takes the table's text
 # whatever version is installed, so that every machine ships the same bytes).
@@ -47,9 +48,19 @@ TABLE = "minified.json"  # in scormbuild/runtime/, beside the scripts
 def minify_js(text: str) -> str:
     """JavaScript without comments and needless whitespace, the names local to its functions
     shortened, ending with a newline. Raises ``calmjs.parse.exceptions.ECMASyntaxError`` for
-    a script that is not ES5."""
-    printed = minify_print(es5(text), obfuscate=True, obfuscate_globals=False, drop_semi=True)
+    a script that is not ES5, and ValueError for one that uses ``eval`` or ``with``, whose
+    names are looked up at run time and so cannot be renamed."""
+    tree = es5(text)
+    if any(Walker().filter(tree, _dynamic_scope)):
+        raise ValueError("a script that uses eval or with cannot have its names shortened")
+    printed = minify_print(tree, obfuscate=True, obfuscate_globals=False, drop_semi=True)
     return str(printed).strip() + "\n"
+
+
+def _dynamic_scope(node: Any) -> bool:
+    return isinstance(node, asttypes.With) or (
+        isinstance(node, asttypes.Identifier) and node.value == "eval"
+    )
 
 
 def script_names() -> tuple[str, ...]:
