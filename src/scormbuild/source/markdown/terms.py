@@ -22,8 +22,10 @@ def term_href(term_id: str) -> str:
 
 
 def _is_term(token: Token) -> bool:
+    if token.type != "span_open":  # most tokens: asked of every token of every text
+        return False
     classes = str(token.attrGet("class") or "").split()
-    return token.type == "span_open" and ("term" in classes or token.attrGet("term") is not None)
+    return "term" in classes or token.attrGet("term") is not None
 
 
 def _mark(source: SourceEnv, words: dict[str, str], inline: Token, children: list[Token]) -> None:
