@@ -48,7 +48,7 @@ def test_pages_load_each_script_after_what_it_needs() -> None:
 
 
 def test_every_script_is_used() -> None:
-    used = set(runtime.load_order(["shell.js", "page.js"]))
+    used = set(runtime.load_order(["shell.js", *pages.PAGE_SCRIPTS[1:]]))
     assert used == {*SCRIPTS, runtime.CONSTANTS_SCRIPT}
 
 

@@ -34,7 +34,8 @@ from scormbuild.workers import SHARES, chunks, forked_map, worker_count
 # (scormbuild.runtime.load_order). The launch page runs shell.js, a module page page.js.
 DATA_SCRIPT = "course-data.js"
 LAUNCH_SCRIPTS = (DATA_SCRIPT, *load_order(["shell.js"]))
-PAGE_SCRIPTS = (DATA_SCRIPT, *load_order(["page.js"]))
+# dragdrop.js starts itself: a second way to answer matching and ordering questions.
+PAGE_SCRIPTS = (DATA_SCRIPT, *load_order(["dragdrop.js", "page.js"]))
 THEME_STYLES = ("theme.css", "brand.css")
 # Parts of the theme's stylesheet that only some courses need, each with a word its pages
 # hold (the class it styles): theme.css takes a part in when a page of the package holds its
@@ -45,6 +46,7 @@ THEME_PARTS = (
     ("callouts.css", b"callout"),
     ("quiz.css", b"sb-question"),
 )
+DRAG_STYLE = "dragdrop.css"  # dragdrop.js's, shipped with it
 
 
 def render_quiz(env: jinja2.Environment, quiz: Quiz, index: int, lang: str) -> Markup:
@@ -109,7 +111,7 @@ def render_module(
     text, notes = (body[:cut], body[cut:]) if cut >= 0 else (body, "")
     mods = course.modules
     multi = course.config.sco_mode == "multi"
-    styles, scripts = page_assets(course)
+    styles, scripts = page_files(course)
     page = env.get_template("module.html").render(
         course=course,
         module=module,
@@ -121,8 +123,8 @@ def render_module(
         next=mods[index + 1] if index + 1 < len(mods) else None,
         multi=multi,
         root="../",
-        scripts=tuple(n for n in PAGE_SCRIPTS if ships(course, n)) + scripts,
-        styles=THEME_STYLES + styles,
+        scripts=scripts,
+        styles=styles,
         terms=[t for t in course.glossary if t.id in module.terms],
     )
     return fill_page_files(env, page, course)
@@ -131,10 +133,22 @@ def render_module(
 def ships(course: Course, name: str) -> bool:
     """Whether the package ships runtime file ``name``: quiz-ui.js only with a quiz to show
     (a scored scenario keeps its result through quiz.js alone), exam.js only with a quiz in
-    exam mode."""
+    exam mode, dragdrop.js only with a matching or ordering question in a quiz."""
     if name == "exam.js":
         return any(q.mode == "exam" for q in course.quizzes)
-    return name != "quiz-ui.js" or any(q.kind == "quiz" for q in course.quizzes)
+    quizzes = [q for q in course.quizzes if q.kind == "quiz"]
+    if name == "dragdrop.js":
+        return any(x.type in ("matching", "ordering") for q in quizzes for x in q.questions)
+    return name != "quiz-ui.js" or bool(quizzes)
+
+
+def page_files(course: Course) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The stylesheets and the scripts a module page loads: the theme's, the runtime's that
+    the package ships, the blocks'."""
+    styles, scripts = page_assets(course)
+    drag = (DRAG_STYLE,) if ships(course, "dragdrop.js") else ()
+    runtime = tuple(n for n in PAGE_SCRIPTS if ships(course, n))
+    return THEME_STYLES + drag + styles, runtime + scripts
 
 
 def runtime_file(name: str, scripts: ShippedScripts | None = None) -> bytes:
@@ -206,11 +220,11 @@ class PageCache:
             return _render_pages(env, course, quiz_index, every, workers, meanwhile)
         mods = course.modules
         outline = tuple((m.slug, m.title) for m in mods)
-        # What every page loads depends on the blocks the whole course uses; the links to
-        # files say their sizes.
+        # What every page loads depends on the blocks and questions the whole course has; the
+        # links to files say their sizes.
         sizes = tuple((a.path, a.size) for a in course.assets)
         shared = (
-            _theme_digest(env), course.config, course.language, outline, page_assets(course),
+            _theme_digest(env), course.config, course.language, outline, page_files(course),
             sizes,
         )  # fmt: skip
         if shared != self.shared:
@@ -318,6 +332,9 @@ def _render_course(
             for name, text in block_code(env, course, shipped).items()
         ),
     ]
+    if "dragdrop.js" in runtime:
+        css = minify_css(read_static(env, DRAG_STYLE))
+        files.append(OutputFile(f"scormbuild/{DRAG_STYLE}", css.encode()))
     glossary = glossary_page(env, course, THEME_STYLES + page_assets(course)[0])
     if glossary is not None:
         files.append(glossary)
