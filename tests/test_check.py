@@ -12,6 +12,7 @@ from scormbuild.commands.check import check
 from tests.coursekit import MODULE, write_course
 
 SKIPPED = MODULE.format(title="More") + "\n### Deep\n\n![](../assets/pic.png)\n"
+EXAMPLE = Path(__file__).resolve().parents[1] / "course"
 BROKEN_QUIZ = MODULE.format(title="Intro") + "\n```quiz\nid: q\ntitle: [unclosed\n```\n"
 
 
@@ -23,6 +24,13 @@ def course_with_warnings(tmp_path: Path) -> Path:
 
 def test_clean_course_passes(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(write_course(tmp_path)), "--strict"])
+    assert result.exit_code == 0, result.output
+    assert "no problems found" in result.output
+
+
+def test_the_example_course_passes_strict() -> None:
+    """The example course shows authors the way: not one warning, tables fit a phone."""
+    result = CliRunner().invoke(main, ["check", str(EXAMPLE), "--strict"])
     assert result.exit_code == 0, result.output
     assert "no problems found" in result.output
 
