@@ -1,7 +1,8 @@
-"""Drag and drop for matching and ordering questions, beside their controls: a mouse (and a
-finger, through the same pointer events) drags an ordering item by its handle and a matching
-answer onto its row; the keyboard way (Move buttons, the rows' menus) still answers alone; the
-handles and answers are hidden from assistive technology and gone once answered."""
+"""Drag and drop for matching and ordering questions, beside their controls: a mouse and a
+finger (touch events, which reach the page as pointer events) drag an ordering item by its
+handle and a matching answer onto its row; the keyboard way (Move buttons, the rows' menus)
+still answers alone; the handles and answers are hidden from assistive technology and gone
+once answered."""
 
 from __future__ import annotations
 
@@ -142,4 +143,43 @@ def test_the_keyboard_way_answers_alone_and_axe_finds_nothing(
         check.focus()
         frame.page.keyboard.press("Enter")
     frame.wait_for_function("document.querySelectorAll('.sb-question.sb-ok').length === 2")
+    lms.assert_no_page_errors()
+
+
+def touch_drag(lms: LmsSession, frame: Frame, source: str, target: str) -> None:
+    """A finger's drag from the middle of ``source`` to the upper part of ``target``, as touch
+    events the browser turns into pointer events of type "touch"."""
+    assert lms.page is not None
+    cdp = lms.page.context.new_cdp_session(lms.page)
+    cdp.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+    frame.locator(source).scroll_into_view_if_needed()
+    a, b = frame.locator(source).bounding_box(), frame.locator(target).bounding_box()
+    assert a is not None and b is not None
+    x0, y0 = a["x"] + a["width"] / 2, a["y"] + a["height"] / 2
+    x1, y1 = b["x"] + b["width"] / 2, b["y"] + b["height"] * 0.2
+    cdp.send(
+        "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x0, "y": y0}]}
+    )
+    for i in range(1, 9):
+        point = {"x": x0 + (x1 - x0) * i / 8, "y": y0 + (y1 - y0) * i / 8}
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
+def test_a_finger_drags_as_a_mouse_does(lms: LmsSession, package: Path) -> None:
+    frame = quiz_page(lms, package)
+    frame.evaluate(
+        "() => { window.kinds = new Set();"
+        " document.addEventListener('pointerdown', (e) => window.kinds.add(e.pointerType)); }"
+    )
+    label = (frame.locator(".sb-match label").first.text_content() or "").strip()
+    meaning = {"Retro": "Looking back together", "Demo": "Showing what was made",
+               "Plan": "Deciding what comes next"}[label]  # fmt: skip
+    touch_drag(lms, frame, f".sb-chip:text-is('{meaning}')", ".sb-match >> nth=0")
+    chosen = frame.eval_on_selector(".sb-match select", "s => s.options[s.selectedIndex].text")
+    assert chosen == meaning
+    last = order(frame)[-1]
+    touch_drag(lms, frame, f".sb-item:has-text('{last}') .sb-grip", ".sb-item >> nth=0")
+    assert order(frame)[0] == last
+    assert frame.evaluate("() => [...window.kinds]") == ["touch"]
     lms.assert_no_page_errors()
