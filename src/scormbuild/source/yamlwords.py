@@ -75,7 +75,7 @@ def _walk(
                 found.append(BoolWord(value.line_of(key), key, word))
                 value[key] = word
         for key, item in value.items():
-            if key not in skip:
+            if key not in skip and isinstance(item, _NESTED):  # a text holds no word
                 inner = frozenset() if key in texts else bools
                 _walk(item, inner, texts, skip, found, seen)
     elif isinstance(value, LineList):
@@ -84,7 +84,11 @@ def _walk(
             found.append(BoolWord(value.line_of(index), None, word))
             value[index] = word
         for item in value:
-            _walk(item, bools, texts, skip, found, seen)
+            if isinstance(item, _NESTED):
+                _walk(item, bools, texts, skip, found, seen)
+
+
+_NESTED = (LineDict, LineList)
 
 
 __all__ = ["BoolWord", "text_words"]
