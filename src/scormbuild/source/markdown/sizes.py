@@ -180,6 +180,8 @@ def _table_size(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if silent or source is None or not table(state, start, end, True):
         return False
     columns = _columns(state, start)
+    if columns <= TABLE_COLUMNS and columns * (end - start) <= TABLE_CELLS:
+        return False  # even a table down to the text's end has fewer cells (rows < end - start)
     rows, line = 1, start + 2
     terminators = state.md.block.ruler.getRules("blockquote")
     while line < end and state.sCount[line] >= state.blkIndent:
