@@ -105,7 +105,7 @@ def test_dragging_answers_both_kinds(lms: LmsSession, package: Path) -> None:
     assert "position" in status
     for check in frame.locator(".sb-check").all():
         check.click()
-    frame.wait_for_function("document.querySelectorAll('.sb-question.sb-ok').length === 2")
+    frame.wait_for_function("() => document.querySelectorAll('.sb-question.sb-ok').length === 2")
     # What was dragged is what the LMS gets: both answers right, the order as dragged.
     lms.wait_until(lambda: len(interactions(lms.cmi)) == 2)
     sent = {i["type"]: i for i in interactions(lms.cmi)}
@@ -142,7 +142,7 @@ def test_the_keyboard_way_answers_alone_and_axe_finds_nothing(
     for check in frame.locator(".sb-check").all():
         check.focus()
         frame.page.keyboard.press("Enter")
-    frame.wait_for_function("document.querySelectorAll('.sb-question.sb-ok').length === 2")
+    frame.wait_for_function("() => document.querySelectorAll('.sb-question.sb-ok').length === 2")
     lms.assert_no_page_errors()
 
 
