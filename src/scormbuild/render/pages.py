@@ -101,9 +101,16 @@ def fill_placeholders(
 
 
 def render_module(
-    env: jinja2.Environment, course: Course, index: int, quiz_index: dict[str, int]
+    env: jinja2.Environment,
+    course: Course,
+    index: int,
+    quiz_index: dict[str, int],
+    files: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
 ) -> str:
-    """A module page: a complete HTML document that also works opened on its own."""
+    """A module page: a complete HTML document that also works opened on its own.
+
+    ``files``: :func:`page_files` of the course, when the caller has it (the same for every
+    page, and each of its questions looks through every quiz of the course)."""
     module: Module = course.modules[index]
     body = fill_placeholders(env, module, quiz_index, course.language)
     # The text, then the footnotes: the theme puts the previous/next links between them.
@@ -111,7 +118,7 @@ def render_module(
     text, notes = (body[:cut], body[cut:]) if cut >= 0 else (body, "")
     mods = course.modules
     multi = course.config.sco_mode == "multi"
-    styles, scripts = page_files(course)
+    styles, scripts = page_files(course) if files is None else files
     page = env.get_template("module.html").render(
         course=course,
         module=module,
@@ -257,9 +264,11 @@ def _render_pages(
         meanwhile()
         return []
 
+    files = page_files(course)
+
     def render_some(part: Sequence[int]) -> list[bytes]:
         with course_template_errors(env):
-            return [render_module(env, course, i, quiz_index).encode() for i in part]
+            return [render_module(env, course, i, quiz_index, files).encode() for i in part]
 
     # The first page here compiles every template it uses; the workers inherit them.
     first = render_some(indexes[:1])
