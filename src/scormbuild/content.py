@@ -66,3 +66,4 @@ class Term:
     definition_html: str
     forms: tuple[str, ...] = ()
     at: SourceLocation | None = None
+    files: tuple[str, ...] = ()  # the course files its definition uses (links, images)

@@ -9,6 +9,8 @@ differ from another's only in case (they would be one file on Windows and macOS)
 from __future__ import annotations
 
 import os
+import posixpath
+from collections.abc import Sequence
 from pathlib import Path
 
 from scormbuild.errors import Problem, SourceLocation, error
@@ -132,3 +134,35 @@ def unpackaged_uses(
                 )
             )
     return problems
+
+
+def language_of(path: str, languages: Sequence[str]) -> str | None:
+    """The course language a file is named for, by the code before its extension
+    (``assets/guide.sv.pdf``: "sv"); None for a file of every language."""
+    stem, ext = posixpath.splitext(path)
+    code = posixpath.splitext(stem)[1][1:]
+    return code if ext and code in languages else None
+
+
+def shipped_assets(course: Course, languages: Sequence[str]) -> tuple[Asset, ...]:
+    """The files of assets/ that ``course``'s package ships: every one but those named for
+    another of the course's ``languages`` (``guide.sv.pdf`` in the Finnish package), unless this
+    language uses it: its pages, glossary or theme images, or an HTML file of assets/ it ships."""
+    used = {u.path for m in course.modules for u in m.uses}
+    used.update(i.path for m in course.modules for i in m.images if i.path)
+    used.update(f for term in course.glossary for f in term.files)
+    theme = course.config.theme
+    used.update(posixpath.normpath(p) for p in (theme.logo, theme.hero) if p)
+    mine = (None, course.language)
+    kept = {a.path for a in course.assets if language_of(a.path, languages) in mine} | used
+    documents = [a for a in course.assets if a.document is not None and a.path in kept]
+    return tuple(
+        a for a in course.assets if a.path in kept or any(_names(d, a.path) for d in documents)
+    )
+
+
+def _names(document: Asset, path: str) -> bool:
+    """Whether the HTML file ``document`` of assets/ refers to the file ``path``."""
+    assert document.document is not None
+    relative = posixpath.relpath(path, posixpath.dirname(document.path))
+    return relative in document.document.body_html

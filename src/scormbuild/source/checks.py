@@ -41,13 +41,13 @@ def check_course(courses: Sequence[Course]) -> list[Problem]:
         return problems
     config = courses[0].config
     used.update(p for p in (config.theme.logo, config.theme.hero) if p)
-    assets = courses[0].assets
-    for asset in assets:
-        if asset.path not in used and not asset.path.endswith(".vtt"):
-            problems.append(
-                warning(asset.path, None, "asset is not used by any module", code="unused")
-            )
-    size = sum(a.size for a in assets)
+    used.update(f for course in courses for term in course.glossary for f in term.files)
+    # Each package ships its own language's files: together they are the whole of assets/.
+    assets = {a.path: a for course in courses for a in course.assets}
+    for path in sorted(assets):
+        if path not in used and not path.endswith(".vtt"):
+            problems.append(warning(path, None, "asset is not used by any module", code="unused"))
+    size = max(sum(a.size for a in course.assets) for course in courses)  # the largest package
     budget = int(config.size_budget_mb * 1024 * 1024)
     if size > budget:
         problems.append(

@@ -124,7 +124,8 @@ def _entry(
     at = source.text_at(path, entry.line_of("definition"), "yaml")
     html = clean(render_inline(md, definition.strip(), labels, at))
     forms_ = tuple(f.strip() for f in forms)
-    return Term(key, term.strip(), html, forms_, SourceLocation(path, line))
+    files = tuple(dict.fromkeys(u.path for u in source.found.uses))
+    return Term(key, term.strip(), html, forms_, SourceLocation(path, line), files)
 
 
 def term_index(terms: tuple[Term, ...]) -> dict[str, str]:

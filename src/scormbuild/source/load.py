@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scormbuild.content import Term
@@ -16,7 +16,7 @@ from scormbuild.errors import Problem, SourceLocation, error, raise_if_errors
 from scormbuild.limits import MB, MODULES, TEMPLATE_BYTES, TEMPLATES
 from scormbuild.model import Course, CourseConfig
 from scormbuild.options import MODULE_NAME_RE
-from scormbuild.source.assets import scan_assets, unpackaged_uses
+from scormbuild.source.assets import scan_assets, shipped_assets, unpackaged_uses
 from scormbuild.source.config import CONFIG_FILE, for_language, load_config
 from scormbuild.source.crossref import check_references
 from scormbuild.source.glossary import GLOSSARY, glossary_parity, read_glossary, term_index
@@ -198,7 +198,8 @@ def read_course(
         modules = tuple(m for m in read if m is not None and m.complete)
         lang = job.language
         glossary = glossaries[len(courses)]
-        courses.append(Course(for_language(config, lang), lang, modules, assets, root, glossary))
+        course = Course(for_language(config, lang), lang, modules, assets, root, glossary)
+        courses.append(replace(course, assets=shipped_assets(course, config.languages)))
     logo_problems = _logo_problems(config, files)
     problems += logo_problems
     if config.theme.logo and not logo_problems:

@@ -1,0 +1,130 @@
+"""Files named for a language (``guide.sv.pdf``) ship in that language's package only, unless
+another language's text names them too; the manifest lists exactly what each package holds."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from scormbuild.commands.build import build
+from scormbuild.commands.check import check
+from scormbuild.commands.validate import validate_package
+from tests.coursekit import BILINGUAL, MODULE, write_course
+from tests.needs import xsd_dir
+
+FILES: dict[str, str | bytes] = {
+    "assets/guide.fi.pdf": b"%PDF-1.4 fi\n",
+    "assets/guide.sv.pdf": b"%PDF-1.4 sv\n",
+    "assets/notes.txt": b"Shared, and linked by no page: shipped in every language.\n",
+}
+
+
+def linking(title: str, *targets: str) -> str:
+    links = "".join(f"\n[{t}](../assets/{t})\n" for t in targets)
+    return MODULE.format(title=title) + links
+
+
+def contents(package: Path) -> tuple[set[str], set[str]]:
+    """The package's files (the manifest aside), and the files its manifest lists."""
+    with zipfile.ZipFile(package) as zf:
+        names = set(zf.namelist()) - {"imsmanifest.xml"}
+        manifest = etree.fromstring(zf.read("imsmanifest.xml"))
+    return names, {str(f.get("href")) for f in manifest.iter("{*}file")}
+
+
+def built(tmp_path: Path, files: dict[str, str | bytes]) -> dict[str, set[str]]:
+    """Build the bilingual course with ``files``; each package's assets, by language, once
+    the manifest was found to list exactly the package's files and validate passed."""
+    course = write_course(tmp_path / "course", {**BILINGUAL, **FILES, **files})
+    result = build(course, tmp_path / "dist")
+    shipped = {}
+    for package in result.packages:
+        names, listed = contents(package)
+        assert listed == names, package.name
+        report = validate_package(package, xsd_dir())
+        assert report.findings == (), [p.format() for p in report.findings]
+        language = package.stem.rsplit("-", 1)[1]
+        shipped[language] = {n for n in names if n.startswith("assets/")}
+    return shipped
+
+
+def test_each_package_ships_its_own_language_s_file(tmp_path: Path) -> None:
+    shipped = built(
+        tmp_path,
+        {
+            "modules/02-more.md": linking("More", "guide.fi.pdf"),
+            "modules/02-more.sv.md": linking("More sv", "guide.sv.pdf"),
+        },
+    )
+    assert shipped == {
+        "fi": {"assets/guide.fi.pdf", "assets/notes.txt"},
+        "sv": {"assets/guide.sv.pdf", "assets/notes.txt"},
+    }
+
+
+def test_a_file_of_another_language_that_a_page_links_is_shipped(tmp_path: Path) -> None:
+    """'The guide in Swedish' on the Finnish page: the Finnish package needs guide.sv.pdf."""
+    both = ("guide.fi.pdf", "guide.sv.pdf")
+    shipped = built(
+        tmp_path,
+        {
+            "modules/02-more.md": linking("More", *both),
+            "modules/02-more.sv.md": linking("Mer", *both),
+        },
+    )
+    assert shipped["fi"] == shipped["sv"] == {f"assets/{n}" for n in (*both, "notes.txt")}
+
+
+def test_the_glossary_and_the_theme_count_as_uses(tmp_path: Path) -> None:
+    glossary = "retro:\n  term: Retro\n  definition: See [the guide](assets/guide.sv.pdf).\n"
+    config = str(BILINGUAL["course.yml"]) + "theme:\n  logo: assets/logo.sv.svg\n  logo_alt: Logo\n"
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'
+    shipped = built(
+        tmp_path,
+        {
+            "course.yml": config,
+            "assets/logo.sv.svg": svg,
+            "glossary.yml": glossary,
+            "glossary.sv.yml": glossary,
+            "modules/02-more.md": linking("More", "guide.fi.pdf"),
+            "modules/02-more.sv.md": linking("More sv", "guide.sv.pdf"),
+        },
+    )
+    assert shipped["fi"] == {f"assets/{n}" for n in ("guide.fi.pdf", "guide.sv.pdf",
+                                                        "logo.sv.svg", "notes.txt")}  # fmt: skip
+    assert shipped["sv"] == {"assets/guide.sv.pdf", "assets/logo.sv.svg", "assets/notes.txt"}
+
+
+def test_a_language_s_file_nobody_uses_is_still_reported(tmp_path: Path) -> None:
+    course = write_course(
+        tmp_path / "course",
+        {
+            **BILINGUAL,
+            **FILES,
+            "modules/02-more.md": linking("More", "guide.fi.pdf"),
+            "modules/02-more.sv.md": linking("More sv", "guide.fi.pdf"),
+        },
+    )
+    unused = {p.location.path for p in check(course).problems if p.code == "unused"}
+    assert unused == {"assets/guide.sv.pdf", "assets/notes.txt"}
+
+
+def test_an_html_file_of_assets_counts_as_a_use(tmp_path: Path) -> None:
+    """A handout in assets/ that links the Swedish guide takes it into both packages."""
+    handout = (
+        b"<html><head><title>Ohje</title></head>"
+        b"<body><p>Lue <a href='guide.sv.pdf'>opas</a></p></body></html>"
+    )
+    shipped = built(
+        tmp_path,
+        {
+            "assets/ohje.html": handout,
+            "modules/02-more.md": linking("More", "ohje.html"),
+            "modules/02-more.sv.md": linking("More sv", "ohje.html"),
+        },
+    )
+    assert shipped["fi"] == {f"assets/{n}" for n in ("guide.fi.pdf", "guide.sv.pdf",
+                                                        "notes.txt", "ohje.html")}  # fmt: skip
+    assert shipped["sv"] == {"assets/guide.sv.pdf", "assets/notes.txt", "assets/ohje.html"}
