@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scormbuild.model import CourseConfig
@@ -68,6 +68,8 @@ SCALARS = st.one_of(
             '"\\N"',
             "!!binary aGk=",
             "!!python/object:os.system x",
+            *("!!int x", "!!float x", "!!bool x", "!!timestamp 2020-99-99", "2024-02-30", "!x y"),
+            *("!!map [1]", "!!seq {a: 1}", "!!set [1]", "!!str [1]", "!!int 5", "!!str 5"),
             "|\n  block",
             "&a x",
             "*a",
@@ -133,21 +135,11 @@ def shape(value: Any) -> Any:
     return (type(value).__name__, repr(value))
 
 
-def composes(text: str) -> bool:
-    try:
-        yaml.compose(text, Loader=yaml.CSafeLoader)
-    except yaml.YAMLError:
-        return False
-    return True
-
-
 def outcome(text: str, first: int) -> Any:
     try:
         return shape(load_yaml(text, first_line=first))
     except YamlSyntaxError as exc:
         return ("error", exc.message, exc.line, exc.column, exc.hint)
-    except Exception as exc:  # e.g. '!!int x' (ValueError): the same either way
-        return ("raised", type(exc).__name__, str(exc))
 
 
 # Documents without anchors or escapes, which load by the one-walk path: keys that repeat,
@@ -159,6 +151,7 @@ PLAIN_SCALAR = st.one_of(
             *("null", "~", "2024-01-01", "'q'", '"d"', "!!binary aGk=", "!!str 1", "!!int 3"),
             *("!!set {a}", "!!omap [a: 1]", "|\n  block", "=", "<<", "? x", "{<<: {a: 1}}"),
             *("[[x]]", "!!python/object:os.system x", "!!int x", "!!float", "!!timestamp 2024-13"),
+            *("2024-02-30", "!!map [1]", "!!seq {a: 1}", "!x y", "!!bool x", "!!float 5"),
         ]
     ),
     st.text(alphabet="ab -'=", max_size=8),
@@ -184,16 +177,16 @@ def plain_node(depth: int) -> st.SearchStrategy[str]:
 @given(
     st.lists(st.tuples(st.sampled_from(["a", "b", "a", "<<", "=", "yes", "1"]), plain_node(3))),
     st.booleans(),
-    st.integers(1, 50),
+    st.integers(2, 50),
 )
 def test_plain_yaml_loads_as_the_full_checks_load_it(
     pairs: list[tuple[str, str]], listed: bool, first: int
 ) -> None:
     lines = [f"- {v}" if listed else f"{k}: {v}" for k, v in pairs]
     text = "".join(f"{line}\n" for line in lines)
-    assume(composes(text))  # a syntax error is found before either way, at the text's end
-    # An anchor in a comment changes no value but takes the document the full way.
-    assert outcome(text, first) == outcome(text + "# &\n", first)
+    # An anchor in a comment changes no value but takes the document the full way; written on
+    # a line before the text (not after it, which moves where an unclosed '[' is found).
+    assert outcome(text, first) == outcome("# &\n" + text, first - 1)
 
 
 VALUES = st.recursive(
@@ -204,10 +197,10 @@ VALUES = st.recursive(
 
 
 @FAST
-@given(VALUES, st.booleans(), st.integers(1, 50))
+@given(VALUES, st.booleans(), st.integers(2, 50))
 def test_written_yaml_loads_as_the_full_checks_load_it(value: Any, flow: bool, first: int) -> None:
     text = yaml.safe_dump(value, default_flow_style=flow, allow_unicode=True)
-    assert outcome(text, first) == outcome(text + "# &\n", first)
+    assert outcome(text, first) == outcome("# &\n" + text, first - 1)
 
 
 @FAST

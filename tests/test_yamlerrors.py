@@ -259,6 +259,23 @@ CASES = {
 }
 
 
+# A tag YAML knows but whose value it cannot make, on a value or a collection.
+BANG = "a value cannot start with '!' (YAML reads it as markup of its own)"
+for _written in ("!!int x", "!!float x", "!!bool x", "!!timestamp 2020-99-99", "!!map [1]"):
+    CASES[f"tag {_written}"] = ("id: demo\nversion: " + _written + "\n", 2, 10, BANG, "put")
+CASES["tag on a list item"] = ("items:\n  - a\n  - !!seq {a: 1}\n", 3, 5, BANG, "put")
+
+
+def test_words_like_dates_stay_text() -> None:
+    """YAML 1.1 makes '2024-02-30' a date and fails on it: a course has no dates, only text."""
+    assert load_yaml("a: 2024-02-30\nb: 2024-01-01\nc: !!str 5\nd: !!int 5\n") == {
+        "a": "2024-02-30",
+        "b": "2024-01-01",
+        "c": "5",
+        "d": 5,
+    }
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_mistake_is_named_at_its_line(name: str) -> None:
     text, line, column, message, hint = CASES[name]

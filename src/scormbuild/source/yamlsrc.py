@@ -4,18 +4,15 @@ Mappings load as :class:`LineDict` and sequences as :class:`LineList`; both know
 each of their items, so validators can point at the exact line of a bad value.
 
 A YAML document comes from whoever wrote the course, so it is parsed into nodes first and the
-nodes are checked before any value is made (:func:`_check_nodes`): aliases may repeat a value
-but not without bound (an alias bomb) nor inside itself; nesting, size and the digits of a
-number are capped (:mod:`scormbuild.limits`); and no text may hold a character that XML
-forbids (NUL, most control characters, U+FFFE, lone surrogates), since every text ends up in
-the manifest or a page. Each refusal is a :class:`YamlSyntaxError` at the offending line.
+nodes are checked before any value is made (:mod:`.yamlcheck`: limits, characters XML forbids,
+tags written on values). Each refusal is a :class:`YamlSyntaxError` at the offending line.
+Words that YAML 1.1 would read as dates stay text: a course computes with no date.
 A bidirectional override or isolate, written or as an escape, is a warning at its line and
 column (:mod:`.yamlbidi`), as it is in a module's text.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -23,17 +20,13 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from scormbuild.errors import Problem, error
 from scormbuild.limits import YAML_DEPTH, YAML_NODES
 from scormbuild.source.text import REFUSED_RE
 from scormbuild.source.yamlbidi import YamlWarning, bidi_warnings
+from scormbuild.source.yamlcheck import HINTS, MAX_DIGITS, XML_ILLEGAL_RE, check_nodes, too_deep
+from scormbuild.source.yamlcheck import INT_TAG as _INT_TAG
+from scormbuild.source.yamlcheck import YamlSyntaxError as YamlSyntaxError
 from scormbuild.source.yamlerrors import explain
-
-# What XML 1.0 does not allow in a document, whatever the escaping: NUL and the other C0
-# controls except tab and line breaks, lone surrogates, U+FFFE and U+FFFF.
-XML_ILLEGAL_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_INT_TAG = "tag:yaml.org,2002:int"
-MAX_DIGITS = 100  # a whole number this long is no count, score or answer
 
 
 class LineDict(dict[str, Any]):
@@ -138,27 +131,16 @@ def _line_list(items: list[Any], node: SequenceNode, offset: int) -> LineList:
     return out
 
 
+# A course has no dates to compute with, and YAML 1.1 reads '2024-02-30' as one and fails on
+# it: words that look like dates stay text.
+_NO_DATES = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 for _cls in (_Loader, _FastLoader):
     _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
     _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-
-
-class YamlSyntaxError(Exception):
-    """A YAML document could not be parsed, or is over a limit; ``line`` and ``column`` are
-    1-based, ``hint`` says what to do when there is more to say than the message."""
-
-    def __init__(
-        self, message: str, line: int | None, column: int | None, hint: str | None = None
-    ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
-        self.hint = hint
-
-    def problem(self, path: str) -> Problem:
-        """The error as a problem of the file ``path``."""
-        return error(path, self.line, self.message, column=self.column, hint=self.hint)
+    _cls.yaml_implicit_resolvers = _NO_DATES
 
 
 def load_yaml(text: str, first_line: int = 1, warnings: list[YamlWarning] | None = None) -> Any:
@@ -194,29 +176,16 @@ def _load(kind: Any, text: str, first_line: int, found: list[YamlWarning]) -> An
                 loader.constructed_objects, loader.recursive_objects = {}, {}
             else:
                 return data
-        _check_nodes(node, first_line)
+        check_nodes(node, first_line, loader)
         data = loader.construct_document(node)
         if first_line != 1:
             _shift(data, first_line - 1, set())
         return data
     except RecursionError:
         # Only the pure-Python parser recurses; libyaml stops at 1000 levels by itself.
-        raise YamlSyntaxError(_too_deep(), first_line, None, HINTS["deep"]) from None
+        raise YamlSyntaxError(too_deep(), first_line, None, HINTS["deep"]) from None
     finally:
         loader.dispose()
-
-
-def _too_deep() -> str:
-    return f"YAML nested more than {YAML_DEPTH} levels deep, the limit"
-
-
-HINTS = {
-    "deep": "course files need a few levels at most: check the brackets and the indentation",
-    "size": "write the values out; an alias (*name) may repeat a value, not multiply it",
-    "alias": "an alias (*name) cannot stand inside the value its anchor (&name) names",
-    "char": "delete it: a course text cannot hold it, as it is or as an escape (\\v, \\x1f, \\0)",
-    "digits": "write it as text in quotes, or as a smaller number",
-}
 
 
 def _plain(text: str) -> bool:
@@ -242,6 +211,8 @@ class _PlainBuilder:
         if isinstance(node, ScalarNode):
             if node.tag == _STR_TAG:
                 return node.value
+            if node.style or node.tag != self.loader.resolve(ScalarNode, node.value, (True, False)):
+                raise ValueError("a tag of its own")  # the full way refuses it where it is
             if node.tag == _INT_TAG and len(node.value) > MAX_DIGITS:
                 raise ValueError("over a limit")
             return self.loader.construct_object(node, deep=True)
@@ -274,70 +245,6 @@ class _PlainBuilder:
         return out
 
 
-def _check_nodes(root: Node, first_line: int) -> None:
-    """Refuse a document over the limits, at the line of the node that goes over.
-
-    Each distinct node is visited once (an alias is the node it names, met again), and its
-    size counts every alias expanded: what anything walking the values would meet. Nesting is
-    counted from the top, so the error names where the document got too deep.
-    """
-    size: dict[Node, int] = {}  # nodes hash by identity
-    height: dict[Node, int] = {}
-    open_: set[Node] = set()
-    stack: list[tuple[Node, int, list[Node] | None]] = [(root, 1, None)]
-    while stack:
-        node, level, children = stack.pop()
-        if children is not None:  # every child done
-            size[node] = total = 1 + sum(size[c] for c in children)
-            height[node] = 1 + max((height[c] for c in children), default=0)
-            open_.discard(node)
-            if total > YAML_NODES:
-                message = (
-                    f"YAML document with more than {YAML_NODES} values once its aliases are "
-                    "expanded, the limit"
-                )
-                raise _limit(node, first_line, message, "size")
-            continue
-        if node in size:  # met again through an alias: as deep as it is from here
-            if level + height[node] - 1 > YAML_DEPTH:
-                raise _limit(node, first_line, _too_deep(), "deep")
-            continue
-        if level > YAML_DEPTH:
-            raise _limit(node, first_line, _too_deep(), "deep")
-        if isinstance(node, ScalarNode):
-            _check_scalar(node, first_line)
-            size[node] = height[node] = 1
-            continue
-        if isinstance(node, MappingNode):
-            children = [n for pair in node.value for n in pair]
-        else:
-            children = list(node.value)
-        open_.add(node)
-        stack.append((node, level, children))
-        for child in children:
-            if child in open_:
-                raise _limit(child, first_line, "a YAML alias inside the value it names", "alias")
-            stack.append((child, level + 1, None))
-
-
-_PAGE = "a page cannot hold"
-
-
-def _check_scalar(node: ScalarNode, first_line: int) -> None:
-    for pattern, which in ((XML_ILLEGAL_RE, "XML does not allow"), (REFUSED_RE, _PAGE)):
-        bad = pattern.search(node.value)  # REFUSED_RE: DEL, C1, noncharacters: XML takes them
-        if bad:
-            message = f"the text holds the character U+{ord(bad.group(0)):04X}, which {which}"
-            raise _limit(node, first_line, message, "char")
-    if node.tag == _INT_TAG and len(node.value) > MAX_DIGITS:
-        raise _limit(node, first_line, f"a number of more than {MAX_DIGITS} digits", "digits")
-
-
-def _limit(node: Node, first_line: int, message: str, kind: str) -> YamlSyntaxError:
-    mark = node.start_mark
-    return YamlSyntaxError(message, mark.line + first_line, mark.column + 1, HINTS[kind])
-
-
 def _check_depth(text: str, first_line: int) -> None:
     """Before the slow parser (which recurses) reads a document that libyaml refused: refuse
     nesting over the limit, found in the events libyaml gives up to its error."""
@@ -350,7 +257,7 @@ def _check_depth(text: str, first_line: int) -> None:
                     mark = event.start_mark
                     line = mark.line + first_line if mark else first_line
                     column = mark.column + 1 if mark else None
-                    raise YamlSyntaxError(_too_deep(), line, column, HINTS["deep"])
+                    raise YamlSyntaxError(too_deep(), line, column, HINTS["deep"])
             elif isinstance(event, yaml.CollectionEndEvent):
                 level -= 1
     except yaml.YAMLError as exc:
@@ -358,7 +265,7 @@ def _check_depth(text: str, first_line: int) -> None:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + first_line if mark else first_line
             column = mark.column + 1 if mark else None
-            raise YamlSyntaxError(_too_deep(), line, column, HINTS["deep"]) from None
+            raise YamlSyntaxError(too_deep(), line, column, HINTS["deep"]) from None
 
 
 def _load_slow(text: str, first_line: int, found: list[YamlWarning]) -> Any:
