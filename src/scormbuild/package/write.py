@@ -148,31 +148,25 @@ def _add_file(zf: ZipWriter, path: str, source: Path, method: int) -> None:
 
 
 Packed = tuple[int, bytes]  # CRC-32 of the data, its raw deflate stream
-# What forked deflate workers inherit, so the pages are not pickled to reach them.
-_pending: Sequence[bytes] = ()
 
 
-def _deflate_some(span: tuple[int, int]) -> list[Packed]:
-    return [(zlib.crc32(data), deflate(data)) for data in _pending[span[0] : span[1]]]
+def _deflate_some(generated: Sequence[bytes], span: tuple[int, int]) -> list[Packed]:
+    return [(zlib.crc32(data), deflate(data)) for data in generated[span[0] : span[1]]]
 
 
 @contextmanager
 def _deflating(generated: Sequence[bytes]) -> Iterator[Iterator[Packed]]:
     """Each of ``generated``, deflated, in order: on worker processes for a large course,
     so that this process streams the media (first in the archive) in the meantime."""
-    global _pending
     # Deflate runs at tens of megabytes a second: below a few, starting workers costs more.
     large = sum(len(data) for data in generated) >= PARALLEL_DEFLATE_BYTES
     workers = worker_count(len(generated)) if large else 1
     # Small runs, so that the first pages are ready by the time the media are written.
     parts = chunks(range(len(generated)), workers * SHARES)
     spans = [(part[0], part[-1] + 1) for part in parts]
-    _pending = generated
-    try:
-        with forked_map(_deflate_some, spans, workers) as results:
-            yield (packed for part in results for packed in part)
-    finally:
-        _pending = ()
+    # Forked workers inherit the pages through the partial: nothing is pickled to reach them.
+    with forked_map(partial(_deflate_some, generated), spans, workers) as results:
+        yield (packed for part in results for packed in part)
 
 
 def save_package(files: Sequence[OutputFile], path: Path) -> Path:
