@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import importlib.resources
 import json
+from typing import Any
 
 import pytest
+from calmjs.parse import asttypes, es5  # type: ignore[import-untyped]
 from calmjs.parse.exceptions import ECMASyntaxError  # type: ignore[import-untyped]
 
 from scormbuild.render import minify
@@ -23,8 +25,44 @@ def test_minify_keeps_code_and_shortens_local_names_only() -> None:
     # Globals, properties and strings keep their names; a function's own names are short.
     assert minify_js(src) == (
         'var total=1;window.SBX=(function(b){"use strict";function a(c){var b=c.length;'
-        'return b+" items"}return{count:a,root:b.total}})((this))\n'
+        'return b+" items"}return{count:a,root:b.total}})(this)\n'
     )
+
+
+def test_minify_drops_only_parentheses_that_change_nothing() -> None:
+    src = (
+        "var a = (this), b = (x.y)(z), c = new (f())(), d = (1).toString(), e = -(a + b) * c;\n"
+        "var f = (true).valueOf(), g = !(x.y), h = (function () { return (a); })(), i = ({}).k;\n"
+        "var j = [(true), (false)], k = typeof (x);\n"
+    )
+    assert minify_js(src) == (
+        "var a=this,b=x.y(z),c=new (f())(),d=(1).toString(),e=-(a+b)*c;var f=true.valueOf(),"
+        "g=!x.y,h=(function(){return a})(),i=({}).k;var j=[!0,!1],k=typeof x\n"
+    )
+
+
+def _shape(node: Any) -> list[str]:
+    """The tree under ``node`` as a list of node kinds and literal values, without its
+    parentheses, with ``!0``/``!1`` read as the booleans they are."""
+    if isinstance(node, asttypes.GroupingOp):
+        return _shape(node.expr)
+    if isinstance(node, asttypes.UnaryExpr) and node.op == "!":
+        digit = node.value.value if isinstance(node.value, asttypes.Number) else None
+        if digit in ("0", "1"):
+            return ["Boolean", "true" if digit == "0" else "false"]
+    kind = [type(node).__name__]
+    if isinstance(node, (asttypes.Boolean, asttypes.String, asttypes.Number)):
+        kind.append(node.value)
+    return kind + [part for child in node.children() if child for part in _shape(child)]
+
+
+@pytest.mark.parametrize("name", minify.script_names())
+def test_a_shipped_script_means_what_its_source_says(name: str) -> None:
+    """Every runtime script, minified, parses into its source's tree: the same statements and
+    expressions in the same nesting, only without the parentheses that changed nothing."""
+    source = es5(minify.script_source(name))
+    shipped = es5(minify_js(minify.script_source(name)))
+    assert _shape(shipped) == _shape(source)
 
 
 def test_minify_refuses_syntax_newer_than_es5() -> None:

@@ -53,8 +53,49 @@ def minify_js(text: str) -> str:
     tree = es5(text)
     if any(Walker().filter(tree, _dynamic_scope)):
         raise ValueError("a script that uses eval or with cannot have its names shortened")
+    _tighten(tree)
     printed = minify_print(tree, obfuscate=True, obfuscate_globals=False, drop_semi=True)
     return str(printed).strip() + "\n"
+
+
+# Expressions that need no parentheses wherever they stand (but as what ``new`` calls): a name,
+# ``this``, a string, and member accesses and calls made on one of those. The type checker's
+# casts (``/** @type {X} */ (expr)``) leave such parentheses in the source.
+_PRIMARY = (asttypes.Identifier, asttypes.This, asttypes.String, asttypes.Null, asttypes.Boolean)
+_CHAIN = (asttypes.DotAccessor, asttypes.BracketAccessor, asttypes.FunctionCall)
+# What binds tighter than ``!``: a ``!0`` standing for ``true`` must not be the base of these.
+_TIGHTER = (*_CHAIN, asttypes.NewExpr, asttypes.PostfixExpr)
+
+
+def _bare(expr: Any) -> bool:
+    """Whether ``expr`` reads the same without parentheses around it (outside ``new``)."""
+    while isinstance(expr, _CHAIN):
+        expr = expr.identifier if isinstance(expr, asttypes.FunctionCall) else expr.node
+    return isinstance(expr, _PRIMARY)
+
+
+def _tightened(node: Any, parent: Any) -> Any:
+    """``node`` as :func:`_tighten` prints it under ``parent``."""
+    while (
+        isinstance(node, asttypes.GroupingOp)
+        and _bare(node.expr)
+        and not isinstance(parent, asttypes.NewExpr)
+    ):
+        node = node.expr
+    if isinstance(node, asttypes.Boolean) and not isinstance(parent, _TIGHTER):
+        return asttypes.UnaryExpr("!", asttypes.Number("0" if node.value == "true" else "1"))
+    _tighten(node)
+    return node
+
+
+def _tighten(node: Any) -> None:
+    """Rewrite the tree under ``node`` into a shorter one that means the same: parentheses
+    around what needs none go, and ``true``/``false`` become ``!0``/``!1``."""
+    for key, value in vars(node).items():
+        if isinstance(value, asttypes.Node):
+            setattr(node, key, _tightened(value, node))
+        elif isinstance(value, list) and key != "_token_map":
+            value[:] = [_tightened(v, node) if isinstance(v, asttypes.Node) else v for v in value]
 
 
 def _dynamic_scope(node: Any) -> bool:
