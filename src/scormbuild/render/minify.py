@@ -90,12 +90,30 @@ def _tightened(node: Any, parent: Any) -> Any:
 
 def _tighten(node: Any) -> None:
     """Rewrite the tree under ``node`` into a shorter one that means the same: parentheses
-    around what needs none go, and ``true``/``false`` become ``!0``/``!1``."""
+    around what needs none go, ``true``/``false`` become ``!0``/``!1``, and a ``var``
+    statement right after another joins it (``var a=1,b=2``: declarations are hoisted, the
+    initialisers still run in order)."""
     for key, value in vars(node).items():
         if isinstance(value, asttypes.Node):
             setattr(node, key, _tightened(value, node))
         elif isinstance(value, list) and key != "_token_map":
-            value[:] = [_tightened(v, node) if isinstance(v, asttypes.Node) else v for v in value]
+            value[:] = _joined(
+                [_tightened(v, node) if isinstance(v, asttypes.Node) else v for v in value]
+            )
+
+
+def _joined(statements: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for statement in statements:
+        if (
+            isinstance(statement, asttypes.VarStatement)
+            and out
+            and isinstance(out[-1], asttypes.VarStatement)
+        ):
+            out[-1].children().extend(statement.children())
+        else:
+            out.append(statement)
+    return out
 
 
 def _dynamic_scope(node: Any) -> bool:
