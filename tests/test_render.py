@@ -179,7 +179,10 @@ def test_theme_css_takes_in_the_callouts_only_for_a_course_with_one() -> None:
     out = render_course(replace(course, modules=modules), make_environment(None))
     css = next(f.data or b"" for f in out if f.path == "scormbuild/theme.css").decode()
     assert css.index(".callout{") > css.index("@media print")  # after the theme's own rules
-    assert ".callout-tip .callout-title::before{--i:url(" in css
+    # One image holds the four icons; each kind shows its own part of it.
+    assert css.count("data:image/svg+xml") == 1
+    assert "mask:var(--i) var(--p) 0/400% 100% no-repeat}" in css
+    assert ".callout-tip{--c:var(--sb-tip);--cb:var(--sb-tip-bg);--p:33.33%}" in css
     assert "@media (forced-colors:active){.callout-title::before{forced-color-adjust:none" in css
 
 
