@@ -15,6 +15,7 @@ from scormbuild.model import (
     Pair,
     Question,
     Quiz,
+    Theme,
     quiz_placeholder,
 )
 
@@ -127,3 +128,42 @@ def sample_course(**config: object) -> Course:
         language=str(config.get("language", "fi")),
         modules=(module(1, graded), module(2, practice), module(3, pooled)),
     )
+
+
+# What a module page of the no-blocks course holds besides its quiz, as the Markdown renderer
+# writes it: a callout of every kind, a footnote, a table, a link out and a file to download.
+_CALLOUTS = "".join(
+    f'<aside class="callout callout-{kind}" aria-label="{label}">'
+    f'<p class="callout-title">{label}</p><p>Teksti.</p></aside>'
+    for kind, label in (
+        ("note", "Huomio"),
+        ("tip", "Vinkki"),
+        ("warning", "Varoitus"),
+        ("important", "Tärkeää"),
+    )
+)
+_EXTRAS = (
+    _CALLOUTS + '<p>Lähde<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup>. '
+    '<a href="https://example.org/" target="_blank" rel="noopener noreferrer">Sivusto'
+    '<span class="sb-new-window"><span class="sb-vh"> (avautuu uuteen ikkunaan)</span></span></a> '
+    '<a href="../assets/opas.pdf" download>Opas'
+    '<span class="sb-file-info"> (PDF, 12 kt)</span></a></p>'
+    '<div class="sb-table" role="group" tabindex="0" aria-label="Taulukko"><table><thead><tr>'
+    "<th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table></div>"
+    '<hr class="footnotes-sep"><section class="footnotes" aria-label="Alaviitteet">'
+    '<ol class="footnotes-list"><li id="fn1" class="footnote-item"><p>Lähde. '
+    '<a href="#fnref1" class="footnote-backref">↩︎</a></p></li></ol></section>'
+)
+
+
+def no_blocks_course() -> Course:
+    """The course the learner code budget's first target measures: the most a course without
+    interactive blocks ships. Every question kind (so drag and drop), a quiz in exam mode,
+    callouts of all four kinds, footnotes, a table, a link out, a download, a logo and a cover
+    image, single-SCO (the launch, cover and finish pages)."""
+    course = sample_course(
+        theme=Theme(logo="assets/logo.png", logo_alt="Logo", hero="assets/kansi.jpg")
+    )
+    exam = Quiz(id="koe", title="Koe", questions=questions("k-"), mode="exam")
+    modules = (*course.modules, module(4, exam))
+    return replace(course, modules=tuple(replace(m, html=m.html + _EXTRAS) for m in modules))
