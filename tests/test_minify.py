@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from calmjs.parse import asttypes, es5  # type: ignore[import-untyped]
 from calmjs.parse.exceptions import ECMASyntaxError  # type: ignore[import-untyped]
+from calmjs.parse.walkers import Walker  # type: ignore[import-untyped]
 
 from scormbuild.render import minify
 from scormbuild.render.minify import ShippedScripts, minify_css, minify_js
@@ -57,6 +58,15 @@ def _shape(node: Any) -> list[str]:
     return kind + [part for child in node.children() if child for part in _shape(child)]
 
 
+def _factory(tree: Any) -> Any:
+    """The outermost function of a script that says "use strict": its factory."""
+    return next(
+        node
+        for node in Walker().filter(tree, lambda n: isinstance(n, asttypes.FuncExpr))
+        if node.elements and getattr(node.elements[0].children()[0], "value", "") == '"use strict"'
+    )
+
+
 @pytest.mark.parametrize("name", minify.script_names())
 def test_a_shipped_script_means_what_its_source_says(name: str) -> None:
     """Every runtime script, minified, parses into its source's tree: the same statements and
@@ -64,7 +74,20 @@ def test_a_shipped_script_means_what_its_source_says(name: str) -> None:
     with the declarations of ``var`` statements in a row in one."""
     source = es5(minify.script_source(name))
     shipped = es5(minify_js(minify.script_source(name)))
-    assert _shape(shipped) == _shape(source)
+    assert _shape(_factory(shipped)) == _shape(_factory(source))
+
+
+def test_a_runtime_header_becomes_the_call_it_makes() -> None:
+    header = "(function (root, factory) {{ {} }})(/** @type {{any}} */ (this), {});\n"
+    factory = 'function (win, Y) { "use strict"; return { y: Y, w: win }; }'
+    exported = header.format("root.X = factory(window, root.Y);", factory)
+    assert minify_js(exported) == (
+        'this.X=function(a,b){"use strict";return{y:b,w:a}}(window,this.Y)\n'
+    )
+    run = header.format("factory(window, root.Y);", factory)
+    assert minify_js(run) == '(function(a,b){"use strict";return{y:b,w:a}})(window,this.Y)\n'
+    other = header.format("root.X = factory(root);", factory)  # not the runtime's header
+    assert minify_js(other).startswith("(function(a,b){a.X=b(a)})(this,")
 
 
 def test_minify_refuses_syntax_newer_than_es5() -> None:

@@ -53,9 +53,66 @@ def minify_js(text: str) -> str:
     tree = es5(text)
     if any(Walker().filter(tree, _dynamic_scope)):
         raise ValueError("a script that uses eval or with cannot have its names shortened")
+    _unwrap_header(tree)
     _tighten(tree)
     printed = minify_print(tree, obfuscate=True, obfuscate_globals=False, drop_semi=True)
     return str(printed).strip() + "\n"
+
+
+def _unwrap_header(tree: Any) -> None:
+    """A runtime script's browser header, ``(function (root, factory) { root.X =
+    factory(window, root.Y); })(this, function (win, Y) {...})``, as the call it makes:
+    ``this.X = function (win, Y) {...}(window, this.Y)`` (at a script's top level ``this`` is
+    the window, and the factory is called the same way). Any other script is left as it is."""
+    statements = tree.children()
+    call = statements[0].expr if len(statements) == 1 else None
+    if not isinstance(call, asttypes.FunctionCall) or not isinstance(call.args, asttypes.Arguments):
+        return
+    header = _ungrouped(call.identifier)
+    args = [_ungrouped(a) for a in call.args.items]
+    if not (
+        isinstance(header, asttypes.FuncExpr)
+        and len(header.parameters) == 2
+        and len(header.elements) == 1
+        and isinstance(header.elements[0], asttypes.ExprStatement)
+        and len(args) == 2
+        and isinstance(args[0], asttypes.This)
+        and isinstance(args[1], asttypes.FuncExpr)
+    ):
+        return
+    root, factory = (p.value for p in header.parameters)
+    made = header.elements[0].expr
+    export = None
+    if isinstance(made, asttypes.Assign) and made.op == "=":
+        export, made = made.left, made.right
+        if not (isinstance(export, asttypes.DotAccessor) and _named(export.node, root)):
+            return
+    if not (isinstance(made, asttypes.FunctionCall) and _named(made.identifier, factory)):
+        return
+    given = []
+    for arg in made.args.items:
+        if isinstance(arg, asttypes.DotAccessor) and _named(arg.node, root):
+            arg = asttypes.DotAccessor(asttypes.This(), arg.identifier)
+        elif not isinstance(arg, asttypes.Identifier) or arg.value in (root, factory):
+            return  # anything but the root's globals and other names: as written
+        given.append(arg)
+    body = asttypes.FunctionCall(asttypes.GroupingOp(args[1]), asttypes.Arguments(given))
+    if export is None:
+        statements[0] = asttypes.ExprStatement(body)
+    else:
+        body.identifier = args[1]  # no statement starts with it: needs no parentheses
+        target = asttypes.DotAccessor(asttypes.This(), export.identifier)
+        statements[0] = asttypes.ExprStatement(asttypes.Assign("=", target, body))
+
+
+def _ungrouped(node: Any) -> Any:
+    while isinstance(node, asttypes.GroupingOp):
+        node = node.expr
+    return node
+
+
+def _named(node: Any, name: str) -> bool:
+    return isinstance(node, asttypes.Identifier) and node.value == name
 
 
 # Expressions that need no parentheses wherever they stand (but as what ``new`` calls): a name,
