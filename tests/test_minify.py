@@ -30,6 +30,13 @@ def test_minify_keeps_code_and_shortens_local_names_only() -> None:
     )
 
 
+def test_minify_writes_an_if_that_only_calls_as_and() -> None:
+    src = (
+        "if (a || b) f();\nif (!a) g();\nif (a && b) h.k();\nif (c) f(); else g();\nif (a) b = 1;\n"
+    )
+    assert minify_js(src) == "if(a||b)f();!a&&g();a&&b&&h.k();if(c)f();else g();if(a)b=1\n"
+
+
 def test_minify_drops_only_parentheses_that_change_nothing() -> None:
     src = (
         "var a = (this);\nvar b = (x.y)(z), c = new (f())(), d = (1).toString(), e = -(a + b) * c;"
@@ -44,14 +51,21 @@ def test_minify_drops_only_parentheses_that_change_nothing() -> None:
 
 def _shape(node: Any) -> list[str]:
     """The tree under ``node`` as a list of node kinds and literal values, without its
-    parentheses, with ``!0``/``!1`` read as the booleans they are, and each declaration
-    without the ``var`` statement it is in (two in a row may have become one)."""
+    parentheses, with ``!0``/``!1`` read as the booleans they are, ``a && f();`` as
+    ``if (a) f();``, and each declaration without the ``var`` statement it is in (two in a row
+    may have become one)."""
     if isinstance(node, asttypes.GroupingOp):
         return _shape(node.expr)
     if isinstance(node, asttypes.UnaryExpr) and node.op == "!":
         digit = node.value.value if isinstance(node.value, asttypes.Number) else None
         if digit in ("0", "1"):
             return ["Boolean", "true" if digit == "0" else "false"]
+    if isinstance(node, asttypes.ExprStatement) and isinstance(node.expr, asttypes.BinOp):
+        test, call = node.expr.left, node.expr.right
+        if node.expr.op == "&&" and isinstance(call, asttypes.FunctionCall):
+            return ["If", *_shape(test), "ExprStatement", *_shape(call)]
+    if isinstance(node, asttypes.If) and node.alternative is None:
+        return ["If", *_shape(node.predicate), *_shape(node.consequent)]
     kind = [] if isinstance(node, asttypes.VarStatement) else [type(node).__name__]
     if isinstance(node, (asttypes.Boolean, asttypes.String, asttypes.Number)):
         kind.append(node.value)
@@ -71,7 +85,8 @@ def _factory(tree: Any) -> Any:
 def test_a_shipped_script_means_what_its_source_says(name: str) -> None:
     """Every runtime script, minified, parses into its source's tree: the same statements and
     expressions in the same nesting, only without the parentheses that changed nothing and
-    with the declarations of ``var`` statements in a row in one."""
+    with the declarations of ``var`` statements in a row in one, and ``if (a) f();`` written
+    ``a && f();``."""
     source = es5(minify.script_source(name))
     shipped = es5(minify_js(minify.script_source(name)))
     assert _shape(_factory(shipped)) == _shape(_factory(source))

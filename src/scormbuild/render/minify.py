@@ -142,12 +142,28 @@ def _tightened(node: Any, parent: Any) -> Any:
     if isinstance(node, asttypes.Boolean) and not isinstance(parent, _TIGHTER):
         return asttypes.UnaryExpr("!", asttypes.Number("0" if node.value == "true" else "1"))
     _tighten(node)
+    if _guarded_call(node):
+        return asttypes.ExprStatement(asttypes.BinOp("&&", node.predicate, node.consequent.expr))
     return node
+
+
+def _guarded_call(node: Any) -> bool:
+    """Whether ``node`` is ``if (test) call();`` whose test binds at least as tightly as
+    ``&&`` (so that ``test && call();`` needs no parentheses and means the same)."""
+    return (
+        isinstance(node, asttypes.If)
+        and node.alternative is None
+        and isinstance(node.consequent, asttypes.ExprStatement)
+        and isinstance(node.consequent.expr, asttypes.FunctionCall)
+        and not isinstance(node.predicate, (asttypes.Conditional, asttypes.Assign, asttypes.Comma))
+        and not (isinstance(node.predicate, asttypes.BinOp) and node.predicate.op == "||")
+    )
 
 
 def _tighten(node: Any) -> None:
     """Rewrite the tree under ``node`` into a shorter one that means the same: parentheses
-    around what needs none go, ``true``/``false`` become ``!0``/``!1``, and a ``var``
+    around what needs none go, ``true``/``false`` become ``!0``/``!1``, ``if (a) f();``
+    becomes ``a && f();``, and a ``var``
     statement right after another joins it (``var a=1,b=2``: declarations are hoisted, the
     initialisers still run in order)."""
     for key, value in vars(node).items():
