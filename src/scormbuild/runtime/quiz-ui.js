@@ -30,10 +30,10 @@
   /** The element `selector` finds in `el`; the page's markup always has it.
    * @param {ParentNode} el @param {string} selector */
   function one(el, selector) { return /** @type {HTMLElement} */ (el.querySelector(selector)); }
-  /** @param {ParentNode} el @param {string} selector */
-  function input(el, selector) { return /** @type {HTMLInputElement} */ (el.querySelector(selector)); }
-  /** The controls of `el` that can be disabled. @param {ParentNode} el @param {string} selector */
-  function controls(el, selector) { return /** @type {HTMLButtonElement[]} */ (all(el, selector)); }
+  // The same two functions, typed for what the selectors they are given find.
+  var input = /** @type {(el: ParentNode, selector: string) => HTMLInputElement} */ (one);
+  /** The controls of `el` that can be disabled. */
+  var controls = /** @type {(el: ParentNode, selector: string) => HTMLButtonElement[]} */ (all);
   /** The children of `el` with the class `cls`. @param {Element} el @param {string} cls
    * @returns {HTMLElement[]} */
   function children(el, cls) {
