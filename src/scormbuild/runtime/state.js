@@ -29,15 +29,18 @@
   /** @typedef {import("./types").SavedProgress} SavedProgress */
   /** @typedef {import("./types").SavedQuiz} SavedQuiz */
 
+  /** Refuses saved progress that cannot be read; `why` says what was wrong.
+   * @param {string} why @returns {never} */
+  function fail(why) { throw new Error(why); }
   /** How many base-36 digits `n` takes (at least one). @param {number} n */
   function width36(n) { return Math.max(n, 0).toString(36).length; }
   /** @param {number} n @param {number} width */
   function pad(n, width) { var s = n.toString(36); while (s.length < width) s = "0" + s; return s; }
   /** @param {string} token @param {number} max */
   function number(token, max) {
-    if (!/^[0-9a-z]+$/.test(token)) throw new Error("bad number");
+    if (!/^[0-9a-z]+$/.test(token)) fail("bad number");
     var n = parseInt(token, 36);
-    if (n > max) throw new Error("out of range");
+    if (n > max) fail("out of range");
     return n;
   }
   /** `n` flags, five to a base-32 digit. @param {boolean[]} flags @param {number} n */
@@ -52,20 +55,20 @@
   }
   /** @param {string} token @param {number} n @returns {boolean[]} */
   function unbits(token, n) {
-    if (token.length !== Math.ceil(n / 5) || !/^[0-9a-v]*$/.test(token)) throw new Error("bad flags");
+    if (token.length !== Math.ceil(n / 5) || !/^[0-9a-v]*$/.test(token)) fail("bad flags");
     var flags = [];
     for (var i = 0; i < n; i++) flags.push(!!(parseInt(token[(i / 5) | 0], 32) & (1 << (i % 5))));
-    if (bits(flags, n) !== token) throw new Error("stray flags");
+    if (bits(flags, n) !== token) fail("stray flags");
     return flags;
   }
   /** `count` numbers of `width` digits each, every one in [min, max].
    * @param {string} token @param {number} width @param {number} count @param {number} min @param {number} max */
   function fixedWidth(token, width, count, min, max) {
-    if (token.length !== width * count) throw new Error("bad length");
+    if (token.length !== width * count) fail("bad length");
     var out = [];
     for (var i = 0; i < count; i++) {
       var v = number(token.substr(i * width, width), max + 1) + min;
-      if (v > max) throw new Error("out of range");
+      if (v > max) fail("out of range");
       out.push(v);
     }
     return out;
@@ -137,12 +140,12 @@
   Reader.prototype.peek = function () { return this.text.charAt(this.at); };
   /** @param {string} c */
   Reader.prototype.expect = function (c) {
-    if (this.text[this.at] !== c) throw new Error("expected " + c);
+    if (this.text[this.at] !== c) fail("expected " + c);
     this.at++;
   };
   /** @param {number} n */
   Reader.prototype.take = function (n) {
-    if (this.at + n > this.text.length) throw new Error("truncated");
+    if (this.at + n > this.text.length) fail("truncated");
     var token = this.text.substr(this.at, n); this.at += n; return token;
   };
   /** One answer, still encoded: read without its question ("<length>:" tells a text). */
@@ -156,7 +159,7 @@
   function decodeAnswer(q, r) {
     if (q.type === "fill" || q.type === "numeric") {
       var length = r.until(":.;");
-      if (r.peek() !== ":") { if (length) throw new Error("bad text"); return null; }
+      if (r.peek() !== ":") { if (length) fail("bad text"); return null; }
       r.expect(":");
       return r.take(number(length, q.ml));
     }
@@ -177,7 +180,7 @@
 
   /** `list`, which must not hold a number twice. @param {number[]} list */
   function distinct(list) {
-    if (list.some(function (x, i) { return list.indexOf(x) !== i; })) throw new Error("repeat");
+    if (list.some(function (x, i) { return list.indexOf(x) !== i; })) fail("repeat");
     return list;
   }
 
@@ -228,9 +231,9 @@
    * @param {CourseData} course @param {string} text @returns {SavedProgress} */
   function read(course, text) {
     var r = new Reader(String(text)), version = r.until("|"), one = version === "1";
-    if (!one && version !== C.SUSPEND_DATA_VERSION) throw new Error("unknown version");
+    if (!one && version !== C.SUSPEND_DATA_VERSION) fail("unknown version");
     r.expect("|");
-    if (one && r.until("|") !== course.fp) throw new Error("saved by another layout");
+    if (one && r.until("|") !== course.fp) fail("saved by another layout");
     /** @type {SavedProgress} */
     var out = { key: one ? course.key : key(r), visited: [], interactions: 0, quizzes: [] };
     r.expect("|");
@@ -272,7 +275,7 @@
       } while (r.peek() === ".");
       out.quizzes.push(quiz);
     }
-    if (r.at !== r.text.length) throw new Error("trailing data");
+    if (r.at !== r.text.length) fail("trailing data");
     return out;
   }
 
@@ -280,7 +283,7 @@
    * not fit the question. @param {QuestionData} q @param {string} token @returns {Answer} */
   function answer(q, token) {
     var r = new Reader(token), v = decodeAnswer(q, r);
-    if (r.at !== token.length) throw new Error("answer does not fit");
+    if (r.at !== token.length) fail("answer does not fit");
     return v;
   }
 
