@@ -72,13 +72,13 @@
     var needPass = course.completion.indexOf("passed") >= 0;
     // A percentage with two decimals (not BEST_SCALE: that is how a quiz stores its best).
     var score = graded && done && total > 0 ? Math.round(earned / total * 1e4) / 100 : null;
-    var status = "incomplete";
-    if (!graded || total === 0) status = seen ? "completed" : "incomplete";
-    else if (score === null) status = "incomplete";
-    else if (mastery === null) status = seen ? "completed" : "incomplete";
-    else if (score >= mastery) status = seen ? "passed" : "incomplete";
-    else if (!canChange) status = needPass ? "failed" : seen ? "completed" : "incomplete";
-    return { status: status, score: score, viewed: viewed, final: status !== "incomplete" };
+    var wait = "incomplete", complete = seen ? "completed" : wait, status = wait;
+    if (!graded || total === 0) status = complete;
+    else if (score === null) status = wait;
+    else if (mastery === null) status = complete;
+    else if (score >= mastery) status = seen ? "passed" : wait;
+    else if (!canChange) status = needPass ? "failed" : complete;
+    return { status: status, score: score, viewed: viewed, final: status !== wait };
   }
 
   /** Opens the session of `course` (the whole course, or one module's part of it) in `win`.
