@@ -30,6 +30,16 @@ def test_minify_keeps_code_and_shortens_local_names_only() -> None:
     )
 
 
+def test_minify_tests_for_null_or_undefined_with_loose_equality() -> None:
+    src = (
+        "var a = x.y[0] === null || x.y[0] === undefined, b = z !== null && z !== undefined;\n"
+        "var c = f() === null || f() === undefined, d = x === null || y === undefined;\n"
+    )
+    assert minify_js(src) == (
+        "var a=x.y[0]==null,b=z!=null,c=f()===null||f()===undefined,d=x===null||y===undefined\n"
+    )
+
+
 def test_minify_writes_an_if_that_only_calls_as_and() -> None:
     src = (
         "if (a || b) f();\nif (!a) g();\nif (a && b) h.k();\nif (c) f(); else g();\nif (a) b = 1;\n"
@@ -49,6 +59,29 @@ def test_minify_drops_only_parentheses_that_change_nothing() -> None:
     )
 
 
+def _null_test(node: Any) -> list[str] | None:
+    """``x == null`` and ``x === null || x === undefined`` alike (and their negations), as
+    ["NullTest", "==" or "!=", x's shape]; None for anything else."""
+    if not isinstance(node, asttypes.BinOp):
+        return None
+    if node.op in ("==", "!=") and isinstance(node.right, asttypes.Null):
+        return ["NullTest", node.op, *_shape(node.left)]
+    strict = {"||": "===", "&&": "!=="}.get(node.op)
+    left, right = node.left, node.right
+    if (
+        strict
+        and isinstance(left, asttypes.BinOp)
+        and isinstance(right, asttypes.BinOp)
+        and left.op == right.op == strict
+        and isinstance(left.right, asttypes.Null)
+        and isinstance(right.right, asttypes.Identifier)
+        and right.right.value == "undefined"
+        and _shape(left.left) == _shape(right.left)
+    ):
+        return ["NullTest", strict[:-1], *_shape(left.left)]
+    return None
+
+
 def _shape(node: Any) -> list[str]:
     """The tree under ``node`` as a list of node kinds and literal values, without its
     parentheses, with ``!0``/``!1`` read as the booleans they are, ``a && f();`` as
@@ -60,6 +93,9 @@ def _shape(node: Any) -> list[str]:
         digit = node.value.value if isinstance(node.value, asttypes.Number) else None
         if digit in ("0", "1"):
             return ["Boolean", "true" if digit == "0" else "false"]
+    null_test = _null_test(node)
+    if null_test is not None:
+        return null_test
     if isinstance(node, asttypes.ExprStatement) and isinstance(node.expr, asttypes.BinOp):
         test, call = node.expr.left, node.expr.right
         if node.expr.op == "&&" and isinstance(call, asttypes.FunctionCall):

@@ -142,9 +142,48 @@ def _tightened(node: Any, parent: Any) -> Any:
     if isinstance(node, asttypes.Boolean) and not isinstance(parent, _TIGHTER):
         return asttypes.UnaryExpr("!", asttypes.Number("0" if node.value == "true" else "1"))
     _tighten(node)
+    loose = _loose_null_test(node)
+    if loose is not None:
+        return loose
     if _guarded_call(node):
         return asttypes.ExprStatement(asttypes.BinOp("&&", node.predicate, node.consequent.expr))
     return node
+
+
+def _loose_null_test(node: Any) -> Any:
+    """``x === null || x === undefined`` as ``x == null`` (and ``x !== null && x !==
+    undefined`` as ``x != null``), which means just that, for an ``x`` read twice without
+    effects (a name or a member of one); None for anything else."""
+    strict, loose = {"||": ("===", "=="), "&&": ("!==", "!=")}.get(
+        getattr(node, "op", ""), ("", "")
+    )
+    if not (strict and isinstance(node, asttypes.BinOp)):
+        return None
+    left, right = node.left, node.right
+    if not (
+        isinstance(left, asttypes.BinOp)
+        and isinstance(right, asttypes.BinOp)
+        and left.op == right.op == strict
+        and isinstance(left.right, asttypes.Null)
+        and _named(right.right, "undefined")
+        and _plain(left.left)
+        and str(minify_print(left.left)) == str(minify_print(right.left))
+    ):
+        return None
+    return asttypes.BinOp(loose, left.left, left.right)
+
+
+def _plain(expr: Any) -> bool:
+    """Whether reading ``expr`` has no effect: a name, or a member of one by name, number or
+    another such expression."""
+    if isinstance(expr, asttypes.DotAccessor):
+        return _plain(expr.node)
+    if isinstance(expr, asttypes.BracketAccessor):
+        key = expr.expr
+        return _plain(expr.node) and (
+            isinstance(key, (asttypes.Number, asttypes.String)) or _plain(key)
+        )
+    return isinstance(expr, (asttypes.Identifier, asttypes.This))
 
 
 def _guarded_call(node: Any) -> bool:
