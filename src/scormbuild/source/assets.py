@@ -144,15 +144,22 @@ def language_of(path: str, languages: Sequence[str]) -> str | None:
     return code if ext and code in languages else None
 
 
-def shipped_assets(course: Course, languages: Sequence[str]) -> tuple[Asset, ...]:
-    """The files of assets/ that ``course``'s package ships: every one but those named for
-    another of the course's ``languages`` (``guide.sv.pdf`` in the Finnish package), unless this
-    language uses it: its pages, glossary or theme images, or an HTML file of assets/ it ships."""
+def files_used(course: Course) -> set[str]:
+    """The files of assets/ that ``course`` names: in its pages (raw ``<img>`` tags too), its
+    glossary's definitions and its theme's images (the logo, the cover's hero image)."""
     used = {u.path for m in course.modules for u in m.uses}
     used.update(i.path for m in course.modules for i in m.images if i.path)
     used.update(f for term in course.glossary for f in term.files)
     theme = course.config.theme
     used.update(posixpath.normpath(p) for p in (theme.logo, theme.hero) if p)
+    return used
+
+
+def shipped_assets(course: Course, languages: Sequence[str]) -> tuple[Asset, ...]:
+    """The files of assets/ that ``course``'s package ships: every one but those named for
+    another of the course's ``languages`` (``guide.sv.pdf`` in the Finnish package), unless this
+    language uses it: its pages, glossary or theme images, or an HTML file of assets/ it ships."""
+    used = files_used(course)
     mine = (None, course.language)
     kept = {a.path for a in course.assets if language_of(a.path, languages) in mine} | used
     documents = [a for a in course.assets if a.document is not None and a.path in kept]

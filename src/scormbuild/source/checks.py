@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from scormbuild.errors import Problem, warning
 from scormbuild.model import Course, CourseConfig, Link, Module
+from scormbuild.source.assets import files_used
 
 LARGE_IMAGE = 1024 * 1024  # bytes
 
@@ -18,11 +19,8 @@ LARGE_IMAGE = 1024 * 1024  # bytes
 def check_course(courses: Sequence[Course]) -> list[Problem]:
     """Every problem found in the language versions of a loaded course, errors and warnings."""
     problems: list[Problem] = []
-    used: set[str] = set()
     for course in courses:
         for module in course.modules:
-            used.update(u.path for u in module.uses)
-            used.update(i.path for i in module.images if i.path)  # raw <img> tags too
             for image in module.images:
                 if not image.alt.strip():
                     problems.append(
@@ -40,8 +38,7 @@ def check_course(courses: Sequence[Course]) -> list[Problem]:
     if not courses:
         return problems
     config = courses[0].config
-    used.update(p for p in (config.theme.logo, config.theme.hero) if p)
-    used.update(f for course in courses for term in course.glossary for f in term.files)
+    used = set().union(*(files_used(course) for course in courses))
     # Each package ships its own language's files: together they are the whole of assets/.
     assets = {a.path: a for course in courses for a in course.assets}
     for path in sorted(assets):
