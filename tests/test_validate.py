@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -88,6 +89,27 @@ def test_schema_directory_without_the_files_is_unusable(tmp_path: Path) -> None:
     report = validate_package(path, tmp_path)
     assert report.exit_status == 2
     assert report.unusable is not None and "imscp_rootv1p1p2.xsd" in report.unusable
+
+
+def test_each_validation_reads_its_own_schema_folder(tmp_path: Path) -> None:
+    # Nothing compiled is kept between calls: two folders, or one folder changed in between,
+    # each give what that folder holds at the time.
+    path = zips.write_zip(tmp_path / "pkg.zip", zips.good_members())
+    plain, strict = tmp_path / "plain", tmp_path / "strict"
+    for folder in (plain, strict):
+        shutil.copytree(xsd_dir(), folder)
+    cp = strict / "imscp_rootv1p1p2.xsd"
+    allowed = b'<xsd:element ref="organization" minOccurs="0" maxOccurs="unbounded"/>'
+    assert cp.read_bytes().count(allowed) == 1
+    cp.write_bytes(cp.read_bytes().replace(allowed, allowed.replace(b"unbounded", b"0")))
+    first, second, third = (validate_package(path, f) for f in (plain, strict, plain))
+    assert first.valid and third.valid and first.schema_checked, messages(first)
+    assert not second.valid and second.schema_checked
+    assert "organization" in messages(second)
+    (plain / "adlcp_rootv1p2.xsd").write_bytes(b"<xsd:schema")
+    changed = validate_package(path, plain)
+    assert changed.exit_status == 2
+    assert changed.unusable is not None and "do not compile" in changed.unusable
 
 
 # --- unusable input (exit 2) ------------------------------------------------------------------

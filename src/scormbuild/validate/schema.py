@@ -8,7 +8,6 @@ originals are patched in memory; the files themselves are never changed.
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
@@ -65,8 +64,13 @@ def _driver() -> bytes:
     return etree.tostring(root)
 
 
-@functools.lru_cache(maxsize=8)
-def _load(directory: Path) -> etree.XMLSchema:
+def load_schema(directory: Path) -> etree.XMLSchema:
+    """The SCORM 1.2 schema set from ``directory``, compiled anew on each call (about a
+    millisecond, so nothing is kept between calls, and a changed folder is read again).
+
+    Raises :class:`SchemaLoadError` when files are missing or do not compile.
+    """
+    directory = directory.resolve()
     files: dict[str, bytes] = {}
     missing = []
     for name in REQUIRED_FILES:
@@ -83,8 +87,3 @@ def _load(directory: Path) -> etree.XMLSchema:
         return etree.XMLSchema(etree.ElementTree(doc))
     except (etree.XMLSchemaParseError, etree.XMLSyntaxError) as exc:
         raise SchemaLoadError(f"{directory}: the schemas do not compile: {exc}") from exc
-
-
-def load_schema(directory: Path) -> etree.XMLSchema:
-    """The compiled SCORM 1.2 schema set from ``directory``, cached per directory."""
-    return _load(directory.resolve())
