@@ -1,28 +1,39 @@
 """Learner UI strings in Finnish, Swedish and English, overridable per course.
 
 The catalogs live in ``strings/<lang>.json``. A language without a catalog falls back to
-English key by key, so a partial translation still renders.
+English key by key, so a partial translation still renders. They are fixed per release, so
+they are read once, into read-only mappings: no caller can change what another one reads.
 """
 
 from __future__ import annotations
 
 import importlib.resources
 import json
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
 FALLBACK = "en"
+_NONE: Mapping[str, str] = MappingProxyType({})
 
 
-@cache
-def load_catalog(lang: str) -> dict[str, str]:
-    """The built-in strings of ``lang`` (its primary subtag), or ``{}`` when there are none."""
-    base = lang.split("-")[0].lower()
-    res = importlib.resources.files("scormbuild") / "strings" / f"{base}.json"
-    if not res.is_file():
-        return {}
-    data: dict[str, str] = json.loads(res.read_text(encoding="utf-8"))
-    return data
+def _read_catalogs() -> Mapping[str, Mapping[str, str]]:
+    folder = importlib.resources.files(__name__)
+    return MappingProxyType(
+        {
+            res.name.removesuffix(".json"): MappingProxyType(json.loads(res.read_text("utf-8")))
+            for res in folder.iterdir()
+            if res.name.endswith(".json")
+        }
+    )
+
+
+# The built-in catalogs by language code (fi, sv, en), read-only.
+CATALOGS: Mapping[str, Mapping[str, str]] = _read_catalogs()
+
+
+def load_catalog(lang: str) -> Mapping[str, str]:
+    """The built-in strings of ``lang`` (its primary subtag), empty when there are none."""
+    return CATALOGS.get(lang.split("-")[0].lower(), _NONE)
 
 
 def known_keys() -> frozenset[str]:
