@@ -11,8 +11,10 @@ from pathlib import Path
 import lxml.html
 
 from scormbuild.render.pages import render_course
+from scormbuild.render.printview import print_sections
 from scormbuild.render.theme import make_environment
 from scormbuild.source.load import load_course
+from scormbuild.strings import Catalog
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "course"
 
@@ -94,3 +96,27 @@ def test_a_course_module_template_without_main_still_prints(tmp_path: Path) -> N
     whole = lxml.html.fromstring(files["modules/print.html"])
     titles = [s.find(".//h2").text_content() for s in whole.find_class("sb-print-section")]
     assert titles == [m.title for m in course.modules]
+
+
+def test_what_a_section_drops_and_keeps_in_one_module() -> None:
+    # The parts a handout leaves out go with what they hold; the text after them stays.
+    course = load_course(EXAMPLE).courses[0]
+    page = (
+        '<html><body><main id="main"><h1 id="top">T</h1>'
+        '<nav class="sb-toc" aria-label="c"><a href="#a">a</a></nav>kept 1 '
+        '<h2 id="a">A</h2><p>See <a href="#top">top</a> and <a href="cover.html">cover</a>.</p>'
+        '<div class="x sb-quiz"><h2>Q <b>1</b></h2><input id="i"></div>kept 2'
+        '<aside class="callout" aria-labelledby="n"><p id="n">Note</p></aside>'
+        '<nav class="sb-pager" aria-label="p"><a href="x.html">x</a></nav>kept 3'
+        "</main></body></html>"
+    )
+    t = Catalog("en")
+    [(ident, html)] = print_sections(course, [page.encode()], t)
+    assert ident == "p1"
+    assert str(html) == (
+        '<h2 id="p1-top">T</h2>kept 1 '
+        '<h3 id="p1-a">A</h3>'
+        '<p>See <a href="#p1-top">top</a> and <a href="cover.html">cover</a>.</p>'
+        '<p class="sb-print-quiz">Quiz: Q 1. Answer it in the course.</p>kept 2'
+        '<div class="callout" aria-labelledby="p1-n" role="note"><p id="p1-n">Note</p></div>kept 3'
+    )
