@@ -9,7 +9,7 @@ import pytest
 
 from scormbuild.errors import CourseError
 from scormbuild.render.coursedata import quiz_entry
-from scormbuild.render.pages import ships
+from scormbuild.render.pagefiles import ships
 from scormbuild.source.load import load_course
 from tests.coursekit import write_course
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from scormbuild.model import OutputFile
+from scormbuild.model import Course, OutputFile
 from scormbuild.pipeline import BuildCache
 from scormbuild.render import pages as render
+from scormbuild.render.pagefiles import PageFiles, page_files
 from scormbuild.render.theme import make_environment
 from scormbuild.source.load import load_course
 from tests.coursekit import COURSE_YML, MODULE, QUIZ, write_course
@@ -92,3 +93,23 @@ def test_course_data_of_unchanged_quizzes_is_kept(tmp_path: Path) -> None:
     again = {id(obj): value for obj, value in memo.current.values() if isinstance(value, dict)}
     assert again.keys() == kept.keys()
     assert all(again[k] is kept[k] for k in kept)
+
+
+def test_what_pages_load_is_worked_out_once_per_render(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whether a file ships looks through every quiz and block of the course: once a render,
+    # fresh or reusing, whatever the number of pages.
+    root = write_course(tmp_path, files(tmp_path))
+    calls: list[str] = []
+
+    def counted(course: Course) -> PageFiles:
+        calls.append(course.language)
+        return page_files(course)
+
+    monkeypatch.setattr(render, "page_files", counted)
+    cache = BuildCache()
+    reused, fresh = both(root, cache)
+    assert reused == fresh
+    assert len([f for f in fresh if f.path.startswith("modules/0")]) == 4
+    assert calls == ["en", "en"]

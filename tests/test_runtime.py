@@ -13,7 +13,7 @@ import pytest
 
 from scormbuild import runtime
 from scormbuild.package import suspend_data
-from scormbuild.render import minify, pages
+from scormbuild.render import minify, pagefiles, pages
 from tests.needs import need
 
 FOLDER = Path(runtime.__file__).parent
@@ -39,16 +39,16 @@ def test_every_script_is_type_checked(script: str) -> None:
 
 
 def test_pages_load_each_script_after_what_it_needs() -> None:
-    for scripts in (pages.LAUNCH_SCRIPTS, pages.PAGE_SCRIPTS):
+    for scripts in (pagefiles.LAUNCH_SCRIPTS, pagefiles.PAGE_SCRIPTS):
         assert scripts[0] == "course-data.js"
         for i, script in enumerate(scripts[1:], start=1):
             needed = () if script == runtime.CONSTANTS_SCRIPT else runtime.requires(script)
             assert set(needed) <= set(scripts[:i]), script
-    assert pages.LAUNCH_SCRIPTS[-1] == "shell.js" and pages.PAGE_SCRIPTS[-1] == "page.js"
+    assert pagefiles.LAUNCH_SCRIPTS[-1] == "shell.js" and pagefiles.PAGE_SCRIPTS[-1] == "page.js"
 
 
 def test_every_script_is_used() -> None:
-    used = set(runtime.load_order(["shell.js", *pages.PAGE_SCRIPTS[1:]]))
+    used = set(runtime.load_order(["shell.js", *pagefiles.PAGE_SCRIPTS[1:]]))
     assert used == {*SCRIPTS, runtime.CONSTANTS_SCRIPT}
 
 
@@ -91,10 +91,10 @@ def test_packages_carry_the_scripts_their_pages_load() -> None:
     from tests.test_render import files
 
     built, course = files(), sample_course()
-    for script in {*pages.LAUNCH_SCRIPTS, *pages.PAGE_SCRIPTS}:
+    for script in {*pagefiles.LAUNCH_SCRIPTS, *pagefiles.PAGE_SCRIPTS}:
         # exam.js only with a quiz in exam mode, which the sample course has not
-        assert (f"scormbuild/{script}" in built) == pages.ships(course, script), script
-    assert "exam.js" in pages.PAGE_SCRIPTS and not pages.ships(course, "exam.js")
+        assert (f"scormbuild/{script}" in built) == pagefiles.ships(course, script), script
+    assert "exam.js" in pagefiles.PAGE_SCRIPTS and not pagefiles.ships(course, "exam.js")
     assert built["scormbuild/constants.js"] == runtime.constants_script()
 
 
@@ -114,7 +114,7 @@ def test_packages_ship_the_browser_half_of_each_header(tmp_path: Path) -> None:
     """A package runs in browsers only: no script keeps the node half of its header, and run
     one after another as the launch page loads them, each defines its global."""
     need(shutil.which("node") is not None, "node is not installed (make browser-deps)")
-    names = [s for s in pages.LAUNCH_SCRIPTS if s not in ("course-data.js", "shell.js")]
+    names = [s for s in pagefiles.LAUNCH_SCRIPTS if s not in ("course-data.js", "shell.js")]
     for name in names:
         packed = pages.runtime_file(name).decode()
         assert "module.exports" not in packed and "require(" not in packed, name

@@ -19,34 +19,26 @@ from scormbuild import fonts
 from scormbuild.fonts import font_css
 from scormbuild.model import FOOTNOTES_START, Course, Module, OutputFile, Quiz
 from scormbuild.package import suspend_data as state
-from scormbuild.render.blocks import block_code, fill_blocks, glossary_page, page_assets
+from scormbuild.render.blocks import block_code, fill_blocks, glossary_page
 from scormbuild.render.coursedata import ObjectMemo, course_data
 from scormbuild.render.files import fill_page_files
 from scormbuild.render.learner import learner_pages
 from scormbuild.render.minify import ShippedScripts, minify_css
+from scormbuild.render.pagefiles import (
+    DRAG_STYLE,
+    LAUNCH_SCRIPTS,
+    PAGE_SCRIPTS,
+    THEME_STYLES,
+    PageFiles,
+    page_files,
+    ships,
+    theme_css,
+)
 from scormbuild.render.quizview import correct_answer, phrasing, question_views
 from scormbuild.render.theme import brand_css, course_template_errors, read_static
 from scormbuild.runtime import CONSTANTS_SCRIPT, constants_script, load_order
 from scormbuild.strings import Catalog
 from scormbuild.workers import SHARES, chunks, forked_map, worker_count
-
-# The data every page starts from; the runtime's scripts follow in the order they declare
-# (scormbuild.runtime.load_order). The launch page runs shell.js, a module page page.js.
-DATA_SCRIPT = "course-data.js"
-LAUNCH_SCRIPTS = (DATA_SCRIPT, *load_order(["shell.js"]))
-# dragdrop.js starts itself: a second way to answer matching and ordering questions.
-PAGE_SCRIPTS = (DATA_SCRIPT, *load_order(["dragdrop.js", "page.js"]))
-THEME_STYLES = ("theme.css", "brand.css")
-# Parts of the theme's stylesheet that only some courses need, each with a word its pages
-# hold (the class it styles): theme.css takes a part in when a page of the package holds its
-# word (a page that merely says the word gets it too). A course overrides a part by name, as
-# it does theme.css.
-THEME_PARTS = (
-    ("path.css", b"sb-frame"),  # the launch page's frame, which its script needs: single-SCO
-    ("callouts.css", b"callout"),
-    ("quiz.css", b"sb-question"),
-)
-DRAG_STYLE = "dragdrop.css"  # dragdrop.js's, shipped with it
 
 
 def render_quiz(env: jinja2.Environment, quiz: Quiz, index: int, lang: str) -> Markup:
@@ -105,7 +97,7 @@ def render_module(
     course: Course,
     index: int,
     quiz_index: dict[str, int],
-    files: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
+    files: PageFiles | None = None,
 ) -> str:
     """A module page: a complete HTML document that also works opened on its own.
 
@@ -118,7 +110,7 @@ def render_module(
     text, notes = (body[:cut], body[cut:]) if cut >= 0 else (body, "")
     mods = course.modules
     multi = course.config.sco_mode == "multi"
-    styles, scripts = page_files(course) if files is None else files
+    files = page_files(course) if files is None else files
     page = env.get_template("module.html").render(
         course=course,
         module=module,
@@ -130,32 +122,11 @@ def render_module(
         next=mods[index + 1] if index + 1 < len(mods) else None,
         multi=multi,
         root="../",
-        scripts=scripts,
-        styles=styles,
+        scripts=files.scripts,
+        styles=files.styles,
         terms=[t for t in course.glossary if t.id in module.terms],
     )
     return fill_page_files(env, page, course)
-
-
-def ships(course: Course, name: str) -> bool:
-    """Whether the package ships runtime file ``name``: quiz-ui.js only with a quiz to show
-    (a scored scenario keeps its result through quiz.js alone), exam.js only with a quiz in
-    exam mode, dragdrop.js only with a matching or ordering question in a quiz."""
-    if name == "exam.js":
-        return any(q.mode == "exam" for q in course.quizzes)
-    quizzes = [q for q in course.quizzes if q.kind == "quiz"]
-    if name == "dragdrop.js":
-        return any(x.type in ("matching", "ordering") for q in quizzes for x in q.questions)
-    return name != "quiz-ui.js" or bool(quizzes)
-
-
-def page_files(course: Course) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The stylesheets and the scripts a module page loads: the theme's, the runtime's that
-    the package ships, the blocks'."""
-    styles, scripts = page_assets(course)
-    drag = (DRAG_STYLE,) if ships(course, "dragdrop.js") else ()
-    runtime = tuple(n for n in PAGE_SCRIPTS if ships(course, n))
-    return THEME_STYLES + drag + styles, runtime + scripts
 
 
 def runtime_file(name: str, scripts: ShippedScripts | None = None) -> bytes:
@@ -216,23 +187,23 @@ class PageCache:
         env: jinja2.Environment,
         course: Course,
         quiz_index: dict[str, int],
+        files: PageFiles,
         workers: int | None = None,
         meanwhile: Callable[[], None] = lambda: None,
     ) -> list[bytes]:
         """Every module page of ``course``, rendering only those not kept from last time
-        (``workers`` and ``meanwhile`` as for :func:`_render_pages`)."""
+        (``files``, ``workers`` and ``meanwhile`` as for :func:`_render_pages`)."""
         if course.root is not None and (course.root / "templates").is_dir():
             # A course's own templates may use any part of the course: no reuse.
             every = range(len(course.modules))
-            return _render_pages(env, course, quiz_index, every, workers, meanwhile)
+            return _render_pages(env, course, quiz_index, every, files, workers, meanwhile)
         mods = course.modules
         outline = tuple((m.slug, m.title) for m in mods)
         # What every page loads depends on the blocks and questions the whole course has; the
         # links to files say their sizes.
         sizes = tuple((a.path, a.size) for a in course.assets)
         shared = (
-            _theme_digest(env), course.config, course.language, outline, page_files(course),
-            sizes,
+            _theme_digest(env), course.config, course.language, outline, files, sizes,
         )  # fmt: skip
         if shared != self.shared:
             self.pages, self.shared = {}, shared
@@ -240,7 +211,7 @@ class PageCache:
             _PageKey(i, m, tuple(quiz_index[q.id] for q in m.quizzes)) for i, m in enumerate(mods)
         ]
         missing = [i for i, key in enumerate(keys) if key not in self.pages]
-        rendered = _render_pages(env, course, quiz_index, missing, workers, meanwhile)
+        rendered = _render_pages(env, course, quiz_index, missing, files, workers, meanwhile)
         fresh = dict(zip(missing, rendered, strict=True))
         pages = [fresh[i] if i in fresh else self.pages[key] for i, key in enumerate(keys)]
         self.pages = dict(zip(keys, pages, strict=True))
@@ -252,19 +223,19 @@ def _render_pages(
     course: Course,
     quiz_index: dict[str, int],
     indexes: Sequence[int],
+    files: PageFiles,
     workers: int | None = None,
     meanwhile: Callable[[], None] = lambda: None,
 ) -> list[bytes]:
     """The pages of ``indexes``, on several processes when there are many (or ``workers``).
 
-    ``meanwhile`` is this process's own share of the work, done while the workers render.
+    ``files``: :func:`page_files` of the course. ``meanwhile`` is this process's own share of
+    the work, done while the workers render.
     """
     indexes = list(indexes)
     if not indexes:
         meanwhile()
         return []
-
-    files = page_files(course)
 
     def render_some(part: Sequence[int]) -> list[bytes]:
         with course_template_errors(env):
@@ -323,11 +294,14 @@ def _render_course(
     every = PAGE_SCRIPTS[1:] if multi else load_order([*LAUNCH_SCRIPTS[1:], *PAGE_SCRIPTS[1:]])
     runtime = [n for n in every if ships(course, n)]
     shipped = ShippedScripts.load()
+    files_of_pages = page_files(course)
     if pages is not None:
-        bodies = pages.render(env, course, quiz_index, workers, data_script)
+        bodies = pages.render(env, course, quiz_index, files_of_pages, workers, data_script)
     else:
         every_page = range(len(course.modules))
-        bodies = _render_pages(env, course, quiz_index, every_page, workers, data_script)
+        bodies = _render_pages(
+            env, course, quiz_index, every_page, files_of_pages, workers, data_script
+        )
     files = [
         *(OutputFile(m.href, page) for m, page in zip(course.modules, bodies, strict=True)),
         OutputFile("scormbuild/course-data.js", data_js[0]),
@@ -344,13 +318,15 @@ def _render_course(
     if "dragdrop.js" in runtime:
         css = minify_css(read_static(env, DRAG_STYLE))
         files.append(OutputFile(f"scormbuild/{DRAG_STYLE}", css.encode()))
-    glossary = glossary_page(env, course, THEME_STYLES + page_assets(course)[0])
+    glossary = glossary_page(env, course, THEME_STYLES + files_of_pages.block_styles)
     if glossary is not None:
         files.append(glossary)
     if not multi:  # the launch page; in multi-SCO mode the LMS's table of contents replaces it
-        # The cover and finish pages load what a module page loads: page.js sizes the frame.
-        scripts = tuple(n for n in PAGE_SCRIPTS if ships(course, n))
-        files += learner_pages(env, course, THEME_STYLES, scripts, bodies, page_assets(course)[0])
+        # The cover and finish pages load the runtime a module page loads: page.js sizes the
+        # frame.
+        files += learner_pages(
+            env, course, THEME_STYLES, files_of_pages.runtime, bodies, files_of_pages.block_styles
+        )
         page = env.get_template("index.html").render(
             course=course, root="", scripts=LAUNCH_SCRIPTS, styles=THEME_STYLES
         )
@@ -358,15 +334,6 @@ def _render_course(
     files += render_documents(course, env)
     files.append(theme_css(env, files))
     return sorted(files, key=lambda f: f.path)
-
-
-def theme_css(env: jinja2.Environment, files: Sequence[OutputFile]) -> OutputFile:
-    """``scormbuild/theme.css``: the theme's stylesheet and the parts of it (THEME_PARTS)
-    that the package's pages use."""
-    pages = [f.data for f in files if f.path.endswith(".html") and f.data]
-    parts = [name for name, word in THEME_PARTS if any(word in page for page in pages)]
-    text = "".join(read_static(env, name) for name in ("theme.css", *parts))
-    return OutputFile("scormbuild/theme.css", minify_css(text).encode())
 
 
 def course_data_script(runtime_data: dict[str, Any]) -> bytes:
