@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from scormbuild.courseconfig import CourseConfig, Theme
 from scormbuild.model import (
     Choice,
     Course,
-    CourseConfig,
     Heading,
     Module,
     NumericAnswer,
@@ -15,7 +15,6 @@ from scormbuild.model import (
     Pair,
     Question,
     Quiz,
-    Theme,
     quiz_placeholder,
 )
 

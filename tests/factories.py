@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from scormbuild.model import Course, CourseConfig, Module
+from scormbuild.courseconfig import CourseConfig
+from scormbuild.model import Course, Module
 
 
 def make_module(n: int, title: str | None = None) -> Module:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from scormbuild.courseconfig import CourseConfig, Theme
 from scormbuild.errors import CourseError
-from scormbuild.model import CourseConfig, Theme
 from scormbuild.options import Section, declared
 from scormbuild.source.config import for_language, load_config
 from scormbuild.source.load import load_course

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from scormbuild.cli import main
 from scormbuild.commands.build import build
 from scormbuild.commands.check import check
-from scormbuild.model import CourseConfig
+from scormbuild.courseconfig import CourseConfig
 from scormbuild.render.files import file_size, file_type
 from scormbuild.source.checks import reviewed
 from scormbuild.strings import Catalog

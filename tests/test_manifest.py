@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from scormbuild.commands.validate import load_schema, validate_manifest
-from scormbuild.model import Localized
+from scormbuild.courseconfig import Localized
 from scormbuild.package.manifest import (
     ADLCP_NS,
     IMSCP_NS,

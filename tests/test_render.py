@@ -11,7 +11,8 @@ import jinja2
 import pytest
 from lxml import html as lxml_html
 
-from scormbuild.model import OutputFile, Theme
+from scormbuild.courseconfig import Theme
+from scormbuild.model import OutputFile
 from scormbuild.render.pages import render_course
 from scormbuild.render.theme import brand_css, contrast, make_environment, parse_color
 from tests.course_samples import no_blocks_course, sample_course

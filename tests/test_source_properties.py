@@ -20,7 +20,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scormbuild.model import CourseConfig
+from scormbuild.courseconfig import CourseConfig
 from scormbuild.options import declared
 from scormbuild.pipeline import gather
 from scormbuild.source.text import split_front_matter

@@ -13,7 +13,8 @@ MAX_LINES = 400
 # its helpers are the bottom; the source side reads into the model; rendering and packaging
 # write it out; commands (and the preview, the pipeline) put the stages together.
 BASE = {
-    "content", "errors", "fonts", "limits", "model", "options", "runtime", "strings", "workers",
+    "content", "courseconfig", "errors", "fonts", "limits", "model", "options", "runtime",
+    "strings", "workers",
 }  # fmt: skip
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
@@ -24,7 +25,8 @@ ALLOWED: dict[str, set[str]] = {
     "strings": set(),
     "workers": set(),
     "content": {"errors"},
-    "model": {"content", "errors", "fonts", "limits", "options"},
+    "courseconfig": {"fonts", "limits", "options"},
+    "model": {"content", "courseconfig", "errors"},
     "source": BASE,
     "render": BASE | {"package.suspend_data"},
     "package": BASE,

@@ -1,6 +1,6 @@
 """Option types: how one course.yml value is checked, converted and documented.
 
-:class:`~scormbuild.model.CourseConfig` declares every course.yml key once, as a field made
+:class:`~scormbuild.courseconfig.CourseConfig` declares every course.yml key once, as a field made
 with :func:`option`: the annotation is its type, and the option gives its check, conversion,
 default and docstring. :mod:`scormbuild.source.config` reads course.yml and applies them.
 """

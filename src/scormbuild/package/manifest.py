@@ -14,7 +14,8 @@ from urllib.parse import quote
 
 from lxml import etree
 
-from scormbuild.model import Course, Localized
+from scormbuild.courseconfig import Localized
+from scormbuild.model import Course
 
 IMSCP_NS = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP_NS = "http://www.adlnet.org/xsd/adlcp_rootv1p2"

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+from scormbuild.courseconfig import CourseConfig
 from scormbuild.errors import Problem, warning
-from scormbuild.model import Course, CourseConfig, Link, Module
+from scormbuild.model import Course, Link, Module
 from scormbuild.source.assets import files_used
 
 LARGE_IMAGE = 1024 * 1024  # bytes

@@ -1,4 +1,4 @@
-"""course.yml read into :class:`~scormbuild.model.CourseConfig`.
+"""course.yml read into :class:`~scormbuild.courseconfig.CourseConfig`.
 
 Every key is declared once, on the model (:mod:`scormbuild.options` gives the option types);
 here each key of the file is checked and converted by its declaration, then the rules that
@@ -14,9 +14,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from scormbuild.courseconfig import CourseConfig, Localized
 from scormbuild.errors import Problem, error
 from scormbuild.limits import COURSE_YML_BYTES
-from scormbuild.model import CourseConfig, Localized
 from scormbuild.options import (
     Context,
     Declared,

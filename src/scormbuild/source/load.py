@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scormbuild.content import Term
+from scormbuild.courseconfig import CourseConfig
 from scormbuild.errors import Problem, SourceLocation, error, raise_if_errors
 from scormbuild.limits import MB, MODULES, TEMPLATE_BYTES, TEMPLATES
-from scormbuild.model import Course, CourseConfig
+from scormbuild.model import Course
 from scormbuild.options import MODULE_NAME_RE
 from scormbuild.source.assets import scan_assets, shipped_assets, unpackaged_uses
 from scormbuild.source.config import CONFIG_FILE, for_language, load_config

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from scormbuild.courseconfig import CourseConfig
 from scormbuild.errors import Problem, error
 from scormbuild.limits import MODULE_BYTES, TEXT_CHARS, TITLE_CHARS
-from scormbuild.model import CourseConfig, Module
+from scormbuild.model import Module
 from scormbuild.options import declared
 from scormbuild.source.keys import check_keys, mapping_hint, not_a_mapping
 from scormbuild.source.markdown import render_inline
