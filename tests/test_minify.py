@@ -49,18 +49,46 @@ def test_minify_writes_an_if_that_only_calls_as_and() -> None:
     src = (
         "if (a || b) f();\nif (!a) g();\nif (a && b) h.k();\nif (c) f(); else g();\nif (a) b = 1;\n"
     )
-    assert minify_js(src) == "if(a||b)f();!a&&g();a&&b&&h.k();if(c)f();else g();if(a)b=1\n"
+    assert minify_js(src) == "if(a||b)f();!a&&g();a&&b&&h.k();c?f():g();if(a)b=1\n"
+
+
+def test_minify_writes_an_if_else_of_two_expressions_as_a_conditional() -> None:
+    src = (
+        "if (a) f(); else g();\nif (a || b) { x = 1; } else { y = 2; }\n"
+        "if (a) f(); else if (b) g(); else h();\n"
+        "if (x = a) f(); else g();\nif (a) f(), g(); else h();\n"
+    )
+    assert minify_js(src) == (
+        "a?f():g();a||b?x=1:y=2;a?f():b?g():h();if(x=a)f();else g();if(a)f(),g();else h()\n"
+    )
+
+
+def test_minify_drops_braces_only_where_they_change_nothing() -> None:
+    src = (
+        "if (a) { x = 1; }\nwhile (a) { a--; }\nfor (var i = 0; i < 3; i++) { f(i); }\n"
+        "if (a) { if (b) x = 1; } else y = 2;\nif (a) { for (;;) if (b) x = 1; } else y = 2;\n"
+        "if (a) { function f() {} }\nwhile (a) {}\n"
+    )
+    assert minify_js(src) == (
+        "if(a)x=1;while(a)a--;for(var i=0;i<3;i++)f(i);if(a){if(b)x=1}else y=2;"
+        "if(a){for(;;)if(b)x=1}else y=2;if(a){function f(){}}while(a){}\n"
+    )
+
+
+def test_minify_writes_numbers_and_typeof_tests_short() -> None:
+    src = 'var a = 1000 + 30000 + 1500 + 0x1000 + 2.5, b = typeof x === "string", c = y === "s";\n'
+    assert minify_js(src) == 'var a=1e3+3e4+1500+0x1000+2.5,b=typeof x=="string",c=y==="s"\n'
 
 
 def test_minify_drops_only_parentheses_that_change_nothing() -> None:
     src = (
         "var a = (this);\nvar b = (x.y)(z), c = new (f())(), d = (1).toString(), e = -(a + b) * c;"
         "\nvar f = (true).valueOf(), g = !(x.y), h = (function () { return (a); })(), i = ({}).k;\n"
-        "var j = [(true), (false)], k = typeof (x);\nx();\nvar l;\n"
+        "var j = [(true), (false)], k = typeof (x), m = ([]).concat(a);\nx();\nvar l;\n"
     )
     assert minify_js(src) == (
         "var a=this,b=x.y(z),c=new (f())(),d=(1).toString(),e=-(a+b)*c,f=true.valueOf(),"
-        "g=!x.y,h=(function(){return a})(),i=({}).k,j=[!0,!1],k=typeof x;x();var l\n"
+        "g=!x.y,h=(function(){return a})(),i=({}).k,j=[!0,!1],k=typeof x,m=[].concat(a);x();var l\n"
     )
 
 
@@ -89,9 +117,10 @@ def _null_test(node: Any) -> list[str] | None:
 
 def _shape(node: Any) -> list[str]:
     """The tree under ``node`` as a list of node kinds and literal values, without its
-    parentheses, with ``!0``/``!1`` read as the booleans they are, ``a && f();`` as
-    ``if (a) f();``, and each declaration without the ``var`` statement it is in (two in a row
-    may have become one)."""
+    parentheses, with ``!0``/``!1`` read as the booleans they are, numbers by their value
+    (``1e3`` is ``1000``), ``a && f();`` and ``a ? f() : g();`` as the ``if`` statements they
+    stand for, the body of an ``if`` or a loop alike with or without braces, and each
+    declaration without the ``var`` statement it is in (two in a row may have become one)."""
     if isinstance(node, asttypes.GroupingOp):
         return _shape(node.expr)
     if isinstance(node, asttypes.UnaryExpr) and node.op == "!":
@@ -104,13 +133,35 @@ def _shape(node: Any) -> list[str]:
     if isinstance(node, asttypes.ExprStatement) and isinstance(node.expr, asttypes.BinOp):
         test, call = node.expr.left, node.expr.right
         if node.expr.op == "&&" and isinstance(call, asttypes.FunctionCall):
-            return ["If", *_shape(test), "ExprStatement", *_shape(call)]
-    if isinstance(node, asttypes.If) and node.alternative is None:
-        return ["If", *_shape(node.predicate), *_shape(node.consequent)]
+            return ["If", *_shape(test), *_body(asttypes.ExprStatement(call))]
+    if isinstance(node, asttypes.ExprStatement) and isinstance(node.expr, asttypes.Conditional):
+        either = node.expr
+        return [
+            "If",
+            *_shape(either.predicate),
+            *_body(asttypes.ExprStatement(either.consequent)),
+            "else",
+            *_body(asttypes.ExprStatement(either.alternative)),
+        ]
+    if isinstance(node, asttypes.If):
+        otherwise = ["else", *_body(node.alternative)] if node.alternative is not None else []
+        return ["If", *_shape(node.predicate), *_body(node.consequent), *otherwise]
+    if isinstance(node, (asttypes.For, asttypes.ForIn, asttypes.While)):
+        parts = [c for c in node.children()[:-1] if c]
+        return [type(node).__name__, *[p for c in parts for p in _shape(c)], *_body(node.statement)]
+    if isinstance(node, asttypes.Number):
+        text = node.value
+        return ["Number", repr(int(text, 16) if text.lower().startswith("0x") else float(text))]
     kind = [] if isinstance(node, asttypes.VarStatement) else [type(node).__name__]
-    if isinstance(node, (asttypes.Boolean, asttypes.String, asttypes.Number)):
-        kind.append(node.value)
+    if isinstance(node, (asttypes.Boolean, asttypes.String, asttypes.PropIdentifier)):
+        kind.append(node.value)  # property names are never shortened
     return kind + [part for child in node.children() if child for part in _shape(child)]
+
+
+def _body(node: Any) -> list[str]:
+    """The statement an ``if`` or a loop runs, braced or not."""
+    statements = node.children() if isinstance(node, asttypes.Block) else [node]
+    return ["{", *[part for s in statements for part in _shape(s)], "}"]
 
 
 def _factory(tree: Any) -> Any:
@@ -125,9 +176,9 @@ def _factory(tree: Any) -> Any:
 @pytest.mark.parametrize("name", minify.script_names())
 def test_a_shipped_script_means_what_its_source_says(name: str) -> None:
     """Every runtime script, minified, parses into its source's tree: the same statements and
-    expressions in the same nesting, only without the parentheses that changed nothing and
-    with the declarations of ``var`` statements in a row in one, and ``if (a) f();`` written
-    ``a && f();``."""
+    expressions in the same nesting, only without the parentheses and braces that changed
+    nothing and with the declarations of ``var`` statements in a row in one, ``if (a) f();``
+    written ``a && f();``, ``if (a) f(); else g();`` written ``a ? f() : g();``."""
     source = es5(minify.script_source(name))
     shipped = es5(minify_js(minify.script_source(name)))
     assert _shape(_factory(shipped)) == _shape(_factory(source))

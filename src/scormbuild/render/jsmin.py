@@ -9,10 +9,14 @@ globals a script defines or reads, strings and the order of statements stay as w
 from __future__ import annotations
 
 import importlib.metadata
+import re
 from typing import Any
 
-from calmjs.parse import asttypes, es5  # type: ignore[import-untyped]
-from calmjs.parse.unparsers.es5 import minify_print  # type: ignore[import-untyped]
+from calmjs.parse import asttypes, es5, rules  # type: ignore[import-untyped]
+from calmjs.parse.handlers.core import layout_handler_semicolon  # type: ignore[import-untyped]
+from calmjs.parse.lexers.es5 import Lexer  # type: ignore[import-untyped]
+from calmjs.parse.ruletypes import EndStatement, OptionalSpace  # type: ignore[import-untyped]
+from calmjs.parse.unparsers.es5 import Unparser, minify_print  # type: ignore[import-untyped]
 from calmjs.parse.walkers import Walker  # type: ignore[import-untyped]
 
 # The minifier the table was written with (for the reader: the build takes the table's text
@@ -30,8 +34,24 @@ def minify_js(text: str) -> str:
         raise ValueError("a script that uses eval or with cannot have its names shortened")
     _unwrap_header(tree)
     _tighten(tree)
-    printed = minify_print(tree, obfuscate=True, obfuscate_globals=False, drop_semi=True)
-    return str(printed).strip() + "\n"
+    return _printed(tree)
+
+
+def _printed(tree: Any) -> str:
+    """``tree`` printed short, the names local to its functions shortened (calmjs.parse's
+    minifying printer, and ``for(a;b;c)`` without the spaces it leaves after each ``;``)."""
+    printer = Unparser(
+        rules=[
+            rules.minify(drop_semi=True),
+            rules.obfuscate(
+                obfuscate_globals=False,
+                shadow_funcname=False,
+                reserved_keywords=Lexer.keywords_dict.keys(),
+            ),
+            lambda: {"layout_handlers": {(EndStatement, OptionalSpace): layout_handler_semicolon}},
+        ]
+    )
+    return "".join(chunk.text for chunk in printer(tree)).strip() + "\n"
 
 
 def _unwrap_header(tree: Any) -> None:
@@ -40,7 +60,7 @@ def _unwrap_header(tree: Any) -> None:
     ``this.X = function (win, Y) {...}(window, this.Y)`` (at a script's top level ``this`` is
     the window, and the factory is called the same way). Any other script is left as it is."""
     statements = tree.children()
-    call = statements[0].expr if len(statements) == 1 else None
+    call = getattr(statements[0], "expr", None) if len(statements) == 1 else None
     if not isinstance(call, asttypes.FunctionCall) or not isinstance(call.args, asttypes.Arguments):
         return
     header = _ungrouped(call.identifier)
@@ -91,9 +111,16 @@ def _named(node: Any, name: str) -> bool:
 
 
 # Expressions that need no parentheses wherever they stand (but as what ``new`` calls): a name,
-# ``this``, a string, and member accesses and calls made on one of those. The type checker's
-# casts (``/** @type {X} */ (expr)``) leave such parentheses in the source.
-_PRIMARY = (asttypes.Identifier, asttypes.This, asttypes.String, asttypes.Null, asttypes.Boolean)
+# ``this``, a string, an array literal, and member accesses and calls made on one of those.
+# The type checker's casts (``/** @type {X} */ (expr)``) leave such parentheses in the source.
+_PRIMARY = (
+    asttypes.Identifier,
+    asttypes.This,
+    asttypes.String,
+    asttypes.Null,
+    asttypes.Boolean,
+    asttypes.Array,
+)
 _CHAIN = (asttypes.DotAccessor, asttypes.BracketAccessor, asttypes.FunctionCall)
 # What binds tighter than ``!``: a ``!0`` standing for ``true`` must not be the base of these.
 _TIGHTER = (*_CHAIN, asttypes.NewExpr, asttypes.PostfixExpr)
@@ -117,12 +144,60 @@ def _tightened(node: Any, parent: Any) -> Any:
     if isinstance(node, asttypes.Boolean) and not isinstance(parent, _TIGHTER):
         return asttypes.UnaryExpr("!", asttypes.Number("0" if node.value == "true" else "1"))
     _tighten(node)
+    if isinstance(node, asttypes.Number):
+        return asttypes.Number(_short_number(node.value))
+    if isinstance(node, asttypes.BinOp) and node.op in ("===", "!==") and _typeof_test(node):
+        return asttypes.BinOp(node.op[:2], node.left, node.right)
+    if isinstance(node, (*_LOOPS, asttypes.If)):
+        _unbrace(node)
     loose = _loose_null_test(node)
     if loose is not None:
         return loose
     if _guarded_call(node):
         return asttypes.ExprStatement(asttypes.BinOp("&&", node.predicate, node.consequent.expr))
+    if _either_expression(node):
+        return asttypes.ExprStatement(
+            asttypes.Conditional(node.predicate, node.consequent.expr, node.alternative.expr)
+        )
     return node
+
+
+def _short_number(text: str) -> str:
+    """A whole number with three zeros or more at its end in exponent form (``1000`` ->
+    ``1e3``); any other number as written."""
+    match = re.fullmatch(r"([1-9][0-9]*?)(000+)", text)
+    return f"{match[1]}e{len(match[2])}" if match else text
+
+
+def _typeof_test(node: Any) -> bool:
+    """Whether ``node`` compares ``typeof x`` with a string: both sides are strings, so
+    ``==`` means what ``===`` does."""
+    sides = (node.left, node.right)
+    return any(isinstance(n, asttypes.UnaryExpr) and n.op == "typeof" for n in sides) and any(
+        isinstance(n, asttypes.String) for n in sides
+    )
+
+
+_LOOPS = (asttypes.For, asttypes.ForIn, asttypes.While)
+# Statements that may end in an ``if`` without ``else``: as the only statement of the braces
+# before an ``else`` they would take that ``else`` as their own.
+_OPEN_ENDED = (*_LOOPS, asttypes.If, asttypes.Label, asttypes.With)
+
+
+def _unbrace(node: Any) -> None:
+    """The body of a loop or ``if`` without the braces it does not need: ``if(a){b()}`` as
+    ``if(a)b();``. Braces stay around a function
+    declaration, and before an ``else`` around a statement that could take it."""
+    keys = ["consequent", "alternative"] if isinstance(node, asttypes.If) else ["statement"]
+    for key in keys:
+        body = getattr(node, key)
+        if not isinstance(body, asttypes.Block):
+            continue
+        inner = body.children()
+        if len(inner) == 1 and not isinstance(inner[0], asttypes.FuncDecl):
+            before_else = key == "consequent" and node.alternative is not None
+            if not (before_else and isinstance(inner[0], _OPEN_ENDED)):
+                setattr(node, key, inner[0])
 
 
 def _loose_null_test(node: Any) -> Any:
@@ -174,12 +249,45 @@ def _guarded_call(node: Any) -> bool:
     )
 
 
+def _either_expression(node: Any) -> bool:
+    """Whether ``node`` is ``if (test) a; else b;`` of two expressions, neither a comma list,
+    whose test binds more tightly than ``?:`` (so that ``test ? a : b;`` means the same)."""
+    return (
+        isinstance(node, asttypes.If)
+        and all(
+            isinstance(branch, asttypes.ExprStatement)
+            and not isinstance(branch.expr, asttypes.Comma)
+            for branch in (node.consequent, node.alternative)
+        )
+        and not isinstance(node.predicate, (asttypes.Conditional, asttypes.Assign, asttypes.Comma))
+        and _statement_may_start_with(node.predicate)
+    )
+
+
+def _statement_may_start_with(expr: Any) -> bool:
+    """Whether a statement may start with ``expr``: not with a function or an object literal
+    (a declaration or a block would be read there)."""
+    while True:
+        if isinstance(expr, asttypes.FunctionCall):
+            expr = expr.identifier
+        elif isinstance(expr, (asttypes.DotAccessor, asttypes.BracketAccessor)):
+            expr = expr.node
+        elif isinstance(expr, asttypes.BinOp):
+            expr = expr.left
+        elif isinstance(expr, asttypes.PostfixExpr):
+            expr = expr.value
+        else:
+            return not isinstance(expr, (asttypes.FuncExpr, asttypes.Object))
+
+
 def _tighten(node: Any) -> None:
     """Rewrite the tree under ``node`` into a shorter one that means the same: parentheses
-    around what needs none go, ``true``/``false`` become ``!0``/``!1``, ``if (a) f();``
-    becomes ``a && f();``, and a ``var``
-    statement right after another joins it (``var a=1,b=2``: declarations are hoisted, the
-    initialisers still run in order)."""
+    around what needs none go, and braces around the one statement of an ``if`` or a loop
+    (where no ``else`` could change owner); ``true``/``false`` become ``!0``/``!1``, ``1000``
+    ``1e3``, ``typeof x === "s"`` ``typeof x == "s"``; ``if (a) f();`` becomes ``a && f();``
+    and ``if (a) f(); else g();`` ``a ? f() : g();``; and a ``var`` statement right after
+    another joins it (``var a=1,b=2``: declarations are hoisted, the initialisers still run
+    in order)."""
     for key, value in vars(node).items():
         if isinstance(value, asttypes.Node):
             setattr(node, key, _tightened(value, node))
