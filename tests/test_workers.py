@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from scormbuild.source.markdown import labels_for
 from scormbuild.source.memo import ModuleMemo
 from scormbuild.source.parallel import Job, read_all
 from scormbuild.source.paths import CourseFiles
-from scormbuild.workers import fork_map
+from scormbuild.workers import fork_map, forked_map
 from tests.coursekit import MODULE, QUIZ, write_course
 
 
@@ -64,6 +65,21 @@ def test_a_failing_job_fails_the_map() -> None:
     assert fork_map(lambda n: n * 2, list(range(40)), 3) == [n * 2 for n in range(40)]
     with pytest.raises(ValueError, match="five"):
         fork_map(work, list(range(40)), 3)
+
+
+def test_workers_go_on_while_the_block_has_not_read_their_results(tmp_path: Path) -> None:
+    # Each result is larger than a pipe holds: a worker that waited for the block to read
+    # it would not start its next job before the block reads (the block streams media then).
+    def work(n: int) -> bytes:
+        (tmp_path / f"started-{n}").touch()
+        return bytes([n]) * (1 << 20)
+
+    with forked_map(work, list(range(6)), 2) as results:
+        deadline = time.monotonic() + 20
+        while len(list(tmp_path.iterdir())) < 6 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert len(list(tmp_path.iterdir())) == 6
+        assert list(results) == [bytes([n]) * (1 << 20) for n in range(6)]
 
 
 def test_parallel_render_equals_sequential(tmp_path: Path) -> None:

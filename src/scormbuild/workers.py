@@ -88,52 +88,81 @@ def forked_map(fn: Callable[[T], R], jobs: Sequence[T], workers: int) -> Iterato
 
 
 class _Forked:
-    """Worker processes that take the next job as they finish one and send back results."""
+    """Worker processes that take the next job as they finish one and send back results.
+
+    A thread of this process receives the results as they come, whatever this process is
+    doing meanwhile: a worker that had to wait until its result was read (a pipe holds 64
+    KB) would sit idle while this process streams media or writes the course data.
+    """
 
     def __init__(self, fn: Callable[[T], R], jobs: Sequence[T], workers: int) -> None:
         context = multiprocessing.get_context("fork")
         counter = context.Value("l", 0)
         self.count = len(jobs)
         self.received: dict[int, tuple[bool, Any]] = {}
-        self.readers: list[Connection] = []
+        self.arrived = threading.Condition()
+        self.failed: BaseException | None = None
+        self.open = 0  # readers the thread still reads
+        readers: list[Connection] = []
         self.processes = []
         for _ in range(workers):
             reader, writer = context.Pipe(duplex=False)
             process = context.Process(target=_work, args=(fn, jobs, counter, writer), daemon=True)
             process.start()
             writer.close()
-            self.readers.append(reader)
+            readers.append(reader)
             self.processes.append(process)
+        self.open = len(readers)
+        # Started once every worker is forked: no thread runs while this process forks.
+        self.thread = threading.Thread(target=self._receive, args=(readers,), daemon=True)
+        self.thread.start()
 
     def results(self) -> Iterator[Any]:
         for index in range(self.count):
-            while index not in self.received:
-                self._receive()
-            ok, value = self.received.pop(index)
+            with self.arrived:
+                while index not in self.received:
+                    if self.failed is not None:
+                        raise self.failed
+                    if not self.open:
+                        raise RuntimeError("a worker process stopped before finishing its work")
+                    self.arrived.wait()
+                ok, value = self.received.pop(index)
             if not ok:
                 raise value
             yield value
 
-    def _receive(self) -> None:
-        if not self.readers:
-            raise RuntimeError("a worker process stopped before finishing its work")
-        for reader in wait(self.readers):
-            assert isinstance(reader, Connection)
-            try:
-                index, ok, value = reader.recv()
-            except EOFError:  # this worker has no more jobs (or died)
-                self.readers.remove(reader)
+    def _receive(self, readers: list[Connection]) -> None:
+        """The thread: every result into ``received``, until each worker has closed its pipe."""
+        try:
+            while readers:
+                for reader in wait(readers):
+                    assert isinstance(reader, Connection)
+                    try:
+                        index, ok, value = reader.recv()
+                    except EOFError:  # this worker has no more jobs (or died)
+                        readers.remove(reader)
+                        reader.close()
+                        with self.arrived:
+                            self.open -= 1
+                            self.arrived.notify()
+                        continue
+                    with self.arrived:
+                        self.received[index] = (ok, value)
+                        self.arrived.notify()
+        except BaseException as exc:  # a result that cannot be read: the block raises it
+            with self.arrived:
+                self.failed = exc
+                self.arrived.notify()
+        finally:
+            for reader in readers:
                 reader.close()
-                continue
-            self.received[index] = (ok, value)
 
     def close(self) -> None:
         for process in self.processes:
             if process.is_alive():
                 process.terminate()
             process.join()
-        for reader in self.readers:
-            reader.close()
+        self.thread.join()
 
 
 def _work(fn: Callable[[Any], Any], jobs: Sequence[Any], counter: Any, writer: Connection) -> None:
