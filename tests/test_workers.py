@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -94,3 +96,27 @@ def test_parallel_render_equals_sequential(tmp_path: Path) -> None:
     modules = {m.href for m in course.modules}  # not the cover and finish pages: made anew
     pages = [(a.data, b.data) for a, b in zip(first, second, strict=True) if a.path in modules]
     assert len(pages) == 32 and all(a is b for a, b in pages)
+
+
+class PidPacker:
+    """Packs a page as the process that rendered it and the page's size."""
+
+    def __init__(self) -> None:
+        self.packed: dict[str, object] = {}
+
+    def pack(self, page: bytes) -> object:
+        return os.getpid(), len(page)
+
+
+def test_the_pages_are_packed_where_they_are_rendered(tmp_path: Path) -> None:
+    (course,) = load_course(big_course(tmp_path)).courses
+    env = make_environment(course.root)
+    packer = PidPacker()
+    files = {f.path: f.data for f in render_course(course, env, workers=2, packer=packer)}
+    assert files == {f.path: f.data for f in render_course(course, env, workers=1)}
+    assert set(packer.packed) == {m.href for m in course.modules}
+    packed = [cast(tuple[int, int], packer.packed[m.href]) for m in course.modules]
+    assert [size for _pid, size in packed] == [len(files[m.href] or b"") for m in course.modules]
+    # The first page is rendered here (it compiles the templates), the others on the workers.
+    pids = [pid for pid, _size in packed]
+    assert pids[0] == os.getpid() and os.getpid() not in pids[1:]

@@ -6,10 +6,13 @@ import io
 import os
 import shutil
 import stat
+import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from scormbuild.model import OutputFile
 from scormbuild.package import write as package
@@ -111,3 +114,71 @@ def test_non_ascii_names_are_flagged_utf8(tmp_path: Path) -> None:
         info = zf.getinfo("assets/ääkköset.txt")
         assert info.flag_bits & 0x800
         assert zf.getinfo("imsmanifest.xml").flag_bits & 0x800 == 0
+
+
+def in_two_steps(
+    files: list[OutputFile], lead: list[OutputFile], made: list[str], packed: dict[str, bytes]
+) -> bytes:
+    """The build's way: ``lead`` written first (``made``: the paths it expects to be made),
+    then ``files``; ``packed``: data deflated beforehand by path, as its workers do."""
+    buf = io.BytesIO()
+    writer = package.PackageWriter(buf, date_time=STAMP)
+    writer.lead(lead, made)
+    writer.packed.update({path: writer.pack(data) for path, data in packed.items()})
+    writer.finish(files)
+    return buf.getvalue()
+
+
+def test_writing_the_media_first_gives_the_same_bytes(tmp_path: Path) -> None:
+    files = mixed(tmp_path, pages=5)
+    media = [f for f in files if f.source is not None]
+    pages = {f.path: f.data for f in files if f.path.startswith("modules/") and f.data}
+    assert in_two_steps(files, media, ["imsmanifest.xml"], pages) == written(files)
+
+
+def test_a_made_file_among_the_media_or_a_stale_packed_page_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    files = mixed(tmp_path, pages=5)
+    media = [f for f in files if f.source is not None]
+    # Nothing said that assets/clip.txt would be made: what was led is written again.
+    among = [*files, OutputFile("assets/clip.txt", data=b"made")]
+    assert in_two_steps(among, media, [], {}) == written(among)
+    # Packed from other bytes than the file has in the end: deflated again.
+    stale = {"modules/001.html": b"<p>an older page</p>", "assets/logo.png": b"stored"}
+    assert in_two_steps(files, media, ["imsmanifest.xml"], stale) == written(files)
+    # Led files that are not in the package in the end: written again without them.
+    assert in_two_steps(files[2:], media, [], {}) == written(files[2:])
+
+
+NAMES = ["a", "a/b", "b.png", "b.txt", "c.mp4", "d/e.vtt", "f"]  # stored and deflated
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    names=st.lists(st.sampled_from(NAMES), min_size=1, max_size=7, unique=True),
+    on_disk=st.lists(st.booleans(), min_size=7, max_size=7),
+    said=st.lists(st.booleans(), min_size=7, max_size=7),
+    packed=st.lists(st.sampled_from(["no", "same", "other"]), min_size=7, max_size=7),
+)
+def test_two_steps_always_give_the_bytes_of_one(
+    names: list[str], on_disk: list[bool], said: list[bool], packed: list[str]
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        files = []
+        for i, name in enumerate(names):
+            data = f"{name}\n".encode() * (i * 300)
+            if on_disk[i]:
+                source = Path(folder, f"{i}.bin")
+                source.write_bytes(data)
+                files.append(OutputFile(name, source=source))
+            else:
+                files.append(OutputFile(name, data=data))
+        lead = [f for f in files if f.source is not None]
+        made = [f.path for i, f in enumerate(files) if f.data is not None and said[i]]
+        early = {
+            f.path: f.data if packed[i] == "same" else b"other"
+            for i, f in enumerate(files)
+            if f.data is not None and packed[i] != "no"
+        }
+        assert in_two_steps(files, lead, made, early) == written(files)

@@ -10,7 +10,7 @@ has not changed; a plain build has none.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +23,7 @@ from scormbuild.model import Course, OutputFile
 from scormbuild.package.manifest import CONTROL_DOCUMENTS, MANIFEST_NAME, manifest_bytes
 from scormbuild.package.output import name_problem
 from scormbuild.package.suspend_data import suspend_data_problems
-from scormbuild.render.pages import PageCache, render_course
+from scormbuild.render.pages import Packer, PageCache, render_course
 from scormbuild.render.theme import (
     Themes,
     builtin_templates,
@@ -202,22 +202,33 @@ def package_files(
     *,
     timer: Timer | None = None,
     cache: BuildCache | None = None,
+    meanwhile: Callable[[], None] = lambda: None,
+    packer: Packer | None = None,
 ) -> list[OutputFile]:
-    """Every file of ``course``'s package, the manifest included."""
+    """Every file of ``course``'s package, the manifest included; ``meanwhile`` and
+    ``packer`` as for :func:`render_course`."""
     timer = timer or Timer()
     with timer.phase("render"):
-        files = render_course(course, env, cache.pages if cache else None)
+        pages = cache.pages if cache else None
+        files = render_course(course, env, pages, meanwhile=meanwhile, packer=packer)
         templates = course.root / "templates"
         if templates.is_dir():  # the course's own HTML: nothing that runs or loads elsewhere
             raise_if_errors(page_problems(files, templates, _theme_csp()))
-    files += [OutputFile(a.path, source=a.source) for a in course.assets if a.document is None]
-    if schemas is not None:
-        files += [OutputFile(name, source=schemas / name) for name in SCHEMA_FILES]
+    files += source_files(course, schemas)
     with timer.phase("manifest"):
         manifest = manifest_bytes(course, [f.path for f in files])
         if schemas is not None:
             _self_check(manifest, schemas)
     return [*files, OutputFile(MANIFEST_NAME, data=manifest)]
+
+
+def source_files(course: Course, schemas: Path | None = None) -> list[OutputFile]:
+    """The files of ``course``'s package that are files on disk, packaged as they are: its
+    assets (but the HTML files, which are rendered) and the control documents of ``schemas``."""
+    files = [OutputFile(a.path, source=a.source) for a in course.assets if a.document is None]
+    if schemas is not None:
+        files += [OutputFile(name, source=schemas / name) for name in SCHEMA_FILES]
+    return files
 
 
 def _theme_csp() -> str:

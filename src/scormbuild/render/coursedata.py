@@ -5,6 +5,7 @@ from published packages.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -139,3 +140,12 @@ def course_data(course: Course, t: Catalog, memo: ObjectMemo | None = None) -> d
     if multi:
         data["multi"] = True
     return data
+
+
+def course_data_script(runtime_data: dict[str, Any]) -> bytes:
+    """``course-data.js``: the course data as the script that sets it."""
+    data = json.dumps(runtime_data, ensure_ascii=False, sort_keys=True, indent=None)
+    # "</" never appears in a script file's JSON that a browser parses as a script block,
+    # but escaping it keeps the file safe to inline should a theme ever do that.
+    data = data.replace("</", "<\\/")
+    return f"window.SCORMBUILD_COURSE = {data};\n".encode()

@@ -6,11 +6,9 @@ packager writes. Output is deterministic: sorted JSON keys, no timestamps.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 from markupsafe import Markup
@@ -20,7 +18,7 @@ from scormbuild.fonts import font_css
 from scormbuild.model import FOOTNOTES_START, Course, Module, OutputFile, Quiz
 from scormbuild.package import suspend_data as state
 from scormbuild.render.blocks import block_code, fill_blocks, glossary_page
-from scormbuild.render.coursedata import ObjectMemo, course_data
+from scormbuild.render.coursedata import ObjectMemo, course_data, course_data_script
 from scormbuild.render.files import fill_page_files
 from scormbuild.render.learner import learner_pages
 from scormbuild.render.minify import ShippedScripts, minify_css
@@ -35,10 +33,19 @@ from scormbuild.render.pagefiles import (
     theme_css,
 )
 from scormbuild.render.quizview import correct_answer, phrasing, question_views
-from scormbuild.render.theme import brand_css, course_template_errors, read_static
+from scormbuild.render.theme import brand_css, course_template_errors, read_static, theme_digest
 from scormbuild.runtime import CONSTANTS_SCRIPT, constants_script, load_order
 from scormbuild.strings import Catalog
 from scormbuild.workers import SHARES, chunks, forked_map, worker_count
+
+
+class Packer(Protocol):
+    """What the caller makes of each module page on the process that rendered it (the build
+    deflates it for the zip there), kept by page path in ``packed``."""
+
+    packed: dict[str, object]
+
+    def pack(self, page: bytes) -> object: ...
 
 
 def render_quiz(env: jinja2.Environment, quiz: Quiz, index: int, lang: str) -> Markup:
@@ -203,7 +210,7 @@ class PageCache:
         # links to files say their sizes.
         sizes = tuple((a.path, a.size) for a in course.assets)
         shared = (
-            _theme_digest(env), course.config, course.language, outline, files, sizes,
+            theme_digest(env), course.config, course.language, outline, files, sizes,
         )  # fmt: skip
         if shared != self.shared:
             self.pages, self.shared = {}, shared
@@ -226,6 +233,7 @@ def _render_pages(
     files: PageFiles,
     workers: int | None = None,
     meanwhile: Callable[[], None] = lambda: None,
+    packer: Packer | None = None,
 ) -> list[bytes]:
     """The pages of ``indexes``, on several processes when there are many (or ``workers``).
 
@@ -237,26 +245,21 @@ def _render_pages(
         meanwhile()
         return []
 
-    def render_some(part: Sequence[int]) -> list[bytes]:
+    def render_some(part: Sequence[int]) -> list[tuple[bytes, object]]:
         with course_template_errors(env):
-            return [render_module(env, course, i, quiz_index, files).encode() for i in part]
+            pages = [render_module(env, course, i, quiz_index, files).encode() for i in part]
+        return [(page, packer and packer.pack(page)) for page in pages]
 
     # The first page here compiles every template it uses; the workers inherit them.
     first = render_some(indexes[:1])
     workers = workers or worker_count(len(indexes))
     with forked_map(render_some, chunks(indexes[1:], workers * SHARES), workers) as results:
         meanwhile()
-        return first + [page for part in results for page in part]
-
-
-def _theme_digest(env: jinja2.Environment) -> str:
-    """A digest of every template the environment can load, so cached pages follow edits."""
-    assert env.loader is not None
-    digest = hashlib.sha256()
-    for name in sorted(env.list_templates()):
-        source, _, _ = env.loader.get_source(env, name)
-        digest.update(f"{name}\0{source}\0".encode())
-    return digest.hexdigest()
+        done = first + [page for part in results for page in part]
+    if packer is not None:
+        hrefs = [course.modules[i].href for i in indexes]
+        packer.packed.update(zip(hrefs, (packed for _page, packed in done), strict=True))
+    return [page for page, _packed in done]
 
 
 def render_course(
@@ -265,21 +268,24 @@ def render_course(
     pages: PageCache | None = None,
     *,
     workers: int | None = None,
+    meanwhile: Callable[[], None] = lambda: None,
+    packer: Packer | None = None,
 ) -> list[OutputFile]:
     """Every generated and static file of the package except the manifest and the assets
     packaged as they are (HTML files of ``assets/`` are pages, rendered here).
 
     With ``pages``, module pages whose inputs are unchanged since its last render are not
     rendered again: for the preview's rebuilds. ``workers``: how many processes render the
-    pages (by default, as many as the work is worth).
-    """
+    pages (by default, as many as the work is worth); ``meanwhile``: the caller's own work,
+    done while they do; ``packer``: see :class:`Packer` (not with ``pages``)."""
     with course_template_errors(env):
-        return _render_course(course, env, pages, workers)
+        return _render_course(course, env, pages, workers, meanwhile, packer)
 
 
 def _render_course(
-    course: Course, env: jinja2.Environment, pages: PageCache | None, workers: int | None
-) -> list[OutputFile]:
+    course: Course, env: jinja2.Environment, pages: PageCache | None, workers: int | None,
+    meanwhile: Callable[[], None], packer: Packer | None,
+) -> list[OutputFile]:  # fmt: skip
     t = Catalog(course.language, course.config.strings)
     env.globals["t"] = t
     quiz_index = {q.id: i for i, q in enumerate(course.quizzes)}
@@ -288,6 +294,7 @@ def _render_course(
 
     def data_script() -> None:  # worked out here while the workers render the pages
         data_js.append(course_data_script(course_data(course, t, memo)))
+        meanwhile()
 
     multi, theme = course.config.sco_mode == "multi", course.config.theme
     # In multi-SCO mode the LMS's table of contents replaces the launch page.
@@ -300,7 +307,7 @@ def _render_course(
     else:
         every_page = range(len(course.modules))
         bodies = _render_pages(
-            env, course, quiz_index, every_page, files_of_pages, workers, data_script
+            env, course, quiz_index, every_page, files_of_pages, workers, data_script, packer
         )
     files = [
         *(OutputFile(m.href, page) for m, page in zip(course.modules, bodies, strict=True)),
@@ -334,15 +341,6 @@ def _render_course(
     files += render_documents(course, env)
     files.append(theme_css(env, files))
     return sorted(files, key=lambda f: f.path)
-
-
-def course_data_script(runtime_data: dict[str, Any]) -> bytes:
-    """``course-data.js``: the course data as the script that sets it."""
-    data = json.dumps(runtime_data, ensure_ascii=False, sort_keys=True, indent=None)
-    # "</" never appears in a script file's JSON that a browser parses as a script block,
-    # but escaping it keeps the file safe to inline should a theme ever do that.
-    data = data.replace("</", "<\\/")
-    return f"window.SCORMBUILD_COURSE = {data};\n".encode()
 
 
 def render_documents(course: Course, env: jinja2.Environment) -> list[OutputFile]:

@@ -6,6 +6,7 @@ A course's own ``templates/`` folder comes first, so an author can override any 
 
 from __future__ import annotations
 
+import hashlib
 import importlib.resources
 import os
 from collections.abc import Iterator
@@ -281,3 +282,13 @@ def brand_css(color: str) -> str:
         f"@media (prefers-color-scheme: dark) {{\n  :root {{\n    --sb-brand: {_hex(dark)};\n"
         f"    --sb-on-brand: {_hex(DARK_BG)};\n  }}\n}}\n"
     )
+
+
+def theme_digest(env: jinja2.Environment) -> str:
+    """A digest of every template the environment can load, so cached pages follow edits."""
+    assert env.loader is not None
+    digest = hashlib.sha256()
+    for name in sorted(env.list_templates()):
+        source, _, _ = env.loader.get_source(env, name)
+        digest.update(f"{name}\0{source}\0".encode())
+    return digest.hexdigest()
