@@ -6,11 +6,14 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from scormbuild.commands.build import build
 from scormbuild.commands.check import check
 from scormbuild.commands.validate import validate_package
+from scormbuild.source.assets import names_in
 from tests.coursekit import BILINGUAL, MODULE, write_course
 from tests.needs import xsd_dir
 
@@ -128,3 +131,85 @@ def test_an_html_file_of_assets_counts_as_a_use(tmp_path: Path) -> None:
     assert shipped["fi"] == {f"assets/{n}" for n in ("guide.fi.pdf", "guide.sv.pdf",
                                                         "notes.txt", "ohje.html")}  # fmt: skip
     assert shipped["sv"] == {"assets/guide.sv.pdf", "assets/notes.txt", "assets/ohje.html"}
+
+
+# A course's own module page that links the Swedish guide on every language's pages.
+TEMPLATE = (
+    '{% extends "base.html" %}{% block body %}<main id="main"><h1>{{ module.title }}</h1>'
+    '{{ body }}<p><a href="{{ root }}assets/guide.sv.pdf">Guide</a></p></main>{% endblock %}'
+)
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+
+
+def svg(*hrefs: str) -> bytes:
+    images = "".join(f'<image href="{h}" width="1" height="1"/>' for h in hrefs)
+    return f'<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2">{images}</svg>'.encode()
+
+
+def unused(tmp_path: Path, files: dict[str, str | bytes]) -> set[str]:
+    course = write_course(tmp_path / "checked", {**BILINGUAL, **FILES, **files})
+    return {p.location.path for p in check(course).problems if p.code == "unused"}
+
+
+def test_a_file_a_course_template_names_ships_in_every_language(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "templates/module.html": TEMPLATE,
+        "modules/02-more.md": linking("More", "guide.fi.pdf"),
+        "modules/02-more.sv.md": linking("More sv", "guide.fi.pdf"),
+    }
+    shipped = built(tmp_path, files)
+    both = {"assets/guide.fi.pdf", "assets/guide.sv.pdf", "assets/notes.txt"}
+    assert shipped == {"fi": both, "sv": both}
+    with zipfile.ZipFile(tmp_path / "dist" / "demo-1.0.0-fi.zip") as zf:
+        page = zf.read("modules/02-more.html").decode()
+    assert 'href="../assets/guide.sv.pdf"' in page
+    assert unused(tmp_path, files) == {"assets/notes.txt"}
+
+
+def test_what_a_shipped_svg_shows_ships_with_it_and_so_on(tmp_path: Path) -> None:
+    """A handout for every language shows a Swedish drawing, which shows a Swedish photo; a
+    drawing in img/ shows both photos of the folder above: each package needs them all."""
+    handout = b"<html><body><p><img src='kaavio.sv.svg' alt='Kaavio'></p></body></html>"
+    files: dict[str, str | bytes] = {
+        "assets/ohje.html": handout,
+        "assets/kaavio.sv.svg": svg("kuva.sv.png"),
+        "assets/kuva.sv.png": PNG,
+        "assets/img/malli.svg": svg("../malli.sv.png", "../malli.fi.png#x"),
+        "assets/malli.sv.png": PNG,
+        "assets/malli.fi.png": PNG,
+        "assets/muu.sv.png": PNG,  # named by nothing: Swedish only, and reported unused
+        "modules/02-more.md": linking("More", "guide.fi.pdf", "ohje.html", "img/malli.svg"),
+        "modules/02-more.sv.md": linking("Mer", "guide.sv.pdf", "ohje.html", "img/malli.svg"),
+    }
+    shipped = built(tmp_path, files)
+    common = {"ohje.html", "kaavio.sv.svg", "kuva.sv.png", "img/malli.svg", "malli.sv.png"}
+    common |= {"malli.fi.png", "notes.txt"}
+    assert shipped["fi"] == {f"assets/{n}" for n in (*common, "guide.fi.pdf")}
+    assert shipped["sv"] == {f"assets/{n}" for n in (*common, "guide.sv.pdf", "muu.sv.png")}
+    assert unused(tmp_path, files) == {"assets/notes.txt", "assets/muu.sv.png"}
+
+
+FILE_NAMES = st.tuples(
+    st.from_regex(r"[a-z][a-z0-9_-]{0,8}", fullmatch=True),
+    st.sampled_from(["", ".fi", ".sv"]),
+    st.sampled_from([".png", ".pdf", ".mp4", ".7z", ".tar.gz"]),
+).map("".join)
+
+
+@given(
+    names=st.sets(FILE_NAMES, min_size=1, max_size=8),
+    numbers=st.lists(st.floats(0, 1000, allow_nan=False), max_size=40),
+    data=st.data(),
+)
+def test_a_drawing_names_exactly_the_files_it_shows(
+    names: set[str], numbers: list[float], data: st.DataObject
+) -> None:
+    # A drawing in assets/img/: path data (numbers with full stops) around the files it
+    # shows, by their path from there; every file of assets/ it does not show is not named.
+    paths = {f"assets/{n}" for n in names} | {f"assets/img/{n}" for n in names}
+    shown = data.draw(st.sets(st.sampled_from(sorted(paths))))
+    parts = [f"L{x:.2f},{x / 3:.3f}" for x in numbers]
+    parts += [f'<image href="{p.replace("assets/img/", "").replace("assets/", "../")}"/>'
+              for p in sorted(shown)]  # fmt: skip
+    text = " ".join(data.draw(st.permutations(parts)))
+    assert names_in(f'<svg><path d="{text}"/></svg>', "assets/img", paths) == shown

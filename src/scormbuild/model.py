@@ -230,6 +230,7 @@ class Asset:
     source: Path  # absolute path on disk; the packager streams it
     size: int
     document: Document | None = None
+    names: frozenset[str] = frozenset()  # the files of assets/ an HTML or SVG file names
 
 
 @dataclass(frozen=True)
@@ -242,6 +243,7 @@ class Course:
     assets: tuple[Asset, ...] = ()
     root: Path = Path(".")
     glossary: tuple[Term, ...] = ()  # in the order of glossary.yml
+    template_uses: frozenset[str] = frozenset()  # files of assets/ its own templates name
 
     @property
     def quizzes(self) -> tuple[Quiz, ...]:

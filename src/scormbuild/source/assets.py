@@ -4,22 +4,35 @@ Only regular files are packaged. Symlinks are followed while they stay inside th
 folder (a symlinked folder once: a loop ends there); one that points out, dangles or loops is
 an error, and so is a FIFO or a device. Names must be safe in a zip and a URL, and must not
 differ from another's only in case (they would be one file on Windows and macOS).
+
+Each language's package leaves out the files named for another language unless something it
+ships names them (:func:`shipped_assets`): its pages, glossary, theme images, the course's own
+templates, or an HTML or SVG file of assets/ (:attr:`~scormbuild.model.Asset.names`).
 """
 
 from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence, Set
 from pathlib import Path
 
 from scormbuild.errors import Problem, SourceLocation, error
-from scormbuild.limits import ASSETS
+from scormbuild.limits import ASSETS, TEMPLATE_BYTES, TEMPLATES
 from scormbuild.model import Asset, Course
 from scormbuild.source.inert import check_asset, is_checked
 from scormbuild.source.paths import FIX, SAFE_NAME_RE, WHAT, CourseFiles, PathProblem
 
 FOLDER = "assets"
+TEMPLATES_FOLDER = "templates"
+# How a text names a file: a whole run of the characters a path of assets/ is written with
+# (SAFE_NAME_RE) that ends in an extension with a letter (so not a number of a drawing), a
+# full stop after it aside. The path is from the text's own folder (an HTML or SVG file of
+# assets/) or, in a course's template, from its 'assets' on ('{{ root }}assets/guide.sv.pdf',
+# '../assets/guide.sv.pdf').
+_C = "A-Za-z0-9._/-"
+_RUN_RE = re.compile(rf"(?<![{_C}])([{_C}]*\.[0-9]*[A-Za-z][A-Za-z0-9]*)\.?(?![{_C}])")
 
 
 def scan_assets(files: CourseFiles) -> tuple[tuple[Asset, ...], list[Problem]]:
@@ -32,7 +45,7 @@ def scan_assets(files: CourseFiles) -> tuple[tuple[Asset, ...], list[Problem]]:
         return (), []
     if kind != "folder":
         return (), [error(FOLDER, None, f"'{FOLDER}' is {WHAT.get(kind, 'a file')}, not a folder")]
-    assets: list[Asset] = []
+    found: list[tuple[str, str]] = []  # (path, real path) of each file to package
     problems: list[Problem] = []
     folders, seen = [FOLDER], {files.real_inside(FOLDER)}
     while folders:
@@ -64,16 +77,63 @@ def scan_assets(files: CourseFiles) -> tuple[tuple[Asset, ...], list[Problem]]:
                     )
                 )
             else:
-                document = None
-                if is_checked(rel):
-                    document, found = check_asset(files, rel)
-                    problems += found
-                assets.append(Asset(rel, Path(real), os.stat(real).st_size, document))
-        if len(assets) > ASSETS:
+                found.append((rel, real))
+        if len(found) > ASSETS:
             message = f"more than {ASSETS} files in assets/, the limit"
             return (), [error(FOLDER, None, message, code="limit")]
-    assets.sort(key=lambda a: a.path)
+    paths = {rel for rel, _real in found}
+    assets: list[Asset] = []
+    for rel, real in sorted(found):
+        document, names = None, frozenset[str]()
+        if is_checked(rel):
+            document, checked, text = check_asset(files, rel)
+            problems += checked
+            names = names_in(text, posixpath.dirname(rel), paths)
+        assets.append(Asset(rel, Path(real), os.stat(real).st_size, document, names))
     return tuple(assets), problems + _case_collisions(assets)
+
+
+def names_in(text: str, folder: str, paths: Set[str]) -> frozenset[str]:
+    """The files among ``paths`` that ``text`` (of a file in ``folder``) names by their path
+    from there: in a link, an image, a style's url(), or written out."""
+    return _named(_RUN_RE.findall(text), folder, paths)
+
+
+def _named(runs: Iterable[str], folder: str, paths: Set[str]) -> frozenset[str]:
+    """The files among ``paths`` that ``runs`` (of a text in ``folder``) name."""
+    named = {posixpath.normpath(posixpath.join(folder, run)) for run in set(runs)}
+    return frozenset(named & paths)
+
+
+def template_uses(files: CourseFiles, paths: Set[str]) -> frozenset[str]:
+    """The files among ``paths`` that the course's own templates name: any page of any
+    language may be made with them. A template that cannot be read names nothing here (the
+    loader reports why)."""
+    try:
+        if files.kind(TEMPLATES_FOLDER) != "folder":
+            return frozenset()
+    except PathProblem:
+        return frozenset()
+    runs: list[str] = []
+    for count, rel in enumerate(_template_files(files), start=1):
+        if count > TEMPLATES:
+            break
+        try:
+            text = files.read_bytes(rel, TEMPLATE_BYTES).decode("utf-8", "replace")
+        except PathProblem:
+            continue
+        for run in _RUN_RE.findall(text):
+            parts = run.split("/")
+            if FOLDER in parts:
+                runs.append("/".join(parts[parts.index(FOLDER) :]))
+    return _named(runs, "", paths)
+
+
+def _template_files(files: CourseFiles) -> Iterable[str]:
+    for dirpath, dirnames, filenames in os.walk(files.real(TEMPLATES_FOLDER)):
+        dirnames.sort()
+        base = os.path.relpath(dirpath, files.root_real).replace(os.sep, "/")
+        yield from (f"{base}/{name}" for name in sorted(filenames))
 
 
 def _entries(files: CourseFiles, folder: str) -> list[str]:
@@ -146,8 +206,9 @@ def language_of(path: str, languages: Sequence[str]) -> str | None:
 
 def files_used(course: Course) -> set[str]:
     """The files of assets/ that ``course`` names: in its pages (raw ``<img>`` tags too), its
-    glossary's definitions and its theme's images (the logo, the cover's hero image)."""
-    used = {u.path for m in course.modules for u in m.uses}
+    glossary's definitions, its theme's images (the logo, the cover's hero image) and its own
+    templates."""
+    used = {u.path for m in course.modules for u in m.uses} | course.template_uses
     used.update(i.path for m in course.modules for i in m.images if i.path)
     used.update(f for term in course.glossary for f in term.files)
     theme = course.config.theme
@@ -158,18 +219,15 @@ def files_used(course: Course) -> set[str]:
 def shipped_assets(course: Course, languages: Sequence[str]) -> tuple[Asset, ...]:
     """The files of assets/ that ``course``'s package ships: every one but those named for
     another of the course's ``languages`` (``guide.sv.pdf`` in the Finnish package), unless this
-    language uses it: its pages, glossary or theme images, or an HTML file of assets/ it ships."""
-    used = files_used(course)
+    language uses it: its pages, glossary, theme images or templates, or an HTML or SVG file
+    of assets/ it ships (and so on: a shipped SVG that a shipped handout names)."""
     mine = (None, course.language)
-    kept = {a.path for a in course.assets if language_of(a.path, languages) in mine} | used
-    documents = [a for a in course.assets if a.document is not None and a.path in kept]
-    return tuple(
-        a for a in course.assets if a.path in kept or any(_names(d, a.path) for d in documents)
-    )
-
-
-def _names(document: Asset, path: str) -> bool:
-    """Whether the HTML file ``document`` of assets/ refers to the file ``path``."""
-    assert document.document is not None
-    relative = posixpath.relpath(path, posixpath.dirname(document.path))
-    return relative in document.document.body_html
+    kept = {a.path for a in course.assets if language_of(a.path, languages) in mine}
+    kept |= files_used(course)
+    by_path = {a.path: a for a in course.assets}
+    naming = [p for p in kept if p in by_path and by_path[p].names]
+    while naming:
+        for name in by_path[naming.pop()].names - kept:
+            kept.add(name)
+            naming.append(name)
+    return tuple(a for a in course.assets if a.path in kept)

@@ -40,6 +40,7 @@ def check_course(courses: Sequence[Course]) -> list[Problem]:
         return problems
     config = courses[0].config
     used = set().union(*(files_used(course) for course in courses))
+    used.update(*(a.names for course in courses for a in course.assets))  # what they ship names
     # Each package ships its own language's files: together they are the whole of assets/.
     assets = {a.path: a for course in courses for a in course.assets}
     for path in sorted(assets):

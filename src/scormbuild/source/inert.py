@@ -50,20 +50,22 @@ def is_checked(path: str) -> bool:
     return ext in HTML_EXT or ext == SVG_EXT or ext in REFUSED_EXT
 
 
-def check_asset(files: CourseFiles, path: str) -> tuple[Document | None, list[Problem]]:
-    """An HTML file's inert document, or None; and the problems of ``path``."""
+def check_asset(files: CourseFiles, path: str) -> tuple[Document | None, list[Problem], str]:
+    """An HTML file's inert document, or None; the problems of ``path``; and the text in
+    which it may name other files of assets/ (the document's body, the SVG), else ""."""
     ext = posixpath.splitext(path)[1].lower()
     if ext in REFUSED_EXT:
         message = f"{REFUSED_EXT[ext]} can run scripts in the learner's browser: refused"
         hint = "save it as .html (made inert), .svg, .txt, .csv or .pdf, or zip it"
-        return None, [error(path, None, message, hint=hint, code="active")]
+        return None, [error(path, None, message, hint=hint, code="active")], ""
     try:
         data = files.read_bytes(path, HTML_ASSET_BYTES)
     except PathProblem as exc:
-        return None, [error(path, None, exc.message, hint=exc.hint, code=exc.code)]
+        return None, [error(path, None, exc.message, hint=exc.hint, code=exc.code)], ""
     if ext == SVG_EXT:
-        return None, list(_svg_problems(path, data))
-    return _document(path, data)
+        return None, list(_svg_problems(path, data)), data.decode("utf-8", "replace")
+    document, problems = _document(path, data)
+    return document, problems, document.body_html if document is not None else ""
 
 
 def _document(path: str, data: bytes) -> tuple[Document | None, list[Problem]]:

@@ -17,7 +17,12 @@ from scormbuild.errors import Problem, SourceLocation, error, raise_if_errors
 from scormbuild.limits import MB, MODULES, TEMPLATE_BYTES, TEMPLATES
 from scormbuild.model import Course
 from scormbuild.options import MODULE_NAME_RE
-from scormbuild.source.assets import scan_assets, shipped_assets, unpackaged_uses
+from scormbuild.source.assets import (
+    scan_assets,
+    shipped_assets,
+    template_uses,
+    unpackaged_uses,
+)
 from scormbuild.source.config import CONFIG_FILE, for_language, load_config
 from scormbuild.source.crossref import check_references
 from scormbuild.source.glossary import GLOSSARY, glossary_parity, read_glossary, term_index
@@ -162,6 +167,7 @@ def read_course(
     problems += module_problems
     assets, asset_problems = scan_assets(files)
     problems += asset_problems
+    by_templates = template_uses(files, {a.path for a in assets})
     overrides = dict(config.strings)
     jobs: list[Job] = []
     glossaries: list[tuple[Term, ...]] = []
@@ -199,7 +205,9 @@ def read_course(
         modules = tuple(m for m in read if m is not None and m.complete)
         lang = job.language
         glossary = glossaries[len(courses)]
-        course = Course(for_language(config, lang), lang, modules, assets, root, glossary)
+        course = Course(
+            for_language(config, lang), lang, modules, assets, root, glossary, by_templates
+        )
         courses.append(replace(course, assets=shipped_assets(course, config.languages)))
     logo_problems = _logo_problems(config, files)
     problems += logo_problems
