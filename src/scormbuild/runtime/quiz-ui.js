@@ -41,6 +41,13 @@
   }
   /** @param {Element} el @param {string} name */
   function numberAttribute(el, name) { return +(el.getAttribute(name) || 0); }
+  /** Compares two elements by the number in their attribute `name`, for sort().
+   * @param {string} name @returns {(a: Element, b: Element) => number} */
+  function byNumber(name) { return function (a, b) { return numberAttribute(a, name) - numberAttribute(b, name); }; }
+  /** The input of choice `x` of question `li`. @param {ParentNode} li @param {number} x */
+  function choice(li, x) { return input(li, '.sb-choices input[value="' + x + '"]'); }
+  /** Whether a question of `type` is answered by choosing. @param {string} type */
+  function choosing(type) { return /single|multiple|truefalse/.test(type); }
   /** Question `li` takes no more answers: its fields are disabled, and its buttons go, so
    * that nothing washed out stays behind. @param {HTMLElement} li */
   function close(li) {
@@ -101,9 +108,7 @@
       var ol = li.querySelector(".sb-order");
       if (ol) {
         var list = /** @type {Element} */ (ol);
-        var inOrder = children(list, "sb-item").sort(function (a, b) {
-          return numberAttribute(a, "data-item") - numberAttribute(b, "data-item");
-        });
+        var inOrder = children(list, "sb-item").sort(byNumber("data-item"));
         var start = Q.shuffle(inOrder.slice(), seeded(qi, 3));
         // Never start from the answer itself.
         if (start.every(function (it, i) { return it === inOrder[i]; }) && start.length > 1) start.push(/** @type {HTMLElement} */ (start.shift()));
@@ -143,7 +148,7 @@
           var t = input(li, "input[type=text]").value.trim();
           return t ? t.slice(0, q.ml) : null;
         case "matching":
-          var v = all(li, ".sb-match").sort(function (a, b) { return numberAttribute(a, "data-row") - numberAttribute(b, "data-row"); })
+          var v = all(li, ".sb-match").sort(byNumber("data-row"))
             .map(function (r) { var x = /** @type {HTMLSelectElement} */ (one(r, "select")).value; return x === "" ? -1 : +x; });
           return v.indexOf(-1) >= 0 ? null : v;
         case "ordering":
@@ -163,7 +168,7 @@
         /** @type {number[]} */ (v).forEach(function (x) { ol.appendChild(one(ol, '[data-item="' + x + '"]')); });
       }
       else /** @type {number[]} */ ([]).concat(/** @type {number | number[]} */ (v)).forEach(function (x) {
-        input(li, '.sb-choices input[value="' + x + '"]').checked = true;
+        choice(li, x).checked = true;
       });
     }
 
@@ -171,7 +176,7 @@
      * that a screen reader reads it with the choice. @param {HTMLElement} li @param {number} x
      * @param {boolean} good @param {string} text */
     function mark(li, x, good, text) {
-      var m = one(li, '.sb-choice input[value="' + x + '"] + label').appendChild(doc.createElement("span"));
+      var m = /** @type {Element} */ (choice(li, x).nextElementSibling).appendChild(doc.createElement("span")); // its label
       m.className = "sb-mark sb-mark-" + (good ? "ok" : "bad");
       m.textContent = text;
     }
@@ -187,10 +192,10 @@
       var extra = li.querySelector(ok ? ".sb-fb-correct" : ".sb-fb-incorrect");
       fb.textContent = "";
       fb.appendChild(doc.createElement("strong")).textContent = extra && begins(extra.textContent, word) ? "" : word;
-      if (/single|multiple|truefalse/.test(q.type)) {
+      if (choosing(q.type)) {
         var key = /** @type {number[]} */ (q.key), chosen = /** @type {number[]} */ ([]).concat(/** @type {number | number[]} */ (v));
         chosen.forEach(function (x) {
-          var good = key.indexOf(x) >= 0, c = /** @type {HTMLElement} */ (input(li, '.sb-choices input[value="' + x + '"]').closest(".sb-choice"));
+          var good = key.indexOf(x) >= 0, c = /** @type {HTMLElement} */ (choice(li, x).closest(".sb-choice"));
           mark(li, x, good, good ? s.chosen_right : s.chosen_wrong);
           var cfb = /** @type {HTMLElement | null} */ (c.querySelector(".sb-cfb"));
           if (cfb) cfb.hidden = false;
@@ -267,8 +272,8 @@
         if (Q.isCorrect(q, qs.answers[k], lang) || !answer.hidden) return;
         answer.hidden = false;
         // The correct choices the learner left out are marked too, where they are.
-        if (/single|multiple|truefalse/.test(q.type)) /** @type {number[]} */ (q.key).forEach(function (x) {
-          if (!input(li, '.sb-choices input[value="' + x + '"]').checked) mark(li, x, true, s.right_choice);
+        if (choosing(q.type)) /** @type {number[]} */ (q.key).forEach(function (x) {
+          if (!choice(li, x).checked) mark(li, x, true, s.right_choice);
         });
       });
       if (exam) exam.refresh();

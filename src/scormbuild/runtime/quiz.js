@@ -103,14 +103,13 @@
    * @param {QuestionData} q @param {Answer} v @param {string} lang */
   function response(q, v, lang) {
     switch (q.type) {
-      case "single": case "multiple":
+      case "single": case "multiple": case "ordering": // the ids of the choices or items, in order
         return /** @type {number[]} */ ([]).concat(/** @type {number | number[]} */ (v)).map(function (i) { return q.ids[i]; }).join(",");
       case "truefalse": return q.ids[/** @type {number} */ (v)].charAt(0) === "t" ? "t" : "f";
       case "fill": return String(v).trim();
       case "numeric": return String(parseNumber(String(v), lang));
       case "matching":
         return /** @type {number[]} */ (v).map(function (j, i) { return q.ids[i] + "." + (j < 0 ? "" : letter(j)); }).join(",");
-      case "ordering": return /** @type {number[]} */ (v).map(function (i) { return q.ids[i]; }).join(",");
     }
     return "";
   }

@@ -55,10 +55,12 @@
       if (!api || state !== "open") return null;
       try {
         var r = /** @type {(...a: string[]) => unknown} */ (api[fn]).apply(api, args);
-        if (fn !== "LMSGetValue" && String(r) !== "true") { log(describe(fn), args); return null; }
-        if (fn === "LMSGetValue") {
-          var code = String(api.LMSGetLastError());
-          if (code !== "0" && code !== "") { log(describe(fn), args); return null; }
+        // LMSGetValue answers with the value, so its error code tells a failure; the others
+        // answer "true" when they succeed.
+        var code = fn === "LMSGetValue" ? String(api.LMSGetLastError()) : "0";
+        if ((code !== "0" && code !== "") || (fn !== "LMSGetValue" && String(r) !== "true")) {
+          log(describe(fn), args);
+          return null;
         }
         return r;
       } catch (e) { log(fn + " threw", args, e); return null; }
@@ -73,10 +75,12 @@
         if (!api) { log("no SCORM API found; progress is not recorded"); return false; }
         // An LMS that is there but will not open this session: nothing can be saved.
         try {
-          if (String(api.LMSInitialize("")) !== "true") { log(describe("LMSInitialize")); api = null; refused = true; return false; }
-        } catch (e) { log("LMSInitialize threw", e); api = null; refused = true; return false; }
-        state = "open";
-        return true;
+          if (String(api.LMSInitialize("")) === "true") { state = "open"; return true; }
+          log(describe("LMSInitialize"));
+        } catch (e) { log("LMSInitialize threw", e); }
+        api = null;
+        refused = true;
+        return false;
       },
       active: function () { return state === "open"; },
       /** True when an LMS was found but LMSInitialize failed or threw. */
