@@ -41,13 +41,13 @@ def test_inter_ships_its_files_licence_and_rules(tmp_path: Path) -> None:
     licence = files["scormbuild/fonts/Inter-OFL.txt"].decode()
     assert "SIL Open Font License" in licence and "The Inter Project Authors" in licence
     css = files["scormbuild/brand.css"].decode()
-    assert css.count("@font-face") == 2 and css.count("font-display: swap") == 2
+    assert css.count("@font-face") == 2 and css.count("font-display:swap") == 2
     # Every url() names a file of the package, relative to the stylesheet; none leaves it.
     urls = re.findall(r'url\("([^"]+)"\)', css)
     assert urls and all(":" not in u and not u.startswith("/") for u in urls)
     for url in urls:
         assert str(PurePosixPath("scormbuild") / url) in files
-    assert "--sb-font: Inter, var(--sb-system-font)" in css
+    assert "--sb-font:Inter,var(--sb-system-font)" in css
     theme = files["scormbuild/theme.css"].decode()
     assert "--sb-system-font:" in theme and "--sb-font:var(--sb-system-font)" in theme
 

@@ -313,7 +313,8 @@ def _render_course(
         *(OutputFile(m.href, page) for m, page in zip(course.modules, bodies, strict=True)),
         OutputFile("scormbuild/course-data.js", data_js[0]),
         OutputFile(
-            "scormbuild/brand.css", (brand_css(theme.brand_color) + font_css(theme.font)).encode()
+            "scormbuild/brand.css",
+            minify_css(brand_css(theme.brand_color) + font_css(theme.font)).encode(),
         ),
         *(OutputFile(path, data) for path, data in fonts.package_files(theme.font).items()),
         *(OutputFile(f"scormbuild/{name}", runtime_file(name, shipped)) for name in runtime),

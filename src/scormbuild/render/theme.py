@@ -278,7 +278,7 @@ def brand_css(color: str) -> str:
     brand = readable_on_white(parse_color(color))
     dark = readable_on_dark(parse_color(color))
     return (
-        f":root {{\n  --sb-brand: {_hex(brand)};\n  --sb-on-brand: #ffffff;\n}}\n"
+        f":root {{\n  --sb-brand: {_hex(brand)};\n  --sb-on-brand: #fff;\n}}\n"
         f"@media (prefers-color-scheme: dark) {{\n  :root {{\n    --sb-brand: {_hex(dark)};\n"
         f"    --sb-on-brand: {_hex(DARK_BG)};\n  }}\n}}\n"
     )
