@@ -32,7 +32,6 @@ STATUS = {
     "not attempted": "notattempted",
     "notattempted": "notattempted",
 }
-ROLES = ("question", "response", "right", "result")
 ENGLISH = {
     "question": "Question",
     "response": "Response",

@@ -22,7 +22,6 @@ _CENTRAL = struct.Struct("<4s6H3L5H2L")
 _END = struct.Struct("<4s4H2LH")
 _END64 = struct.Struct("<4sQ2H2L4Q")
 _LOCATOR64 = struct.Struct("<4sLQL")
-_CRC_AT = 14  # offset of the CRC-32 in a local header; the two sizes follow it
 MARK32, MARK16 = 0xFFFFFFFF, 0xFFFF  # "see the zip64 record" in a plain field
 # Sizes and offsets from here on, and entry counts from here on, go in zip64 records.
 ZIP64_SIZE, ZIP64_COUNT = MARK32, MARK16

@@ -104,12 +104,12 @@ def render_module(
     course: Course,
     index: int,
     quiz_index: dict[str, int],
-    files: PageFiles | None = None,
+    files: PageFiles,
 ) -> str:
     """A module page: a complete HTML document that also works opened on its own.
 
-    ``files``: :func:`page_files` of the course, when the caller has it (the same for every
-    page, and each of its questions looks through every quiz of the course)."""
+    ``files``: :func:`~scormbuild.render.pagefiles.page_files` of the course, the same for
+    every page (worked out once: it looks through every quiz and block of the course)."""
     module: Module = course.modules[index]
     body = fill_placeholders(env, module, quiz_index, course.language)
     # The text, then the footnotes: the theme puts the previous/next links between them.
@@ -117,7 +117,6 @@ def render_module(
     text, notes = (body[:cut], body[cut:]) if cut >= 0 else (body, "")
     mods = course.modules
     multi = course.config.sco_mode == "multi"
-    files = page_files(course) if files is None else files
     page = env.get_template("module.html").render(
         course=course,
         module=module,

@@ -161,7 +161,7 @@ def load_yaml(text: str, first_line: int = 1, warnings: list[YamlWarning] | None
 
 
 def _load(kind: Any, text: str, first_line: int, found: list[YamlWarning]) -> Any:
-    """The document's nodes checked (:func:`_check_nodes`), then made into values."""
+    """The document's nodes checked (:func:`.yamlcheck.check_nodes`), then made into values."""
     loader = kind(text)
     try:
         node = loader.get_single_node()
@@ -196,10 +196,11 @@ def _plain(text: str) -> bool:
 
 
 class _PlainBuilder:
-    """A plain document's values (:func:`_plain`) as :func:`_check_nodes`, construction and
-    :func:`_shift` make them, in one walk (the three took a third of loading a quiz). Raises
-    for anything it would not make alike (a value over a limit; a duplicate, merge or value
-    key; a tag of its own; a key no scalar): the full way then reports what it reports."""
+    """A plain document's values (:func:`_plain`) as :func:`.yamlcheck.check_nodes`,
+    construction and :func:`_shift` make them, in one walk (the three took a third of loading
+    a quiz). Raises for anything it would not make alike (a value over a limit; a duplicate,
+    merge or value key; a tag of its own; a key no scalar): the full way then reports what it
+    reports."""
 
     def __init__(self, loader: Any, offset: int) -> None:
         self.loader, self.offset, self.count = loader, offset, 0

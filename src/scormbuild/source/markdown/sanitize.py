@@ -6,7 +6,7 @@ captions, quiz prompts, choices, feedback and hints, HTML files in ``assets/``) 
 and nothing else, drops URLs with any scheme but those listed, and drops a ``src`` that is
 not a file of the course. What it removes can never reach a learner's page.
 
-It removes silently, so the author is told first: :func:`problems_in` reads a raw HTML
+It removes silently, so the author is told first: :func:`inspect` reads a raw HTML
 fragment as the browser would start to (the standard library's HTML tokenizer) and names,
 with its line, every tag, attribute and URL the allow-list refuses. :func:`attribute_problem`
 does the same for the attributes Markdown itself sets (``{onclick=...}`` after a span).
