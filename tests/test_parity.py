@@ -162,6 +162,8 @@ def test_each_difference_is_caught_where_it_is(
 ) -> None:
     errors = build_pair(tmp_path, changes)
     assert any(e.startswith(expected) for e in errors), "\n".join(errors)
+    # Each says how to mend it.
+    assert all("\n  hint: " in e for e in errors if e.startswith(expected)), errors
     assert not (tmp_path / "dist").exists() or not list((tmp_path / "dist").iterdir())
 
 

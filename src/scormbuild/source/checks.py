@@ -45,7 +45,10 @@ def check_course(courses: Sequence[Course]) -> list[Problem]:
     assets = {a.path: a for course in courses for a in course.assets}
     for path in sorted(assets):
         if path not in used and not path.endswith(".vtt"):
-            problems.append(warning(path, None, "asset is not used by any module", code="unused"))
+            hint = "link or show it in a module, or delete it (unused, it still ships)"
+            problems.append(
+                warning(path, None, "asset is not used by any module", hint=hint, code="unused")
+            )
     size = max(sum(a.size for a in course.assets) for course in courses)  # the largest package
     budget = int(config.size_budget_mb * 1024 * 1024)
     if size > budget:

@@ -20,6 +20,9 @@ def check_references(modules: Sequence[Module], slugs: set[str]) -> list[Problem
     return _duplicate_ids(modules) + _broken_links(modules, slugs)
 
 
+_UNIQUE = "rename one of them: each quiz id and question id is used once in the whole course"
+
+
 def _duplicate_ids(modules: Sequence[Module]) -> list[Problem]:
     problems: list[Problem] = []
     quiz_ids: dict[str, str] = {}
@@ -27,12 +30,12 @@ def _duplicate_ids(modules: Sequence[Module]) -> list[Problem]:
     for quiz in (q for m in modules for q in m.quizzes):
         if quiz.id in quiz_ids:
             message = f"duplicate quiz id '{quiz.id}' (also in {quiz_ids[quiz.id]})"
-            problems.append(error(quiz.source, quiz.line, message, code="duplicate"))
+            problems.append(error(quiz.source, quiz.line, message, hint=_UNIQUE, code="duplicate"))
         quiz_ids.setdefault(quiz.id, f"{quiz.source}:{quiz.line}")
         for q in quiz.questions:
             if q.id in question_ids:
                 message = f"duplicate question id '{q.id}' (also in {question_ids[q.id]})"
-                problems.append(error(quiz.source, q.line, message, code="duplicate"))
+                problems.append(error(quiz.source, q.line, message, hint=_UNIQUE, code="duplicate"))
             question_ids.setdefault(q.id, q.source)
     return problems
 

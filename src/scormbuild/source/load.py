@@ -232,7 +232,9 @@ def _variant_problem(files: CourseFiles, rel: str, lang: str, name: str) -> Prob
     except PathProblem as exc:
         return error(rel, None, exc.message, hint=exc.hint, code=exc.code)
     if kind == "missing":
-        return error(rel, None, f"missing {lang} variant of module '{name}'", code="missing")
+        message = f"missing {lang} variant of module '{name}'"
+        hint = f"write {rel}, the module in {lang}, or take {lang} out of 'languages'"
+        return error(rel, None, message, hint=hint, code="missing")
     return None if kind == "file" else _not_a_module(rel, kind)
 
 

@@ -56,6 +56,7 @@ def check_parity(courses: Sequence[Course]) -> list[Problem]:
                     f"quizzes differ from {ref.source}: "
                     f"{[q.id for q in module.quizzes]} vs {[q.id for q in ref.quizzes]}",
                     code="parity",
+                    hint="each language's module has the same quizzes, by id, in the same order",
                 )
             )
             continue
@@ -67,6 +68,8 @@ def check_parity(courses: Sequence[Course]) -> list[Problem]:
                         qb.line,
                         f"quiz '{qb.id}' settings differ from {qa.source}",
                         code="parity",
+                        hint="only the texts are translated: graded, pool, attempts, shuffle_* "
+                        "and show_answers stay the same in every language",
                     )
                 )
             ids_a = [q.id for q in qa.questions]
@@ -78,6 +81,8 @@ def check_parity(courses: Sequence[Course]) -> list[Problem]:
                         qb.line,
                         f"question ids differ from {qa.source}: {ids_b} vs {ids_a}",
                         code="parity",
+                        hint="each language's quiz has the same questions, by id, in the same "
+                        "order",
                     )
                 )
                 continue
@@ -90,6 +95,8 @@ def check_parity(courses: Sequence[Course]) -> list[Problem]:
                             f"question '{b.id}' differs from {a.source} "
                             "in type, points or answer key",
                             code="parity",
+                            hint="only the texts are translated: the type, the points and which "
+                            "answers are right stay the same in every language",
                         )
                     )
         problems += _media_problems(ref, languages[ref.source], module, languages[module.source])
