@@ -34,6 +34,11 @@
     var el = d.getElementById(id);
     if (el) { el.textContent = text; el.hidden = !text; }
   }
+  /** Marks link `a` as the page shown, or not. @param {Element} a @param {boolean} on */
+  function mark(a, on) {
+    if (on) a.setAttribute("aria-current", "page");
+    else a.removeAttribute("aria-current");
+  }
   /** Module `i`'s page, as a page of its folder links to it. @param {number} i */
   function file(i) { return mods[i].href.split("/").pop() || ""; }
   /** A link to module `i`, made in `d`. @param {Document} d @param {number} i */
@@ -52,8 +57,8 @@
     var shown = d.body.dataset.page || "", button = /** @type {HTMLElement | null} */ (d.querySelector(".sb-print-button"));
     var start = d.querySelector(".sb-start"), list = todo && todo.lastElementChild;
     each(doc, "[data-page],[data-module]", function (a) {
-      if (a.getAttribute("data-page") === shown) a.setAttribute("aria-current", "page");
-      else if (shown || a.hasAttribute("data-page")) a.removeAttribute("aria-current");
+      var here = a.getAttribute("data-page") === shown;
+      if (here || shown || a.hasAttribute("data-page")) mark(a, here);
     });
     // The print view's button prints the frame alone: the whole course, not the launch page.
     if (button) {
@@ -102,8 +107,7 @@
           if (mark.firstChild) mark.firstChild.textContent = ICON[state] + " ";
           if (mark.lastChild) mark.lastChild.textContent = s["state_" + state.replace("-", "_")];
         });
-        if (n === current) a.setAttribute("aria-current", "page");
-        else a.removeAttribute("aria-current");
+        mark(a, n === current);
       });
       put(doc, "sb-status", ev.final ? s["status_" + ev.status] : "");
       page();

@@ -83,10 +83,13 @@
     /** @param {HTMLElement} li @param {QuestionData} q @param {number} qi @param {number} k */
     function setup(li, q, qi, k) {
       li.className = "sb-question";
-      controls(li, "input, select, button").forEach(function (c) { c.disabled = c.hidden = false; });
+      controls(li, "input, select, button").forEach(function (c) {
+        var field = /** @type {HTMLInputElement} */ (/** @type {unknown} */ (c));
+        c.disabled = c.hidden = false;
+        if (/^(radio|checkbox)$/.test(c.type)) field.checked = false;
+        else if (/^(text|select)/.test(c.type)) c.value = ""; // text fields and menus
+      });
       all(li, ".sb-mark").forEach(function (m) { m.remove(); });
-      /** @type {HTMLInputElement[]} */ (all(li, "input[type=radio], input[type=checkbox]")).forEach(function (c) { c.checked = false; });
-      /** @type {HTMLInputElement[]} */ (all(li, "input[type=text], select")).forEach(function (c) { c.value = ""; });
       all(li, ".sb-fb, .sb-cfb, .sb-answer").forEach(function (c) { c.hidden = true; });
       one(li, ".sb-feedback").textContent = "";
       var box = li.querySelector(".sb-choices");
