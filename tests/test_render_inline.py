@@ -5,8 +5,12 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scormbuild.source.markdown import labels_for, make_markdown, render_inline
+from scormbuild.source.markdown.inline import as_it_is
+from scormbuild.source.markdown.sanitize import clean
 
 LABELS = labels_for("fi")
 
@@ -58,3 +62,41 @@ def test_word_markup_matches_full_render(seed: int) -> None:
 )
 def test_typical_texts(text: str) -> None:
     assert render_inline(make_markdown(), text, LABELS) == full_render(text)
+
+
+# Letters, digits, spaces of every kind, punctuation, what Markdown and HTML treat specially,
+# controls, bidirectional controls, noncharacters and characters past the first plane.
+SENTENCE_CHARACTERS = st.one_of(
+    st.sampled_from([*"abcÅäöXYZ ,.;:!?()-'/1é", "\u00a0", "\u2028", "\u3000", "\u0085"]),
+    st.sampled_from([*'*_`~[]<>&{}^#=|\\"\t\n\r\x00\x01\x7f\u202e\u2066\ufdd0\uffff']),
+    st.characters(max_codepoint=0x10FFFF),
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(SENTENCE_CHARACTERS, min_size=1, max_size=40))
+def test_a_text_taken_as_it_is_is_what_markdown_it_and_the_sanitizer_make_of_it(
+    text: str,
+) -> None:
+    if as_it_is(text):
+        assert clean(full_render(text)) == text
+        assert clean(render_inline(make_markdown(), text, LABELS)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Oikein, hyvin meni!", True),
+        ("Vastaus on 42 (noin).", True),
+        ("Ääkköset ja no\u2011break", True),
+        ("Mikä on **pää**tarkoitus?", False),
+        ("Katso [tästä](x.md)", False),
+        ("2030 alkaen", False),  # not a letter first: could be a list item
+        ("Lopussa väli ", False),
+        ('Lainaus "näin"', False),
+        ("Yksi\nkaksi", False),
+        ("Suunta \u202evaihtuu", False),
+    ],
+)
+def test_which_texts_are_taken_as_they_are(text: str, kept: bool) -> None:
+    assert as_it_is(text) is kept

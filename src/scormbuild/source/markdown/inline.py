@@ -25,6 +25,25 @@ _ONE_PARAGRAPH_RE = re.compile(r"[^\W\d_][^\n\r\x00]*")
 _INLINE_SYNTAX_RE = re.compile(r"[\\`*_~\[\]<>&{}^\t]")
 
 
+# What a text taken as it is leaves out: C0 and C1 controls (tabs and line breaks among them),
+# Markdown's inline syntax, what HTML escapes (& < > "), the characters a page cannot hold
+# (surrogates, noncharacters; every character past the first plane, to keep it short) and the
+# bidirectional controls the controls plugin reports.
+_SPECIAL = (
+    "\x00-\x1f\x7f-\x9f"
+    r'\\`*_~\[\]<>&{}^"'
+    "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U00010000-\U0010ffff\u202a-\u202e\u2066-\u2069"
+)
+_AS_IT_IS_RE = re.compile(f"[^\\W\\d_](?:[^{_SPECIAL}]*[^\\s{_SPECIAL}])?")
+
+
+def as_it_is(text: str) -> bool:
+    """Whether ``text`` is its own HTML, sanitized too: one line that starts with a letter,
+    ends without a space and holds none of :data:`_SPECIAL`. Most quiz choices, feedback and
+    hints are such sentences; tests/test_render_inline.py compares with markdown-it-py."""
+    return _AS_IT_IS_RE.fullmatch(text) is not None
+
+
 # A word wrapped whole in *, ** or `, with nothing but sentence punctuation after it:
 # between spaces, CommonMark always makes it emphasis, strong emphasis or a code span.
 _WRAPPED_RE = re.compile(r"(\*\*|\*|`)([^\W_]+)\1([.,;:!?]*)")
