@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -9,22 +10,27 @@ import pytest
 from playwright.sync_api import Frame
 from scorm_lms import LmsSession, stored
 
+from scormbuild.model import Course
 from scormbuild.render.pages import render_course
 from scormbuild.render.theme import make_environment
 from tests.browser.learner import answer, interactions, retry
-from tests.course_samples import sample_course
+from tests.course_samples import module, sample_course
 
 
-@pytest.fixture
-def package(tmp_path: Path) -> Path:
-    """The sample course rendered into a package folder (the launch page is index.html)."""
-    root = tmp_path / "pkg"
-    for f in render_course(sample_course(), make_environment(None)):
+def rendered(course: Course, root: Path) -> Path:
+    """``course`` rendered into the package folder ``root`` (the launch page is index.html)."""
+    for f in render_course(course, make_environment(None)):
         target = root / f.path
         target.parent.mkdir(parents=True, exist_ok=True)
         assert f.data is not None
         target.write_bytes(f.data)
     return root
+
+
+@pytest.fixture
+def package(tmp_path: Path) -> Path:
+    """The sample course rendered into a package folder."""
+    return rendered(sample_course(), tmp_path / "pkg")
 
 
 def content(lms: LmsSession, page: Any = None) -> Frame:
@@ -151,18 +157,42 @@ def test_closes_mid_course_and_resumes(lms: LmsSession, package: Path) -> None:
     lms.assert_no_page_errors()
 
 
+# The questions of a page as shown: each one's id, then its choices, menu options and
+# ordering items in the order shown.
+SHOWN = (
+    "() => [...document.querySelectorAll('.sb-question:not([hidden])')]"
+    ".map((li) => li.id + ':' + [...li.querySelectorAll('input, .sb-match, option, .sb-item')]"
+    ".map((c) => c.value || c.dataset.row || c.dataset.item).join())"
+)
+
+
 def test_pool_draws_the_same_questions_after_resume(lms: LmsSession, package: Path) -> None:
-    visible = (
-        "() => [...document.querySelectorAll('#q-pooli .sb-question:not([hidden])')]"
-        ".map((li) => li.id + ':' + [...li.querySelectorAll('input, option, .sb-item')]"
-        ".map((c) => c.value || c.dataset.item).join())"
-    )
+    visible = SHOWN.replace(".sb-question", "#q-pooli .sb-question")
     start(lms, package)
     first = go(lms, 2).evaluate(visible)
     assert len(first) == 3
     lms.finish_and_relaunch()
     lms.wait_for_initialize()
     assert go(lms, 2).evaluate(visible) == first
+    lms.assert_no_page_errors()
+
+
+def test_a_second_attempt_shows_its_choices_as_before_after_resume(
+    lms: LmsSession, tmp_path: Path
+) -> None:
+    """Choices, matching rows and their menus are shuffled from the order they were written
+    in, not from the order the attempt before left on the page: a second attempt looks the
+    same to a learner who leaves and comes back."""
+    course = sample_course()
+    quiz = replace(course.modules[0].quizzes[0], shuffle_choices=True)
+    course = replace(course, modules=(module(1, quiz), *course.modules[1:]))
+    start(lms, rendered(course, tmp_path / "pkg"))
+    frame = go(lms, 0)
+    assert answer(frame, False) == 7 and retry(frame) == 1
+    second = frame.evaluate(SHOWN)
+    lms.finish_and_relaunch()
+    lms.wait_for_initialize()
+    assert go(lms, 0).evaluate(SHOWN) == second
     lms.assert_no_page_errors()
 
 

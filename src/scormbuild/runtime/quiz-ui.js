@@ -92,19 +92,21 @@
       all(li, ".sb-mark").forEach(function (m) { m.remove(); });
       all(li, ".sb-fb, .sb-cfb, .sb-answer").forEach(function (c) { c.hidden = true; });
       one(li, ".sb-feedback").textContent = "";
+      // Shuffles start from the written order, not from the one an earlier attempt left:
+      // an attempt looks the same however often its page is opened.
       var box = li.querySelector(".sb-choices");
       if (box) {
-        var choices = children(box, "sb-choice");
+        var choices = children(box, "sb-choice").sort(function (a, b) { return byNumber("value")(one(a, "input"), one(b, "input")); });
         // True comes before false, always: a swapped pair only trips learners up.
         if (quiz.sc && q.type !== "truefalse") Q.shuffle(choices, seeded(qi, 1));
         choices.forEach(function (c) { /** @type {Element} */ (box).appendChild(c); });
       }
-      var rows = all(li, ".sb-match");
+      var rows = all(li, ".sb-match").sort(byNumber("data-row"));
       if (rows.length) {
         if (quiz.sc) Q.shuffle(rows.slice(), seeded(qi, 1)).forEach(function (r) { /** @type {Node} */ (r.parentNode).appendChild(r); });
         var rand = seeded(qi, 2);
         rows.forEach(function (r) {
-          var menu = /** @type {HTMLSelectElement} */ (one(r, "select")), options = /** @type {HTMLOptionElement[]} */ ([].slice.call(menu.options, 1));
+          var menu = /** @type {HTMLSelectElement} */ (one(r, "select")), options = /** @type {HTMLOptionElement[]} */ ([].slice.call(menu.options, 1)).sort(byNumber("value"));
           Q.shuffle(options, rand).forEach(function (o) { menu.appendChild(o); });
         });
       }
