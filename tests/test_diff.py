@@ -84,7 +84,7 @@ EXPECTED: dict[str, tuple[set[str], str, bool, bool]] = {
     "pool": ({"quiz-pool"}, "clean" if FORMAT_2 else "start-over", True, False),
     "attempts": ({"quiz-attempts"}, "clean", True, False),
     "mastery": ({"mastery"}, "clean", True, False),
-    # Scoring is the same in both modes, and an exam saves nothing before it is submitted.
+    # Scoring is the same in both modes, and an exam's answers not yet submitted score nothing.
     "mode": ({"quiz-mode"}, "clean", False, True),
 }
 

@@ -20,7 +20,7 @@ from scormbuild.package import suspend_data as state
 from scormbuild.render.coursedata import course_data
 from scormbuild.source.load import load_course
 from scormbuild.strings import Catalog
-from tests.course_samples import module, questions, sample_course
+from tests.course_samples import module, no_blocks_course, questions, sample_course
 
 RUNTIME = Path(state.__file__).parents[1] / "runtime"
 EXAMPLE = Path(__file__).resolve().parents[1] / "course"
@@ -69,13 +69,17 @@ def worst_quiz(quiz: Quiz) -> dict[str, Any]:
     )
     drawn = by_size[: min(quiz.drawn, len(quiz.questions))]
     shown = drawn if state.stores_order(quiz) else list(range(len(drawn)))
-    return {
+    answers = [worst_answer(quiz.questions[i]) for i in shown]
+    out: dict[str, Any] = {
         "attempts": quiz.attempts or state.ATTEMPT_CAP,
         "seed": state.SEED_LIMIT - 1,
         "best": state.BEST_SCALE,
         "order": drawn if state.stores_order(quiz) else None,
-        "answers": [worst_answer(quiz.questions[i]) for i in shown],
+        "answers": answers,
     }
+    if quiz.mode == "exam":  # the longest: every answer given, none submitted (drafts)
+        out.update(answers=[None] * len(answers), draft=answers)
+    return out
 
 
 def worst_state(course: Course) -> dict[str, Any]:
@@ -109,6 +113,31 @@ def test_bound_is_exact_for_the_example_course() -> None:
         check_worst_case(course)
         assert state.worst_case_length(course) <= state.LIMIT
         assert state.suspend_data_problems(course) == []
+
+
+def test_bound_is_exact_for_an_exam_with_every_answer_a_draft() -> None:
+    """An exam keeps the answers given before the submission: the bound counts their mark."""
+    course = no_blocks_course()
+    assert [q.mode for q in course.quizzes].count("exam") == 1
+    check_worst_case(course)
+    exam = replace(course.quizzes[-1], mode="instant")
+    assert state.quiz_max_length(course.quizzes[-1]) == state.quiz_max_length(exam) + 7
+
+
+def test_an_exam_that_no_longer_fits_with_its_drafts_is_refused() -> None:
+    """A course whose worst case fits only while nothing is kept before submission: as an
+    exam it is refused, with the located error of any course that does not fit."""
+    fills = tuple(replace(questions()[3], id=f"f{i}", answers=("x" * 88,)) for i in range(22))
+    quiz = Quiz(id="koe", title="Koe", questions=fills, source="quizzes/koe.yml", line=4)
+    course = replace(sample_course(), modules=(module(1, quiz),))
+    assert state.suspend_data_problems(course) == []
+    assert state.LIMIT - state.worst_case_length(course) < len(fills)
+    exam = replace(course, modules=(module(1, replace(quiz, mode="exam")),))
+    (problem,) = state.suspend_data_problems(exam)
+    assert problem.message.startswith(
+        f"the saved progress of this course can take {state.worst_case_length(exam)} characters"
+    )
+    assert (problem.location.path, problem.location.line) == ("quizzes/koe.yml", 4)
 
 
 def test_bound_is_exact_with_wide_indexes() -> None:

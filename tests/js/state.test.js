@@ -47,7 +47,8 @@ test("format 2 says what it refers to: keys, hashes and answer tokens", () => {
   assert.deepEqual(raw, {
     key: "ck01", visited: ["m002", "m001"], interactions: 10,
     quizzes: [{ key: "qz02", scoring: "sk02", attempts: 3, seed: 1, best: 3600, entries: [
-      { hash: "h003", token: "1" }, { hash: "h001", token: "5:a.b;c" }, { hash: "h007", token: "" }
+      { hash: "h003", token: "1", draft: false }, { hash: "h001", token: "5:a.b;c", draft: false },
+      { hash: "h007", token: "", draft: false }
     ] }]
   });
 });

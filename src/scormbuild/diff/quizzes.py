@@ -119,8 +119,8 @@ def _rules(qa: dict[str, Any], qb: dict[str, Any]) -> list[Change]:
 
 
 def _mode(name: str, exam: bool) -> str:
-    """The words for a quiz's change of mode: scores and saved progress stay as they are (an
-    exam saves nothing before it is submitted), only the way learners answer changes."""
+    """The words for a quiz's change of mode: scores stay as they are (an exam's answers not
+    yet submitted score nothing), only the way learners answer changes."""
     if exam:
         return (
             f"{name} is now an exam: learners answer every question, then submit once and see "
@@ -128,7 +128,7 @@ def _mode(name: str, exam: bool) -> str:
         )
     return (
         f"{name} is no longer an exam: each answer is checked, with its feedback, as it is "
-        "given; an exam under way had saved no answers before its submission"
+        "given; answers given in an exam under way but not yet submitted are dropped"
     )
 
 

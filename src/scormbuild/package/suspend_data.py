@@ -9,9 +9,12 @@ learner runtime (``runtime/state.js``) writes format 2, for example::
 that is ``2|course key|visited|interactions|quiz;quiz;...``: ``visited`` holds the key of each
 module seen, and each quiz that has been started is ``<quiz key><scoring key>,attempts,seed,
 best,entries``, an entry per question of the attempt, in the order shown, joined by ``.``:
-the question's content hash and then the answer ("" when unanswered). So saved progress says
-what it refers to, and a newer package keeps what is unchanged (``runtime/resume.js``): an
-answer whose question has the same content hash, a visit to a module with the same key.
+the question's content hash and then the answer ("" when unanswered). In exam mode an answer
+given but not yet submitted is kept too, as a draft: ``~`` and then the answer
+(``3r1y~5:hel``); drafts score nothing, and a package whose quiz is no longer an exam drops
+them. So saved progress says what it refers to, and a newer package keeps what is unchanged
+(``runtime/resume.js``): an answer (or draft) whose question has the same content hash, a
+visit to a module with the same key.
 Format 1 (``1|fingerprint|...``, positions instead of keys) is still read when the course's
 layout is unchanged. Every field below mirrors an encoder in state.js; change both together
 (tests/test_state.py runs the JS encoder on a worst-case state and compares its length with
@@ -105,6 +108,8 @@ def quiz_max_length(quiz: Quiz) -> int:
         + 1
         + drawn * KEY_WIDTH  # each entry's question hash
         + sum(answers)
+        # an exam's entry holds its submitted answer or its draft ("~" first), never both
+        + (drawn if quiz.mode == "exam" else 0)
         + max(drawn - 1, 0)  # the "." between entries
     )
 

@@ -1,8 +1,10 @@
 // @ts-check
 /* scormbuild exam mode: a quiz answered whole, then submitted once. Before the answers go,
  * the learner sees which questions are still without one, each a link to its question; no
- * feedback shows until the submission. quiz-ui.js scores and saves; this is shipped only with
- * a quiz in exam mode. */
+ * feedback shows until the submission. Until then each change of an answer is saved as the
+ * attempt's draft (state.js), so that a learner who leaves finds the answers again; nothing
+ * of it is scored or reported. quiz-ui.js scores and saves; this is shipped only with a quiz
+ * in exam mode. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory(window, require("./format.js"));
   else root.SBExam = factory(window, root.SBFormat);
@@ -43,6 +45,10 @@
     };
     /** @param {HTMLElement} x */
     function focus(x) { x.tabIndex = -1; x.focus(); }
+    // Once the change is made: after a move button's click, a drop (dragdrop.js).
+    ["input", "click", "pointerup"].forEach(function (t) {
+      doc.addEventListener(t, function () { win.setTimeout(function () { if (host.open()) host.keep(); }); });
+    });
     return {
       refresh: function () {
         submit.hidden = !host.open();

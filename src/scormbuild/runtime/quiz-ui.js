@@ -122,9 +122,10 @@
       }
       var button = /** @type {HTMLButtonElement | null} */ (li.querySelector(".sb-check")); // none in exam mode
       if (button) button.onclick = function () { check(li, q, k); };
-      var given = qs.answers[k];
-      if (given !== null && given !== undefined) { put(li, q, given); lock(li, q, given); }
+      var given = qs.answers[k], draft = (qs.draft || [])[k];
+      if (given != null) { put(li, q, given); lock(li, q, given); }
       else if (locked()) close(li);
+      else if (draft != null) put(li, q, draft); // an exam's answer not yet submitted
     }
 
     /** Moves an ordering item up or down by the button `b`, and says where it went.
@@ -140,9 +141,10 @@
         item: (one(it, ".sb-item-text").textContent || "").trim(), pos: pos, total: ol.children.length });
     }
 
-    /** The learner's answer on the page, or null when there is none yet.
-     * @param {HTMLElement} li @param {QuestionData} q @returns {Answer} */
-    function read(li, q) {
+    /** The learner's answer on the page, or null when there is none yet; `part`: a matching
+     * question's rows as they are, -1 where none is chosen.
+     * @param {HTMLElement} li @param {QuestionData} q @param {boolean} [part] @returns {Answer} */
+    function read(li, q, part) {
       switch (q.type) {
         case "single": case "truefalse": case "multiple":
           var on = /** @type {HTMLInputElement[]} */ (all(li, ".sb-choices input")).filter(function (c) { return c.checked; })
@@ -155,7 +157,7 @@
         case "matching":
           var v = all(li, ".sb-match").sort(byNumber("data-row"))
             .map(function (r) { var x = /** @type {HTMLSelectElement} */ (one(r, "select")).value; return x === "" ? -1 : +x; });
-          return v.indexOf(-1) >= 0 ? null : v;
+          return part || v.indexOf(-1) < 0 ? v : null;
         case "ordering":
           return children(one(li, ".sb-order"), "sb-item").map(function (it) { return numberAttribute(it, "data-item"); });
       }
@@ -299,7 +301,11 @@
       },
       problem: problem,
       record: record,
-      open: function () { return !locked() && !tally().complete; }
+      open: function () { return !locked() && !tally().complete; },
+      keep: function () {
+        var d = order().map(function (qi) { return read(items[qi], quiz.questions[qi], true); });
+        if (JSON.stringify(d) !== JSON.stringify(qs.draft)) { qs.draft = d; store.save(index, qs, null); }
+      }
     }, s) : null;
 
     retry.onclick = function () {

@@ -4,7 +4,8 @@
  * hands it the suspend_data and lesson_location the old version wrote. Saved progress in
  * format 2 says what it refers to (state.js), so:
  *   - a visit counts for the module with the same key (its file name without the number);
- *   - an answer is kept when its question has the same content hash, dropped otherwise;
+ *   - an answer is kept when its question has the same content hash, dropped otherwise; so
+ *     is an exam's answer given but not submitted (a draft), which scores nothing;
  *   - an attempt whose questions are no longer all there is completed with other questions
  *     of the quiz (or cut to the pool's size);
  *   - a quiz whose attempt or scoring changed has its best score computed again from the
@@ -47,6 +48,8 @@
     var shown = [];
     /** @type {Answer[]} */
     var answers = [];
+    /** @type {Answer[]} an exam's answers not yet submitted */
+    var draft = [];
     var dropped = 0, finished = true;
     saved.entries.forEach(function (e) {
       var j = 0;
@@ -56,27 +59,26 @@
       if (j < n) {
         try { v = S.answer(qs[j], e.token); } catch (err) { j = n; }
       }
-      if (!e.token) finished = false;
-      if (j < n && shown.length < drawn) { shown.push(j); answers.push(v); } else if (e.token) dropped++;
+      if (!e.token || e.draft) finished = false;
+      if (j < n && shown.length < drawn) (e.draft ? draft : answers)[shown.push(j) - 1] = v;
+      else if (e.token) dropped++;
     });
     var same = !dropped && saved.entries.length === drawn && shown.length === drawn &&
       saved.scoring === quiz.sk;
-    for (var j = 0; shown.length < drawn; j++) {
-      if (shown.indexOf(j) < 0) { shown.push(j); answers.push(null); }
-    }
-    /** @type {number[] | null} */
-    var order = shown;
-    if (!quiz.so) { // no stored order: every question, in the natural one
-      answers = shown.map(function (_q, k) { return answers[shown.indexOf(k)]; });
-      order = null;
+    for (var j = 0; shown.length < drawn; j++) if (shown.indexOf(j) < 0) shown.push(j);
+    /** One per question shown; with no stored order, every question in the natural one.
+     * @param {Answer[]} list */
+    function each(list) {
+      return shown.map(function (_q, k) { var v = list[quiz.so ? k : shown.indexOf(k)]; return v == null ? null : v; });
     }
     /** @type {QuizState} */
     var st = {
       attempts: Math.max(1, Math.min(saved.attempts, quiz.attempts || C.ATTEMPT_CAP)),
-      seed: saved.seed, best: saved.best, order: order, answers: answers
+      seed: saved.seed, best: saved.best, order: quiz.so ? shown : null, answers: each(answers)
     };
+    if (quiz.exam) st.draft = each(draft); // a quiz no longer an exam drops them
     if (!same) { // scored again: no score until the attempt is finished
-      var t = Q.tally(quiz, S.order(quiz, st), answers, lang);
+      var t = Q.tally(quiz, S.order(quiz, st), st.answers, lang);
       st.best = t.complete ? Q.scaled(t.earned, t.max) : null;
     }
     return { state: st, redo: !same && st.best === null && (finished || dropped > 0) };

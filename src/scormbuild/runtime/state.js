@@ -5,7 +5,8 @@
  * content hashes come from the course data, made there):
  *   2|course key|visited module keys|interactions|quiz;quiz;...
  *   quiz  = <quiz key><scoring key>,attempts,seed,best,entry.entry...   (started quizzes only)
- *   entry = <question content hash><answer>, in the order the attempt shows its questions
+ *   entry = <question content hash><answer>, in the order the attempt shows its questions;
+ *           an exam's answer given but not yet submitted (a draft) is "~<answer>"
  * So saved progress says what it refers to, and a newer version of the package keeps what is
  * unchanged (resume.js). Format 1 (1|fingerprint|visited flags|interactions|quiz;..., by
  * position) is still read when the course's layout is the same.
@@ -108,8 +109,8 @@
   function encodeQuiz(quiz, qs) {
     if (!qs || !qs.attempts) return "";
     var entries = order(quiz, qs).map(function (qi, k) {
-      var q = quiz.questions[qi];
-      return q.h + encodeAnswer(q, qs.answers[k]);
+      var q = quiz.questions[qi], v = qs.answers[k], d = quiz.exam && qs.draft ? encodeAnswer(q, qs.draft[k]) : "";
+      return q.h + (v == null && d ? "~" + d : encodeAnswer(q, v));
     });
     return quiz.k + quiz.sk + "," + [
       Math.min(qs.attempts, quiz.attempts || C.ATTEMPT_CAP).toString(36),
@@ -271,7 +272,9 @@
       var quiz = Object.assign({ key: k, scoring: scoring, entries: [] }, attempt(r, C.ATTEMPT_CAP));
       do {
         if (quiz.entries.length) r.expect(".");
-        quiz.entries.push({ hash: key(r), token: r.answer() });
+        var h = key(r), draft = r.peek() === "~";
+        if (draft) r.expect("~");
+        quiz.entries.push({ hash: h, token: r.answer(), draft: draft });
       } while (r.peek() === ".");
       out.quizzes.push(quiz);
     }

@@ -104,6 +104,8 @@ export interface ExamHost {
   record(entries: Entry[]): void;
   /** Whether the attempt takes answers: started, not finished, not locked. */
   open(): boolean;
+  /** Saves the answers on the page as the attempt's draft, if they changed. */
+  keep(): void;
 }
 
 export interface QuizState {
@@ -117,6 +119,8 @@ export interface QuizState {
   order: number[] | null;
   /** One answer per question shown (null: not answered yet). */
   answers: Answer[];
+  /** Exam mode: the answers on the page, given but not yet submitted, one per question shown. */
+  draft?: Answer[];
 }
 
 export interface LearnerState {
@@ -148,8 +152,9 @@ export interface SavedQuiz {
   entries: SavedEntry[];
 }
 
-/** hash: the question's content hash; token: its answer, encoded ("" when unanswered). */
-export interface SavedEntry { hash: string; token: string }
+/** hash: the question's content hash; token: its answer, encoded ("" when unanswered);
+ * draft: the answer was given in an exam but not yet submitted (absent in format 1). */
+export interface SavedEntry { hash: string; token: string; draft?: boolean }
 
 /** Saved progress read under the package as it is now, and the quizzes (indexes) with
  * questions to answer again. */
