@@ -38,7 +38,7 @@ const got = Resume.restore(course, input.text), st = got && got.state;
 process.stdout.write(JSON.stringify(st && {
   visited: st.visited, interactions: st.interactions,
   quizzes: st.quizzes.map((q, i) => ({id: course.quizzes[i].id, graded: course.quizzes[i].graded,
-    attempts: q.attempts, best: q.best, answers: q.answers})),
+    attempts: q.attempts, best: q.best, answers: q.answers, draft: q.draft || null})),
 }));
 """
 
@@ -46,13 +46,15 @@ process.stdout.write(JSON.stringify(st && {
 @dataclass(frozen=True)
 class Quiz:
     """One quiz's saved progress: attempts started, best score (0-100, None before a finished
-    attempt) and the answers of the attempt on screen (None for a question not answered)."""
+    attempt) and the answers of the attempt on screen (None for a question not answered); an
+    exam's draft: the answers given but not yet submitted (None when it is no exam)."""
 
     id: str
     graded: bool
     attempts: int
     best: float | None
     answers: list[Any]
+    draft: list[Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ def saved(package: Path, suspend_data: str, module: int | None = None) -> Saved:
                 attempts=int(q["attempts"]),
                 best=None if q["best"] is None else q["best"] * 100 / BEST,
                 answers=list(q["answers"]),
+                draft=q["draft"],
             )
             for q in found["quizzes"]
         ],
