@@ -184,7 +184,10 @@ def test_every_language_needs_the_glossary_with_the_same_terms(tmp_path: Path) -
     other = "other:\n  term: Annat\n  definition: x\n"
     found = problems(tmp_path, {**BILINGUAL, "glossary.yml": GLOSSARY, "glossary.sv.yml": other})
     assert "glossary.sv.yml:1: error: term 'other' is not in glossary.yml" in found[0]
-    assert found[1] == "glossary.sv.yml: error: terms of glossary.yml missing here: lesson"
+    assert found[1] == (
+        "glossary.sv.yml: error: terms of glossary.yml missing here: lesson\n"
+        "  hint: the ids are the same in every language: translate each term"
+    )
 
 
 @pytest.mark.parametrize(
@@ -202,6 +205,8 @@ def test_every_language_needs_the_glossary_with_the_same_terms(tmp_path: Path) -
 def test_glossary_errors_name_the_line(tmp_path: Path, glossary: str, says: str) -> None:
     found = problems(tmp_path, {"glossary.yml": glossary})
     assert any(p.startswith(says) or says in p for p in found), found
+    # Each says how to mend it.
+    assert all("\n  hint: " in p for p in found if p.startswith(says) or says in p), found
 
 
 def test_a_term_without_a_glossary_is_an_error(tmp_path: Path) -> None:

@@ -159,7 +159,9 @@ def _rules(config: CourseConfig) -> list[Problem]:
     """The rules that tie keys together."""
     if config.languages[0] != config.language:
         msg = f"'languages' must start with the primary language '{config.language}'"
-        return [error(CONFIG_FILE, config.line_of("languages"), msg, key="languages")]
+        hint = f"list '{config.language}' first, or make the first one the 'language'"
+        line = config.line_of("languages")
+        return [error(CONFIG_FILE, line, msg, key="languages", hint=hint)]
     if "passed" in config.completion and config.mastery_score is None:
         msg = "completion 'passed' needs a 'mastery_score'"
         line = config.line_of("completion")

@@ -36,6 +36,11 @@ GLOSSARY = "glossary.yml"
 ENTRY_KEYS = ("definition", "forms", "term")
 DEFINITION_CHARS = 4000
 TERMS = 2000
+# How a term is written, for the errors of one written otherwise.
+ENTRY_HINT = (
+    "write a term as 'retro:' (its id) with 'term: Retrospective', 'definition: ...' and, if "
+    "you like, 'forms: [retros]' under it (docs/format.md, Glossary)"
+)
 
 
 def glossary_path(suffix: str) -> str:
@@ -96,10 +101,12 @@ def _entry(
     path = source.path
     line = doc.line_of(key)
     if not KEY_RE.match(key):
-        problems.append(error(path, line, f"term id '{key}' is not letters, digits and hyphens"))
+        message = f"term id '{key}' is not letters, digits and hyphens"
+        problems.append(error(path, line, message, hint=ENTRY_HINT))
         return None
     if not isinstance(entry, LineDict):
-        problems.append(error(path, line, f"'{key}' needs 'term:' and 'definition:' under it"))
+        message = f"'{key}' needs 'term:' and 'definition:' under it"
+        problems.append(error(path, line, message, hint=ENTRY_HINT))
         return None
     for name in entry:
         if name not in ENTRY_KEYS:
@@ -107,10 +114,12 @@ def _entry(
             problems.append(error(path, entry.line_of(name), f"unknown key '{name}'", hint=hint))
     term, definition, forms = entry.get("term"), entry.get("definition"), entry.get("forms", [])
     if not isinstance(term, str) or not term.strip() or len(term) > TEXT_CHARS:
-        problems.append(error(path, entry.line_of("term"), f"'{key}' needs 'term:', a text"))
+        line = entry.line_of("term")
+        problems.append(error(path, line, f"'{key}' needs 'term:', a text", hint=ENTRY_HINT))
         return None
     if not isinstance(definition, str) or not definition.strip():
-        problems.append(error(path, entry.line_of("definition"), f"'{key}' needs 'definition:'"))
+        line = entry.line_of("definition")
+        problems.append(error(path, line, f"'{key}' needs 'definition:'", hint=ENTRY_HINT))
         return None
     if len(definition) > DEFINITION_CHARS:
         message = f"the definition is longer than {DEFINITION_CHARS} characters"
@@ -119,7 +128,9 @@ def _entry(
     if not isinstance(forms, list) or not all(
         isinstance(f, str) and f.strip() and len(f) <= TEXT_CHARS for f in forms
     ):
-        problems.append(error(path, entry.line_of("forms"), "'forms' must be a list of texts"))
+        message = "'forms' must be a list of texts"
+        hint = "list the other forms the text uses, e.g. forms: [retros, retrospectives]"
+        problems.append(error(path, entry.line_of("forms"), message, hint=hint))
         return None
     at = source.text_at(path, entry.line_of("definition"), "yaml")
     html = clean(render_inline(md, definition.strip(), labels, at))
@@ -164,5 +175,6 @@ def glossary_parity(
         missing = [i for i in primary if i not in ids]
         if missing:
             message = f"terms of {GLOSSARY} missing here: {', '.join(missing)}"
-            problems.append(error(path, None, message, code="parity"))
+            hint = "the ids are the same in every language: translate each term"
+            problems.append(error(path, None, message, hint=hint, code="parity"))
     return problems

@@ -108,7 +108,8 @@ def _svg_problems(path: str, data: bytes) -> Iterator[Problem]:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if isinstance(exc.lineno, int) else None
-        yield error(path, line, f"not a well-formed SVG file: {exc.msg}", code="svg")
+        message = f"not a well-formed SVG file: {exc.msg}"
+        yield error(path, line, message, hint="export the drawing again as plain SVG", code="svg")
         return
     tree = root.getroottree()
     if tree.docinfo.internalDTD is not None:

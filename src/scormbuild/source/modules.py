@@ -92,9 +92,9 @@ class ModuleReader:
             return None
         fm_text, body, offset = split_front_matter(text)
         if fm_text is None:
-            self.problems.append(
-                error(rel, 1, "a module starts with front matter: '---', 'title: ...', '---'")
-            )
+            message = "a module starts with front matter: '---', 'title: ...', '---'"
+            hint = "the file's first line is '---', then 'title: ...' and other keys, then '---'"
+            self.problems.append(error(rel, 1, message, hint=hint))
             return None
         notes: list[YamlWarning] = []
         try:
@@ -110,7 +110,9 @@ class ModuleReader:
         before = len(self.problems)
         title, objectives, duration = self._front_matter(fm, rel, slug)
         if not body.strip():
-            self.problems.append(error(rel, offset + 1, "the module has no content", code="empty"))
+            hint = "write the module's text after the front matter's closing '---'"
+            message = "the module has no content"
+            self.problems.append(error(rel, offset + 1, message, hint=hint, code="empty"))
         source = SourceEnv(rel, self.language, self.suffix, files, self.problems.append, offset)
         html = clean(self.md.render(body, module_env(source, self.labels, self.terms)))
         lines = fm["objectives"].lines if isinstance(fm.get("objectives"), LineList) else []
@@ -157,9 +159,9 @@ class ModuleReader:
             self.problems.append(error(rel, bad.line, message, hint=hint))
         title = fm.get("title")
         if not isinstance(title, str) or not title.strip():
-            self.problems.append(
-                error(rel, fm.line_of("title"), "front matter needs a 'title' text")
-            )
+            message = "front matter needs a 'title' text"
+            hint = "e.g. 'title: Why share?', the module's name in the menu and on its page"
+            self.problems.append(error(rel, fm.line_of("title"), message, hint=hint))
             title = slug
         elif len(title) > TITLE_CHARS:
             self.problems.append(
@@ -193,8 +195,8 @@ class ModuleReader:
                 error(
                     rel,
                     fm.line_of("duration"),
-                    f"'duration' must be text of {DURATION_CHARS} characters at most, "
-                    "e.g. '15 min'",
+                    f"'duration' must be text of {DURATION_CHARS} characters at most",
+                    hint="e.g. 'duration: 15 min' or 'duration: 1 h 30 min'",
                 )
             )
             duration = None

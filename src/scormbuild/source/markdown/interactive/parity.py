@@ -48,5 +48,6 @@ def check_block_parity(courses: Sequence[Course]) -> list[Problem]:
                 missing = ref.blocks[len(module.blocks)]
                 where = f"line {missing.at.line} of {ref.source}"
                 message = f"a {_describe(missing)} is missing ({where})"
-                problems.append(error(module.source, None, message, code="parity"))
+                hint = "translate the block here too: each language has the same blocks"
+                problems.append(error(module.source, None, message, hint=hint, code="parity"))
     return problems
