@@ -114,3 +114,20 @@ def test_readme_names_every_module() -> None:
     for path in MODULES.values():
         if path.name != "__init__.py":
             assert path.name in layout, f"README's project layout does not name {path.name}"
+
+
+def test_every_author_error_of_the_source_side_has_a_hint() -> None:
+    # An author sees path:line: level: message, and how to mend it (the guide's rule).
+    missing = []
+    for name, path in MODULES.items():
+        if not name.startswith("source"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in (
+                "error",
+                "warning",
+            ):
+                keywords = {k.arg for k in node.keywords}
+                if "hint" not in keywords and None not in keywords:  # None: **kwargs
+                    missing.append(f"{path.relative_to(SRC)}:{node.lineno}")
+    assert missing == []

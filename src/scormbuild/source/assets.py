@@ -44,7 +44,9 @@ def scan_assets(files: CourseFiles) -> tuple[tuple[Asset, ...], list[Problem]]:
     if kind == "missing":
         return (), []
     if kind != "folder":
-        return (), [error(FOLDER, None, f"'{FOLDER}' is {WHAT.get(kind, 'a file')}, not a folder")]
+        message = f"'{FOLDER}' is {WHAT.get(kind, 'a file')}, not a folder"
+        hint = "make assets/ a folder: the course's images, media and documents go in it"
+        return (), [error(FOLDER, None, message, hint=hint)]
     found: list[tuple[str, str]] = []  # (path, real path) of each file to package
     problems: list[Problem] = []
     folders, seen = [FOLDER], {files.real_inside(FOLDER)}
@@ -80,7 +82,8 @@ def scan_assets(files: CourseFiles) -> tuple[tuple[Asset, ...], list[Problem]]:
                 found.append((rel, real))
         if len(found) > ASSETS:
             message = f"more than {ASSETS} files in assets/, the limit"
-            return (), [error(FOLDER, None, message, code="limit")]
+            hint = "delete the files no module uses, or zip a large set into one download"
+            return (), [error(FOLDER, None, message, hint=hint, code="limit")]
     paths = {rel for rel, _real in found}
     assets: list[Asset] = []
     for rel, real in sorted(found):

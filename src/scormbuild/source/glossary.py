@@ -123,7 +123,9 @@ def _entry(
         return None
     if len(definition) > DEFINITION_CHARS:
         message = f"the definition is longer than {DEFINITION_CHARS} characters"
-        problems.append(error(path, entry.line_of("definition"), message, code="limit"))
+        hint = "a definition is a sentence or two: say more in a module and link to it"
+        line = entry.line_of("definition")
+        problems.append(error(path, line, message, hint=hint, code="limit"))
         return None
     if not isinstance(forms, list) or not all(
         isinstance(f, str) and f.strip() and len(f) <= TEXT_CHARS for f in forms

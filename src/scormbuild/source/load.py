@@ -125,10 +125,13 @@ def _module_files(files: CourseFiles, config: CourseConfig) -> tuple[list[str], 
             continue
         names.append(name)
     if not names:
-        return [], [*problems, error("modules", None, "no modules: add modules/01-intro.md")]
+        hint = "a module is a Markdown file in modules/ named NN-name.md (docs/format.md)"
+        message = "no modules: add modules/01-intro.md"
+        return [], [*problems, error("modules", None, message, hint=hint)]
     if len(names) > MODULES:
         message = f"{len(names)} modules, more than the limit of {MODULES}"
-        return [], [*problems, error("modules", None, message, code="limit")]
+        hint = "split the course into several courses, or join short modules"
+        return [], [*problems, error("modules", None, message, hint=hint, code="limit")]
     problems += [
         error(
             f"modules/{n}",
@@ -271,7 +274,8 @@ def _template_problems(files: CourseFiles, folder: str = "templates") -> list[Pr
                 problems.append(error(rel, None, message, hint=hint, code="too-large"))
         if count > TEMPLATES:
             message = f"more than {TEMPLATES} files in templates/, the limit"
-            return [error(folder, None, message, code="limit")]
+            hint = "keep only the templates the course overrides; media go in assets/"
+            return [error(folder, None, message, hint=hint, code="limit")]
     return problems
 
 
