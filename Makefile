@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint browser-deps js-deps golden minified clean
+.PHONY: build test lint browser-deps js-deps golden minified compiled clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,14 +37,20 @@ test: $(STAMP) browser-deps lint
 	node --test tests/js/*.test.js
 	$(PY) -m pytest -q
 
-# Rewrite the committed expected output of the golden tests after an intended change.
-golden: $(STAMP)
+# Rewrite the committed expected output of the golden tests after an intended change (and the
+# built-in templates compiled ahead, which a template change makes stale).
+golden: $(STAMP) compiled
 	SCORMBUILD_REGEN=1 $(PY) -m pytest -q tests/test_golden.py tests/test_markdown.py tests/test_import_golden.py
 
 # The runtime's scripts as packages ship them (src/scormbuild/runtime/minified.json): run it
 # after changing a script under src/scormbuild/runtime/; tests/test_minify.py fails until then.
 minified: $(STAMP)
 	$(PY) -m scormbuild.render.minify
+
+# The built-in templates compiled ahead (src/scormbuild/render/compiled.json): run it after
+# changing a template under templates/ (make golden does); tests/test_compiled.py fails until then.
+compiled: $(STAMP)
+	$(PY) -m scormbuild.render.compiled
 
 clean:
 	rm -rf dist $(VENV) node_modules tests/lms/node_modules

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import importlib.resources
+import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,36 @@ class TemplateEncodingError(jinja2.TemplateSyntaxError):
     """A template file that is not UTF-8 text."""
 
 
+TABLE = "compiled.json"
+
+
+def digest(source: str) -> str:
+    """The SHA-256 of a template's source, as ``compiled.json`` names it."""
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()
+
+
+class CompiledTemplates:
+    """The built-in templates' code generated ahead (:mod:`scormbuild.render.compiled`), read
+    from the package when a template is first asked for."""
+
+    def __init__(self) -> None:
+        self.table: dict[str, Any] | None = None
+
+    def code(self, name: str, source: str) -> str | None:
+        """The Python code of template ``name`` if the table has it for this ``source``."""
+        if self.table is None:
+            path = importlib.resources.files("scormbuild") / "render" / TABLE
+            try:
+                self.table = json.loads(path.read_text("utf-8"))
+            except FileNotFoundError:
+                self.table = {}
+        entry = self.table.get(name)
+        if entry is None or entry.get("source") != digest(source):
+            return None
+        code = entry.get("code")
+        return code if isinstance(code, str) else None
+
+
 class ThemeLoader(jinja2.FileSystemLoader):
     """A file system loader whose errors name the template: every folder searched when it is
     not found, the line of the first byte that is not UTF-8 when it cannot be read.
@@ -40,7 +71,28 @@ class ThemeLoader(jinja2.FileSystemLoader):
     It opens only regular files that lie inside the folder they are found in: a course's
     template that is a symlink out of the course (or a FIFO) is never read. The loader
     refuses such templates first (:mod:`scormbuild.source.load`); this keeps it so.
+    With ``compiled``, templates whose code was generated ahead are only compiled
+    (:mod:`scormbuild.render.compiled`).
     """
+
+    def __init__(self, searchpath: list[Path], compiled: CompiledTemplates | None = None) -> None:
+        super().__init__(searchpath)
+        self.compiled = compiled
+
+    def load(
+        self,
+        environment: jinja2.Environment,
+        name: str,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        if self.compiled is None:
+            return super().load(environment, name, globals)
+        source, filename, uptodate = self.get_source(environment, name)
+        ahead = self.compiled.code(name, source)
+        code = environment.compile(source, name, filename) if ahead is None else ahead
+        if isinstance(code, str):
+            code = compile(code, filename, "exec")
+        return environment.template_class.from_code(environment, code, globals or {}, uptodate)
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
         self._refuse_outside(template)
@@ -175,8 +227,11 @@ def make_environment(course_root: Path | None) -> jinja2.Environment:
     # no Python internals (``cycler.__init__.__globals__`` would otherwise run any command),
     # and under a budget, they cannot run long or grow a text without bound.
     kind = CourseSandbox if len(paths) > 1 else jinja2.Environment
+    # The built-in templates' code generated ahead is this environment's alone (sandboxed,
+    # Jinja2 generates other code).
+    compiled = CompiledTemplates() if kind is jinja2.Environment else None
     env = kind(
-        loader=ThemeLoader(paths),
+        loader=ThemeLoader(paths, compiled),
         # HTML is escaped; the Markdown documents (statement/*.md) are not HTML.
         autoescape=jinja2.select_autoescape(("html", "xml"), default_for_string=True),
         undefined=jinja2.StrictUndefined,

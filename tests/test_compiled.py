@@ -1,0 +1,69 @@
+"""The built-in templates compiled ahead: current, used only for their own source, and only
+by the built-in theme's environment."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from scormbuild.render import compiled
+from scormbuild.render.compiled import compiled_table
+from scormbuild.render.theme import CompiledTemplates, ThemeLoader, digest, make_environment
+
+TABLE = Path(compiled.__file__).with_name(compiled.TABLE)
+
+
+def test_the_table_of_compiled_templates_is_current() -> None:
+    """render/compiled.json holds every built-in template as Jinja2 compiles it now."""
+    committed = json.loads(TABLE.read_text("utf-8"))
+    assert committed == compiled_table(), (
+        "a template changed since src/scormbuild/render/compiled.json was written: make compiled"
+    )
+    assert {"module.html", "quiz.html", "moodle-sheet/en.md"} <= set(committed)
+
+
+def loader_of(env: object) -> ThemeLoader:
+    loader = getattr(env, "loader", None)
+    assert isinstance(loader, ThemeLoader)
+    return loader
+
+
+def test_a_template_is_taken_from_the_table_only_for_the_source_it_was_made_from(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    env = make_environment(None)
+    table = loader_of(env).compiled
+    assert isinstance(table, CompiledTemplates)
+    source, _filename, _uptodate = loader_of(env).get_source(env, "figure.html")
+    # Code of another template under figure.html's digest: what renders says which was used.
+    other = make_environment(None)
+    code = other.compile("marked {{ 1 + 1 }}", "figure.html", None, raw=True)
+    table.table = {"figure.html": {"source": digest(source), "code": code}}
+    assert env.get_template("figure.html").render() == "marked 2"
+    # A changed template (another digest) is compiled from its source.
+    fresh = make_environment(None)
+    loader_of(fresh).compiled = CompiledTemplates()
+    loader_of(fresh).compiled.table = {  # type: ignore[union-attr]
+        "figure.html": {"source": digest(source + " "), "code": code}
+    }
+    with pytest.raises(jinja2.UndefinedError):  # the real template asks for its variables
+        fresh.get_template("figure.html").render()
+
+
+def test_a_course_with_templates_of_its_own_compiles_every_template(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "figure.html").write_text("own\n", "utf-8")
+    env = make_environment(tmp_path)
+    assert loader_of(env).compiled is None  # sandboxed: Jinja2 generates other code
+    assert loader_of(make_environment(None)).compiled is not None
+
+
+def test_templates_compiled_ahead_render_as_templates_compiled_now() -> None:
+    ahead, now = make_environment(None), make_environment(None)
+    loader_of(now).compiled = None
+    for name in ("media.html", "base.html", "statement/en.md"):
+        a, b = ahead.get_template(name), now.get_template(name)
+        assert a.root_render_func.__code__.co_code == b.root_render_func.__code__.co_code
