@@ -17,12 +17,32 @@ TABLE = Path(compiled.__file__).with_name(compiled.TABLE)
 
 
 def test_the_table_of_compiled_templates_is_current() -> None:
-    """render/compiled.json holds every built-in template as Jinja2 compiles it now."""
-    committed = json.loads(TABLE.read_text("utf-8"))
-    assert committed == compiled_table(), (
-        "a template changed since src/scormbuild/render/compiled.json was written: make compiled"
-    )
+    """render/compiled.json holds every built-in template as its Jinja2 release compiles it."""
+    committed, now = json.loads(TABLE.read_text("utf-8")), compiled_table()
+    assert {name: e["source"] for name, e in committed.items()} == {
+        name: e["source"] for name, e in now.items()
+    }, "a template changed since src/scormbuild/render/compiled.json was written: make compiled"
     assert {"module.html", "quiz.html", "moodle-sheet/en.md"} <= set(committed)
+    if {e["jinja2"] for e in committed.values()} == {jinja2.__version__}:
+        assert committed == now, "make compiled"
+
+
+def test_code_generated_by_another_jinja2_release_is_not_used() -> None:
+    env = make_environment(None)
+    table = loader_of(env).compiled
+    assert isinstance(table, CompiledTemplates)
+    source, _filename, _uptodate = loader_of(env).get_source(env, "figure.html")
+    code = make_environment(None).compile("marked {{ 1 + 1 }}", "figure.html", None, raw=True)
+    entry = {"source": digest(source), "code": code, "jinja2": "0.0.1"}
+    table.table = {"figure.html": entry}
+    with pytest.raises(jinja2.UndefinedError):  # compiled from its source: needs its variables
+        env.get_template("figure.html").render()
+    # The same entry from the installed release is used.
+    fresh = make_environment(None)
+    ahead = loader_of(fresh).compiled
+    assert isinstance(ahead, CompiledTemplates)
+    ahead.table = {"figure.html": {**entry, "jinja2": jinja2.__version__}}
+    assert fresh.get_template("figure.html").render() == "marked 2"
 
 
 def loader_of(env: object) -> ThemeLoader:
@@ -41,13 +61,15 @@ def test_a_template_is_taken_from_the_table_only_for_the_source_it_was_made_from
     # Code of another template under figure.html's digest: what renders says which was used.
     other = make_environment(None)
     code = other.compile("marked {{ 1 + 1 }}", "figure.html", None, raw=True)
-    table.table = {"figure.html": {"source": digest(source), "code": code}}
+    table.table = {
+        "figure.html": {"source": digest(source), "code": code, "jinja2": jinja2.__version__}
+    }
     assert env.get_template("figure.html").render() == "marked 2"
     # A changed template (another digest) is compiled from its source.
     fresh = make_environment(None)
     loader_of(fresh).compiled = CompiledTemplates()
     loader_of(fresh).compiled.table = {  # type: ignore[union-attr]
-        "figure.html": {"source": digest(source + " "), "code": code}
+        "figure.html": {"source": digest(source + " "), "code": code, "jinja2": jinja2.__version__}
     }
     with pytest.raises(jinja2.UndefinedError):  # the real template asks for its variables
         fresh.get_template("figure.html").render()

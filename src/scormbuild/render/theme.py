@@ -60,6 +60,9 @@ class CompiledTemplates:
         entry = self.table.get(name)
         if entry is None or entry.get("source") != digest(source):
             return None
+        # The generated code calls into jinja2.runtime, which may differ in another release.
+        if entry.get("jinja2") != jinja2.__version__:
+            return None
         code = entry.get("code")
         return code if isinstance(code, str) else None
 
