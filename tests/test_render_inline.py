@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scormbuild.source.markdown import labels_for, make_markdown, render_inline
-from scormbuild.source.markdown.inline import as_it_is
+from scormbuild.source.markdown.inline import as_it_is, marked_words
 from scormbuild.source.markdown.sanitize import clean
 
 LABELS = labels_for("fi")
@@ -100,3 +100,56 @@ def test_a_text_taken_as_it_is_is_what_markdown_it_and_the_sanitizer_make_of_it(
 )
 def test_which_texts_are_taken_as_they_are(text: str, kept: bool) -> None:
     assert as_it_is(text) is kept
+
+
+# Sentences of words, many wrapped in *, ** or `, some badly, some with any characters.
+LETTERS = st.text(st.sampled_from([*"abÅö1é²", "\u0301"]), min_size=1, max_size=4)
+MARKED_WORD = st.builds(
+    lambda mark, word, after: mark + word + mark + after,
+    st.sampled_from(["*", "**", "`"]),
+    st.one_of(LETTERS, st.text(SENTENCE_CHARACTERS, min_size=1, max_size=3)),
+    st.sampled_from(["", "", ".", ",", "!?", ":", ")", "'", "-", "*"]),
+)
+MARKED_SENTENCES = st.lists(
+    st.one_of(
+        MARKED_WORD,
+        MARKED_WORD,
+        LETTERS,
+        st.sampled_from(WORDS),
+        st.text(SENTENCE_CHARACTERS, max_size=3),
+    ),
+    max_size=8,
+).map(lambda words: " ".join(["Alku", *words]))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(MARKED_SENTENCES, st.text(SENTENCE_CHARACTERS, min_size=1, max_size=40)))
+def test_marked_words_are_what_markdown_it_and_the_sanitizer_make_of_them(text: str) -> None:
+    html = marked_words(text)
+    if html is not None:
+        assert html == clean(full_render(text))
+        assert html == clean(render_inline(make_markdown(), text, LABELS))
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("Mikä on **pää** tarkoitus?", "Mikä on <strong>pää</strong> tarkoitus?"),
+        ("Valitse *yksi*, älä `kahta`.", "Valitse <em>yksi</em>, älä <code>kahta</code>."),
+        ("Vastaus on *42*!?", "Vastaus on <em>42</em>!?"),
+        ("Ilman merkintää", "Ilman merkintää"),
+        ("Mikä on **pää**tarkoitus?", None),  # not a whole word: the full path decides
+        ("Kolme ***tähteä***", None),
+        ("Väärin **pari*", None),
+        ("Alaviiva _ei_", None),
+        ("Lopussa väli *x* ", None),
+        ('Lainaus *"näin"*', None),
+        ("Rivi *x*\ntoinen", None),
+        ("*Alussa* merkki", None),  # not a letter first
+        ("Väli\u00a0*x*", None),  # only after a space
+    ],
+)
+def test_which_marked_words_are_taken(text: str, html: str | None) -> None:
+    assert marked_words(text) == html
+    if html is not None:
+        assert html == clean(full_render(text))

@@ -44,6 +44,29 @@ def as_it_is(text: str) -> bool:
     return _AS_IT_IS_RE.fullmatch(text) is not None
 
 
+# The same with words wrapped whole in *, ** or ` among them: each after a space, with
+# nothing but sentence punctuation after it before the next space or the end.
+_MARK = r"(?<= )(\*\*|\*|`)([^\W_]+)\1"
+_PLAIN = f"[^{_SPECIAL}]*"
+_MARKED_RE = re.compile(f"[^\\W\\d_]{_PLAIN}(?:{_MARK}(?=[.,;:!?]*(?: |\\Z)){_PLAIN})*(?<!\\s)")
+_MARK_RE = re.compile(_MARK)
+_MARK_TAGS = {"*": "<em>{}</em>", "**": "<strong>{}</strong>", "`": "<code>{}</code>"}
+
+
+def marked_words(text: str) -> str | None:
+    """The HTML of ``text``, sanitized too, when it would be taken as it is (:func:`as_it_is`)
+    but for words wrapped whole in ``*``, ``**`` or `````: emphasis, strong emphasis and code
+    spans, as CommonMark always makes them between spaces. None for any other text
+    (tests/test_render_inline.py compares with markdown-it-py and the sanitizer)."""
+    if _MARKED_RE.fullmatch(text) is None:
+        return None
+    return _MARK_RE.sub(_marked, text)
+
+
+def _marked(match: re.Match[str]) -> str:
+    return _MARK_TAGS[match.group(1)].format(match.group(2))
+
+
 # A word wrapped whole in *, ** or `, with nothing but sentence punctuation after it:
 # between spaces, CommonMark always makes it emphasis, strong emphasis or a code span.
 _WRAPPED_RE = re.compile(r"(\*\*|\*|`)([^\W_]+)\1([.,;:!?]*)")

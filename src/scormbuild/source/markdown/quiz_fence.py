@@ -28,7 +28,12 @@ from scormbuild.errors import Problem
 from scormbuild.limits import QUIZ_FILE_BYTES, QUIZZES_PER_MODULE
 from scormbuild.model import Quiz, quiz_placeholder
 from scormbuild.source.markdown.env import SourceEnv, source_of
-from scormbuild.source.markdown.inline import as_it_is, render_inline, without_plugins
+from scormbuild.source.markdown.inline import (
+    as_it_is,
+    marked_words,
+    render_inline,
+    without_plugins,
+)
 from scormbuild.source.markdown.sanitize import clean
 from scormbuild.source.paths import PathProblem, in_folder, require_file
 from scormbuild.source.quizzes import QuizReader
@@ -66,6 +71,9 @@ def _quiz(state: StateCore, source: SourceEnv, token: Token) -> Quiz | None:
         # Most quiz texts are plain words: they need no env of their own (13,000 in a course).
         if as_it_is(text):
             return text
+        html = marked_words(text)  # words in *, ** or `: sanitized already
+        if html is not None:
+            return html
         html = without_plugins(text)
         if html is None:
             html = render_inline(state.md, text, labels, source.text_at(path, line, "yaml"))
