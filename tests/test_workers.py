@@ -16,7 +16,7 @@ from scormbuild.source.markdown import labels_for
 from scormbuild.source.memo import ModuleMemo
 from scormbuild.source.parallel import Job, read_all
 from scormbuild.source.paths import CourseFiles
-from scormbuild.workers import fork_map, forked_map
+from scormbuild.workers import fork_map, forked_map, shares
 from tests.coursekit import MODULE, QUIZ, write_course
 
 
@@ -56,6 +56,23 @@ def test_parallel_read_reports_the_same_problems(tmp_path: Path) -> None:
     # The broken module is read all the same (its links are checked), marked incomplete.
     assert [s.slug for s in sources if s is not None and not s.complete] == ["17-part"]
     assert "modules/17-part.md:2: error: unknown front matter key 'titel'" in problems[0].format()
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3, 4])
+@pytest.mark.parametrize("count", [0, 1, 2, 7, 24, 200, 1001])
+def test_shares_cover_the_items_in_order_and_shrink_to_single_items(
+    workers: int, count: int
+) -> None:
+    items = list(range(count))
+    runs = shares(items, workers)
+    assert [i for run in runs for i in run] == items
+    sizes = [len(run) for run in runs]
+    assert all(size >= 1 for size in sizes)
+    assert sizes == sorted(sizes, reverse=True)
+    if count:
+        assert sizes[-1] == 1
+        assert sizes[0] == -(-count // (2 * workers))  # half a worker's share first
+    assert len(runs) <= 2 * workers * (1 + count.bit_length())  # a few dozen results at most
 
 
 def test_a_failing_job_fails_the_map() -> None:

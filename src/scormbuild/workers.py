@@ -58,6 +58,20 @@ def chunks(items: Sequence[T], parts: int) -> list[Sequence[T]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+def shares(items: Sequence[T], workers: int) -> list[Sequence[T]]:
+    """``items`` cut into runs of consecutive items, in order, for ``workers`` that each take
+    the next run as they finish one: each run a half worker's share of what is left, so the
+    runs shrink to single items at the end and the workers finish together (with runs of one
+    size, one worker could sit idle for most of a run while another finished the last)."""
+    runs: list[Sequence[T]] = []
+    start, share = 0, 2 * max(1, workers)
+    while start < len(items):
+        size = -(-(len(items) - start) // share)
+        runs.append(items[start : start + size])
+        start += size
+    return runs
+
+
 def fork_map(fn: Callable[[T], R], jobs: Sequence[T], workers: int) -> list[R]:
     """``[fn(job) for job in jobs]``, on ``workers`` forked processes when more than one."""
     with forked_map(fn, jobs, workers) as results:

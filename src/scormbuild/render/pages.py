@@ -36,7 +36,7 @@ from scormbuild.render.quizview import correct_answer, phrasing, question_views
 from scormbuild.render.theme import brand_css, course_template_errors, read_static, theme_digest
 from scormbuild.runtime import CONSTANTS_SCRIPT, constants_script, load_order
 from scormbuild.strings import Catalog
-from scormbuild.workers import SHARES, chunks, forked_map, worker_count
+from scormbuild.workers import forked_map, shares, worker_count
 
 
 class Packer(Protocol):
@@ -252,7 +252,7 @@ def _render_pages(
     # The first page here compiles every template it uses; the workers inherit them.
     first = render_some(indexes[:1])
     workers = workers or worker_count(len(indexes))
-    with forked_map(render_some, chunks(indexes[1:], workers * SHARES), workers) as results:
+    with forked_map(render_some, shares(indexes[1:], workers), workers) as results:
         meanwhile()
         done = first + [page for part in results for page in part]
     if packer is not None:

@@ -21,7 +21,7 @@ from scormbuild.source.markdown import make_markdown
 from scormbuild.source.memo import ModuleMemo, Remembered
 from scormbuild.source.modules import ModuleReader
 from scormbuild.source.paths import Files
-from scormbuild.workers import SHARES, chunks, fork_map, worker_count
+from scormbuild.workers import fork_map, shares, worker_count
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def read_all(
     split = [
         [
             Job(j.language, j.suffix, j.labels, tuple(items), j.terms)
-            for items in chunks(j.items, workers * SHARES)
+            for items in shares(j.items, workers)
         ]
         for j in jobs
     ]
