@@ -13,7 +13,7 @@ from playwright.sync_api import Frame
 from scorm_lms import LmsSession
 
 from scormbuild.commands.build import build
-from tests.browser.a11y import AXE_JS, content_frame, run_axe
+from tests.browser.a11y import AXE_JS, content_frame, run_axe, wait_for_module
 from tests.browser.learner import interactions
 from tests.coursekit import MODULE, write_course
 
@@ -53,8 +53,12 @@ def quiz_page(lms: LmsSession, package: Path) -> Frame:
     frame = content_frame(lms)
     frame.wait_for_selector(".sb-cover")
     frame.click(".sb-start")
+    # Not the answers as the signal: dragdrop.js adds them before page.js has mounted the quiz,
+    # whose set-up clears every menu and reorders the items, so on a slow machine an answer
+    # given in between was lost. Once the module page has loaded, every script of it has run.
+    wait_for_module(lms.page, 0)
     frame = content_frame(lms)
-    frame.wait_for_selector(".sb-bank .sb-chip")
+    assert frame.locator(".sb-bank .sb-chip").count() == 3
     return frame
 
 
