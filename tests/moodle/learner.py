@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Frame, Page, Request
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.moodle.harness import Activity, Moodle, MoodleError, Sco
 
@@ -134,7 +135,15 @@ class Learner:
             if new_attempt:
                 page.check("#a")
             page.click("#n")
-        page.wait_for_url(re.compile(r"/mod/scorm/player\.php"))
+        try:
+            page.wait_for_url(re.compile(r"/mod/scorm/player\.php"))
+        except PlaywrightTimeout:
+            # Say where the learner got stuck: the page and what Moodle had not yet answered.
+            open_requests = sorted(f"{r.method} {r.url}" for r in self._pending)
+            raise MoodleError(
+                f"the player did not load: still at {page.url}, "
+                f"requests not answered: {open_requests}"
+            ) from None
         self.wait_for_sco()
         self._entered = (begin, time.monotonic())
         return page
