@@ -44,13 +44,24 @@ def as_it_is(text: str) -> bool:
     return _AS_IT_IS_RE.fullmatch(text) is not None
 
 
-# The same with words wrapped whole in *, ** or ` among them: each after a space, with
-# nothing but sentence punctuation after it before the next space or the end.
-_MARK = r"(?<= )(\*\*|\*|`)([^\W_]+)\1"
+# A word wrapped whole in *, ** or `: between spaces, with nothing but sentence punctuation
+# after it, CommonMark always makes it emphasis, strong emphasis or a code span.
+_WORD = r"(\*\*|\*|`)([^\W_]+)\1"
+_WRAPPED_RE = re.compile(_WORD + r"([.,;:!?]*)")
+_WRAP_TAGS = {"*": "em", "**": "strong", "`": "code"}
+
+# A sentence taken as it is (:func:`as_it_is`) but for such words among it: each after a space,
+# with nothing but sentence punctuation after it before the next space or the end.
+_MARK = f"(?<= ){_WORD}"
 _PLAIN = f"[^{_SPECIAL}]*"
 _MARKED_RE = re.compile(f"[^\\W\\d_]{_PLAIN}(?:{_MARK}(?=[.,;:!?]*(?: |\\Z)){_PLAIN})*(?<!\\s)")
 _MARK_RE = re.compile(_MARK)
-_MARK_TAGS = {"*": "<em>{}</em>", "**": "<strong>{}</strong>", "`": "<code>{}</code>"}
+
+
+def _wrapped(match: re.Match[str]) -> str:
+    """The HTML of a wrapped word matched by :data:`_WORD` (its groups 1 and 2)."""
+    tag = _WRAP_TAGS[match.group(1)]
+    return f"<{tag}>{match.group(2)}</{tag}>"
 
 
 def marked_words(text: str) -> str | None:
@@ -60,17 +71,7 @@ def marked_words(text: str) -> str | None:
     (tests/test_render_inline.py compares with markdown-it-py and the sanitizer)."""
     if _MARKED_RE.fullmatch(text) is None:
         return None
-    return _MARK_RE.sub(_marked, text)
-
-
-def _marked(match: re.Match[str]) -> str:
-    return _MARK_TAGS[match.group(1)].format(match.group(2))
-
-
-# A word wrapped whole in *, ** or `, with nothing but sentence punctuation after it:
-# between spaces, CommonMark always makes it emphasis, strong emphasis or a code span.
-_WRAPPED_RE = re.compile(r"(\*\*|\*|`)([^\W_]+)\1([.,;:!?]*)")
-_WRAP_TAGS = {"*": "em", "**": "strong", "`": "code"}
+    return _MARK_RE.sub(_wrapped, text)
 
 
 def _simple_markup(text: str) -> str | None:
@@ -86,8 +87,7 @@ def _simple_markup(text: str) -> str | None:
         match = _WRAPPED_RE.fullmatch(word)
         if match is None:
             return None
-        tag = _WRAP_TAGS[match.group(1)]
-        out.append(f"<{tag}>{match.group(2)}</{tag}>{match.group(3)}")
+        out.append(_wrapped(match) + match.group(3))
     return " ".join(out)
 
 
