@@ -19,7 +19,14 @@ from playwright.sync_api import Browser
 from scormbuild.commands.build import build
 from scormbuild.documents.moodle_sheet import sheet_name
 from scormbuild.source.load import load_course
-from tests.moodle.harness import HOW_TO_ENABLE, Moodle, MoodleEnv, MoodleError
+from tests.moodle.harness import (
+    HOW_TO_ENABLE,
+    Activity,
+    Moodle,
+    MoodleEnv,
+    MoodleError,
+    sheet_settings,
+)
 from tests.moodle.learner import Learner
 from tests.needs import need
 
@@ -66,6 +73,10 @@ class Built:
     language: str
     package: Path
     sheet: Path
+
+    def imported(self, moodle: Moodle) -> Activity:
+        """The package imported into ``moodle`` as a new activity, with its sheet's settings."""
+        return moodle.import_package(self.package, sheet_settings(self.sheet))
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from playwright.sync_api import Frame
 from tests.browser.test_dragdrop import QUIZ, drag, order
 from tests.coursekit import MODULE, write_course
 from tests.moodle.conftest import Built
-from tests.moodle.harness import Moodle, sheet_settings, summary
+from tests.moodle.harness import Moodle, summary
 from tests.moodle.learner import Learner
 
 MEANINGS = {  # test_dragdrop's QUIZ: the matching pairs, in their source order
@@ -83,7 +83,7 @@ def test_dragging_answers_both_kinds_in_moodle(
     course: Path,
 ) -> None:
     package = built(course)["en"]
-    activity = moodle.import_package(package.package, sheet_settings(package.sheet))
+    activity = package.imported(moodle)
     learner.enter(activity)
     frame = learner.go(0)
     answer_by_dragging(frame, WRONG_MEANINGS, WRONG_STEPS)

@@ -9,7 +9,7 @@ from typing import Any
 
 from tests.browser.learner import answer, retry
 from tests.moodle.conftest import Built
-from tests.moodle.harness import Moodle, seconds, sheet_settings, summary
+from tests.moodle.harness import Moodle, seconds, summary
 from tests.moodle.learner import Learner
 from tests.moodle.saved import saved
 
@@ -35,7 +35,7 @@ def test_every_type_wrong_then_right(
     report: Callable[[str, Any], None],
 ) -> None:
     package = built(COURSE)["en"]
-    activity = moodle.import_package(package.package, sheet_settings(package.sheet))
+    activity = package.imported(moodle)
     learner.enter(activity)
     frame = learner.go(0)
     assert answer(frame, "wrong") == len(EXPECTED)

@@ -10,7 +10,7 @@ from typing import Any
 from scormbuild.strings import Catalog
 from tests.browser.test_quiz import EXAM_RIGHT, EXAM_WRONG, QUIZ_COURSE, RIGHT, put
 from tests.moodle.conftest import Built
-from tests.moodle.harness import Moodle, sheet_settings, summary
+from tests.moodle.harness import Moodle, summary
 from tests.moodle.learner import Learner
 from tests.moodle.saved import saved
 
@@ -22,7 +22,7 @@ def test_an_exam_submitted_on_a_second_visit(
     report: Callable[[str, Any], None],
 ) -> None:
     package = built(QUIZ_COURSE)["fi"]
-    activity = moodle.import_package(package.package, sheet_settings(package.sheet))
+    activity = package.imported(moodle)
     # First visit: the other graded quiz right (5 of 5 points), two exam answers not submitted.
     learner.enter(activity)
     put(learner.go(1), RIGHT)

@@ -27,7 +27,7 @@ from tests.browser.test_exam_resume import (
 )
 from tests.coursekit import MODULE, write_course
 from tests.moodle.conftest import Built
-from tests.moodle.harness import Activity, Moodle, sheet_settings, summary
+from tests.moodle.harness import Activity, Moodle, summary
 from tests.moodle.learner import Learner
 from tests.moodle.saved import saved
 
@@ -66,7 +66,7 @@ def test_an_exam_left_half_answered_in_moodle_comes_back_and_is_submitted_once(
     course: Path,
 ) -> None:
     package = built(course)["en"]
-    activity = moodle.import_package(package.package, sheet_settings(package.sheet))
+    activity = package.imported(moodle)
     learner.enter(activity)
     frame = learner.go(0)
     answer_half(frame)

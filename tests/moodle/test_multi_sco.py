@@ -10,7 +10,7 @@ from typing import Any
 
 from tests.browser.learner import answer
 from tests.moodle.conftest import Built
-from tests.moodle.harness import Activity, Moodle, Tracks, seconds, sheet_settings, summary
+from tests.moodle.harness import Activity, Moodle, Tracks, seconds, summary
 from tests.moodle.learner import Learner
 from tests.moodle.saved import Saved, saved
 
@@ -23,7 +23,7 @@ REFUSED = "Oppimisalusta ei avannut tätä osiota uudelleen"  # lms_refused, fi
 
 def imported(moodle: Moodle, built: Callable[[Path], dict[str, Built]]) -> Activity:
     package = built(COURSE)["fi"]
-    return moodle.import_package(package.package, sheet_settings(package.sheet))
+    return package.imported(moodle)
 
 
 TITLES = [BASICS, READING, EXAM]

@@ -17,7 +17,7 @@ from playwright.sync_api import Frame
 
 from tests.browser.learner import answer, retry
 from tests.moodle.conftest import Built
-from tests.moodle.harness import Activity, Moodle, Tracks, seconds, sheet_settings, summary
+from tests.moodle.harness import Activity, Moodle, Tracks, seconds, summary
 from tests.moodle.learner import Learner
 from tests.moodle.saved import Saved, saved
 
@@ -35,7 +35,7 @@ FINAL_NOTE = "Tulos on kirjattu"  # quiz_locked_final, fi
 def imported(moodle: Moodle, built: Callable[[Path], dict[str, Built]], lang: str) -> Activity:
     """The example course's package in ``lang``, imported with its sheet's settings."""
     package = built(COURSE)[lang]
-    return moodle.import_package(package.package, sheet_settings(package.sheet))
+    return package.imported(moodle)
 
 
 def progress(built: Callable[[Path], dict[str, Built]], lang: str, tracks: Tracks) -> Saved:
