@@ -6,6 +6,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import jinja2
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
@@ -13,7 +14,7 @@ from lxml import etree
 from scormbuild.commands.build import build
 from scormbuild.commands.check import check
 from scormbuild.commands.validate import validate_package
-from scormbuild.source.assets import names_in
+from scormbuild.source.assets import matching, names_in, names_written, template_names
 from tests.coursekit import BILINGUAL, MODULE, write_course
 from tests.needs import xsd_dir
 
@@ -164,6 +165,75 @@ def test_a_file_a_course_template_names_ships_in_every_language(tmp_path: Path) 
         page = zf.read("modules/02-more.html").decode()
     assert 'href="../assets/guide.sv.pdf"' in page
     assert unused(tmp_path, files) == {"assets/notes.txt"}
+
+
+# A module page whose template puts file names together: each language's guide, the slides of a
+# loop, and a name that matches no file (which must leave the real warnings as they are).
+TOGETHER = (
+    '{% extends "base.html" %}{% block body %}<main id="main"><h1>{{ module.title }}</h1>'
+    '{{ body }}<p><a href="{{ root }}assets/guide.{{ course.language }}.pdf">Guide</a></p>'
+    '{% for n in range(1, 3) %}<img src="{{ root }}assets/img/slide{{ n }}.png" alt="{{ n }}">'
+    '{% endfor %}<a href="{{ root }}assets/gone-{{ module.slug }}.doc">-</a></main>{% endblock %}'
+)
+
+
+def test_a_name_a_template_puts_together_uses_every_file_it_can_be(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "templates/module.html": TOGETHER,
+        "assets/img/slide1.png": PNG,
+        "assets/img/slide2.png": PNG,
+        "assets/img/old/slide1.png": PNG,  # a folder deeper: no value of one segment reaches it
+        "assets/img/photo.png": PNG,
+    }
+    # Each language ships its own guide, as it would for a name written out in its pages.
+    shipped = built(tmp_path, files)
+    slides = {"assets/img/slide1.png", "assets/img/slide2.png"}
+    rest = {"assets/img/old/slide1.png", "assets/img/photo.png", "assets/notes.txt"}
+    assert shipped == {
+        "fi": {"assets/guide.fi.pdf", *slides, *rest},
+        "sv": {"assets/guide.sv.pdf", *slides, *rest},
+    }
+    with zipfile.ZipFile(tmp_path / "dist" / "demo-1.0.0-sv.zip") as zf:
+        page = zf.read("modules/02-more.html").decode()
+    assert 'href="../assets/guide.sv.pdf"' in page and 'src="../assets/img/slide2.png"' in page
+    assert unused(tmp_path, files) == rest
+
+
+@given(
+    folders=st.lists(st.from_regex(r"[a-z0-9_-]{1,6}", fullmatch=True), max_size=2),
+    stem=st.from_regex(r"[a-z0-9][a-z0-9_.-]{0,10}", fullmatch=True),
+    ext=st.sampled_from(["pdf", "png", "tar.gz", "mp4"]),
+    data=st.data(),
+)
+def test_the_file_a_template_makes_is_among_what_its_name_may_be(
+    folders: list[str], stem: str, ext: str, data: st.DataObject
+) -> None:
+    # A part of one segment of a real file's path is left to a value (not the extension, which
+    # a name must write out): Jinja2 renders the template with that value, and the file it
+    # names is among those its name may be; no file a folder away is.
+    path = "/".join(["assets", *folders, f"{stem}.{ext}"])
+    segments = path.split("/")
+    which = data.draw(st.integers(1, len(segments) - 1))
+    segment = segments[which]
+    last = len(segment) - (len(ext) + 1 if which == len(segments) - 1 else 0)
+    start = data.draw(st.integers(0, last))
+    end = data.draw(st.integers(start, last))
+    value = segment[start:end]
+    written = [
+        *segments[:which],
+        segment[:start] + "{{ value }}" + segment[end:],
+        *segments[which + 1 :],
+    ]
+    template = f'<a href="{{{{ root }}}}{"/".join(written)}">x</a>'
+    rendered = (
+        jinja2.Environment(autoescape=True).from_string(template).render(root="../", value=value)
+    )
+    assert f'"../{path}"' in rendered
+    deeper = "/".join([*segments[:which], "x", *segments[which:]])
+    paths = {path, deeper, "assets/other.txt"}
+    names, patterns = template_names(template)
+    assert path in names_written(names, paths) | matching(patterns, paths)
+    assert deeper not in matching(patterns, paths) | names_written(names, paths)
 
 
 def test_what_a_shipped_svg_shows_ships_with_it_and_so_on(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ QUIZZES_PER_MODULE = 100
 QUESTIONS_PER_QUIZ = 1000
 ASSETS = 10_000  # files under assets/
 TEMPLATES = 200  # files under templates/
+TEMPLATE_NAMES = 100  # names put together in templates/ ('assets/{{ x }}.pdf') that count
 LISTED = 20_000  # names of one folder read to suggest the file a missing path meant
 
 # What one parse of a module's Markdown may make (scormbuild.source.markdown.sizes): a token
@@ -84,6 +85,7 @@ __all__ = [
     "TEMPLATE_BYTES",
     "TEMPLATE_CHARS",
     "TEMPLATE_ITEMS",
+    "TEMPLATE_NAMES",
     "TEMPLATE_STEPS",
     "TEXT_CHARS",
     "TITLE_CHARS",

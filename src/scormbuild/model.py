@@ -244,6 +244,7 @@ class Course:
     root: Path = Path(".")
     glossary: tuple[Term, ...] = ()  # in the order of glossary.yml
     template_uses: frozenset[str] = frozenset()  # files of assets/ its own templates name
+    template_matches: frozenset[str] = frozenset()  # what a name they put together may be
 
     @property
     def quizzes(self) -> tuple[Quiz, ...]:

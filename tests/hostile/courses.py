@@ -134,6 +134,15 @@ def looping(course: Path, _sandbox: Path) -> None:
     (course / "assets" / "loop.png").symlink_to(course / "assets" / "loop.png")
 
 
+def strict_course(name: str, files: dict[str, str | bytes], says: str) -> list[Case]:
+    """Like ``hostile_course``, for what is a warning (made harmless): ``--strict`` refuses it."""
+    check, build_ = hostile_course(name, files, says)
+    return [
+        Case(check.name, lambda s: [*check.make(s), "--strict"], 1, says),
+        Case(build_.name, lambda s: [*build_.make(s), "--strict"], 1, says),
+    ]
+
+
 AT_LINE = r"^{}:{}(:\d+)?: error: {}"
 _SOURCE_CASES = [
     # --- hangs and memory blow-ups ---
@@ -272,6 +281,16 @@ _SOURCE_CASES = [
             )
         },
         AT_LINE.format(r"templates/module\.html", "3", "template error: the template takes more"),
+    ),
+    *strict_course(
+        "a template of put-together names and braces never closed",
+        {
+            # Not a page the theme renders: only its names are read, each '{{' once.
+            "templates/extra.html": "".join(f"assets/n{i}-{{{{ x }}}}.png " for i in range(150))
+            + "{{ assets/a" * 150_000,
+            **{f"assets/n{i}-1.png": b"x" for i in range(3)},
+        },
+        r"^templates/extra\.html: error: more than 100 file names put together in templates/",
     ),
     *hostile_course(
         "a template that doubles a string",
@@ -513,15 +532,6 @@ IMPORT_CASES = [
 
 
 # --- script and remote content a learner page must not get ---------------------------------------
-
-
-def strict_course(name: str, files: dict[str, str | bytes], says: str) -> list[Case]:
-    """Like ``hostile_course``, for what is a warning (made harmless): ``--strict`` refuses it."""
-    check, build_ = hostile_course(name, files, says)
-    return [
-        Case(check.name, lambda s: [*check.make(s), "--strict"], 1, says),
-        Case(build_.name, lambda s: [*build_.make(s), "--strict"], 1, says),
-    ]
 
 
 SCRIPT = '<script src=\\"../assets/x.js\\"></script>'

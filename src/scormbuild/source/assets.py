@@ -15,17 +15,17 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence, Set
 from pathlib import Path
 
 from scormbuild.errors import Problem, SourceLocation, error
-from scormbuild.limits import ASSETS, TEMPLATE_BYTES, TEMPLATES
+from scormbuild.limits import ASSETS
 from scormbuild.model import Asset, Course
 from scormbuild.source.inert import check_asset, is_checked
 from scormbuild.source.paths import FIX, SAFE_NAME_RE, WHAT, CourseFiles, PathProblem
 
 FOLDER = "assets"
-TEMPLATES_FOLDER = "templates"
 # How a text names a file: a whole run of the characters a path of assets/ is written with
 # (SAFE_NAME_RE) that ends in an extension with a letter (so not a number of a drawing), a
 # full stop after it aside. The path is from the text's own folder (an HTML or SVG file of
@@ -33,6 +33,13 @@ TEMPLATES_FOLDER = "templates"
 # '../assets/guide.sv.pdf').
 _C = "A-Za-z0-9._/-"
 _RUN_RE = re.compile(rf"(?<![{_C}])([{_C}]*\.[0-9]*[A-Za-z][A-Za-z0-9]*)\.?(?![{_C}])")
+# A name a course template puts together: a Jinja2 expression marks its place with ANY. No
+# brace inside, so that each '{{' is looked at once (a text of them never closed is no hang).
+ANY = "\0"
+_EXPRESSION_RE = re.compile(r"\{\{[^{}]*\}\}")
+_TOGETHER_RE = re.compile(
+    rf"(?<![{ANY}{_C}])([{ANY}{_C}]*\.[0-9]*[A-Za-z][A-Za-z0-9]*)\.?(?![{ANY}{_C}])"
+)
 
 
 def scan_assets(files: CourseFiles) -> tuple[tuple[Asset, ...], list[Problem]]:
@@ -108,35 +115,77 @@ def _named(runs: Iterable[str], folder: str, paths: Set[str]) -> frozenset[str]:
     return frozenset(named & paths)
 
 
-def template_uses(files: CourseFiles, paths: Set[str]) -> frozenset[str]:
-    """The files among ``paths`` that the course's own templates name: any page of any
-    language may be made with them. A template that cannot be read names nothing here (the
-    loader reports why)."""
-    try:
-        if files.kind(TEMPLATES_FOLDER) != "folder":
-            return frozenset()
-    except PathProblem:
-        return frozenset()
-    runs: list[str] = []
-    for count, rel in enumerate(_template_files(files), start=1):
-        if count > TEMPLATES:
-            break
-        try:
-            text = files.read_bytes(rel, TEMPLATE_BYTES).decode("utf-8", "replace")
-        except PathProblem:
+def template_names(text: str) -> tuple[set[str], set[str]]:
+    """The names of files of ``assets/`` a course template writes, from ``assets`` on: written
+    out (``{{ root }}assets/guide.sv.pdf``), and put together (``assets/guide.{{ lang }}.pdf``),
+    where each ``{{ ... }}`` stands for any part of one path segment (:data:`ANY`)."""
+    written = {name for run in _RUN_RE.findall(text) if (name := _from_assets(run))}
+    # The value of an expression, whatever it is, is one piece of a name.
+    marked = _EXPRESSION_RE.sub(ANY, text.replace(ANY, " "))
+    together = {
+        posixpath.normpath(name)
+        for run in _TOGETHER_RE.findall(marked)
+        if ANY in run and (name := _from_assets(run)) and ANY in name
+    }
+    return written, together
+
+
+def _from_assets(run: str) -> str | None:
+    """``run`` from its ``assets`` part on (a value may come before it: ``{{ root }}``)."""
+    parts = run.split("/")
+    for index, part in enumerate(parts):
+        if part.rsplit(ANY, 1)[-1] == FOLDER:
+            return "/".join([FOLDER, *parts[index + 1 :]])
+    return None
+
+
+def names_written(names: Iterable[str], paths: Set[str]) -> frozenset[str]:
+    """The files among ``paths`` that ``names`` (course-relative, as a template writes them)
+    name."""
+    return _named(names, "", paths)
+
+
+def matching(patterns: Iterable[str], paths: Set[str]) -> frozenset[str]:
+    """The files among ``paths`` that a name in ``patterns`` may be, each :data:`ANY` in it
+    standing for any part of one path segment (none of it, too)."""
+    ordered = sorted(paths)
+    split = [path.split("/") for path in ordered]
+    found: set[str] = set()
+    for pattern in patterns:
+        first, last = pattern.split(ANY, 1)[0], pattern.rsplit(ANY, 1)[-1]
+        segments = [segment.split(ANY) for segment in pattern.split("/")]
+        # Only the paths that start as the name does: a run of the sorted ones.
+        for index in range(bisect_left(ordered, first), len(ordered)):
+            path = ordered[index]
+            if not path.startswith(first):
+                break
+            if path.endswith(last) and _fits(segments, split[index]):
+                found.add(path)
+    return frozenset(found)
+
+
+def _fits(pattern: list[list[str]], path: list[str]) -> bool:
+    """Whether each segment of ``path`` may be the one of ``pattern`` (its pieces between the
+    values put in). Each piece is looked for once, leftmost first: no backtracking, so a name
+    of many values costs no more than its length."""
+    if len(pattern) != len(path):
+        return False
+    for pieces, segment in zip(pattern, path, strict=True):
+        head, tail = pieces[0], pieces[-1]
+        if len(pieces) == 1:
+            if head != segment:
+                return False
             continue
-        for run in _RUN_RE.findall(text):
-            parts = run.split("/")
-            if FOLDER in parts:
-                runs.append("/".join(parts[parts.index(FOLDER) :]))
-    return _named(runs, "", paths)
-
-
-def _template_files(files: CourseFiles) -> Iterable[str]:
-    for dirpath, dirnames, filenames in os.walk(files.real(TEMPLATES_FOLDER)):
-        dirnames.sort()
-        base = os.path.relpath(dirpath, files.root_real).replace(os.sep, "/")
-        yield from (f"{base}/{name}" for name in sorted(filenames))
+        end = len(segment) - len(tail)
+        if end < len(head) or not segment.startswith(head) or not segment.endswith(tail):
+            return False
+        at = len(head)
+        for piece in pieces[1:-1]:
+            at = segment.find(piece, at, end)
+            if at < 0:
+                return False
+            at += len(piece)
+    return True
 
 
 def _entries(files: CourseFiles, folder: str) -> list[str]:

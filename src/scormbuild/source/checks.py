@@ -41,6 +41,7 @@ def check_course(courses: Sequence[Course]) -> list[Problem]:
     config = courses[0].config
     used = set().union(*(files_used(course) for course in courses))
     used.update(*(a.names for course in courses for a in course.assets))  # what they ship names
+    used.update(*(course.template_matches for course in courses))
     # Each package ships its own language's files: together they are the whole of assets/.
     assets = {a.path: a for course in courses for a in course.assets}
     for path in sorted(assets):

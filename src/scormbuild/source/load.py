@@ -14,15 +14,10 @@ from pathlib import Path
 from scormbuild.content import Term
 from scormbuild.courseconfig import CourseConfig
 from scormbuild.errors import Problem, SourceLocation, error, raise_if_errors
-from scormbuild.limits import MB, MODULES, TEMPLATE_BYTES, TEMPLATES
+from scormbuild.limits import MODULES
 from scormbuild.model import Course
 from scormbuild.options import MODULE_NAME_RE
-from scormbuild.source.assets import (
-    scan_assets,
-    shipped_assets,
-    template_uses,
-    unpackaged_uses,
-)
+from scormbuild.source.assets import scan_assets, shipped_assets, unpackaged_uses
 from scormbuild.source.config import CONFIG_FILE, for_language, load_config
 from scormbuild.source.crossref import check_references
 from scormbuild.source.glossary import GLOSSARY, glossary_parity, read_glossary, term_index
@@ -32,13 +27,13 @@ from scormbuild.source.memo import ModuleMemo
 from scormbuild.source.parallel import Job, read_all
 from scormbuild.source.parity import check_parity
 from scormbuild.source.paths import (
-    FIX,
     WHAT,
     CourseFiles,
     PathProblem,
     closest_file,
     require_file,
 )
+from scormbuild.source.templates import scan_templates
 
 LANG_SUFFIX_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
 
@@ -170,7 +165,7 @@ def read_course(
     problems += module_problems
     assets, asset_problems = scan_assets(files)
     problems += asset_problems
-    by_templates = template_uses(files, {a.path for a in assets})
+    by_templates, template_problems = scan_templates(files, {a.path for a in assets})
     overrides = dict(config.strings)
     jobs: list[Job] = []
     glossaries: list[tuple[Term, ...]] = []
@@ -209,8 +204,9 @@ def read_course(
         lang = job.language
         glossary = glossaries[len(courses)]
         course = Course(
-            for_language(config, lang), lang, modules, assets, root, glossary, by_templates
-        )
+            for_language(config, lang), lang, modules, assets, root, glossary,
+            by_templates.named, by_templates.matched,
+        )  # fmt: skip
         courses.append(replace(course, assets=shipped_assets(course, config.languages)))
     logo_problems = _logo_problems(config, files)
     problems += logo_problems
@@ -218,7 +214,7 @@ def read_course(
         at = SourceLocation(CONFIG_FILE, config.line_of("theme.logo"), key="theme.logo")
         named.append((config.theme.logo, at))
     problems += unpackaged_uses(courses, assets, named, {p.location.path for p in asset_problems})
-    problems += _template_problems(files)
+    problems += template_problems
     if len(courses) > 1:
         problems += check_parity(courses)
         problems += glossary_parity(glossaries, config.languages)
@@ -239,44 +235,6 @@ def _variant_problem(files: CourseFiles, rel: str, lang: str, name: str) -> Prob
         hint = f"write {rel}, the module in {lang}, or take {lang} out of 'languages'"
         return error(rel, None, message, hint=hint, code="missing")
     return None if kind == "file" else _not_a_module(rel, kind)
-
-
-def _template_problems(files: CourseFiles, folder: str = "templates") -> list[Problem]:
-    """The course's own templates: regular files inside the course, not too many.
-
-    The renderer reads them later (through the theme's search path): here a template that
-    is a symlink out of the course, a FIFO or a device stops the build before it starts.
-    """
-    try:
-        if files.kind(folder) != "folder":
-            return []
-    except PathProblem as exc:
-        return [error(folder, None, exc.message, hint=exc.hint, code=exc.code)]
-    problems: list[Problem] = []
-    count = 0
-    for dirpath, dirnames, filenames in os.walk(files.real(folder)):
-        dirnames.sort()
-        base = os.path.relpath(dirpath, files.root_real).replace(os.sep, "/")
-        for name in sorted(filenames) + [d for d in dirnames if os.path.islink(Path(dirpath, d))]:
-            rel = f"{base}/{name}"
-            count += 1
-            try:
-                kind = files.kind(rel)
-            except PathProblem as exc:
-                problems.append(error(rel, None, exc.message, hint=exc.hint, code=exc.code))
-                continue
-            if kind not in ("file", "folder"):
-                message = f"'{rel}' is {WHAT[kind]}"
-                problems.append(error(rel, None, message, hint=FIX[kind], code="not-a-file"))
-            elif kind == "file" and os.stat(files.real(rel)).st_size > TEMPLATE_BYTES:
-                message = f"'{rel}' is larger than {TEMPLATE_BYTES // MB} MB, the limit for it"
-                hint = "a template is a page's markup: keep large files in assets/"
-                problems.append(error(rel, None, message, hint=hint, code="too-large"))
-        if count > TEMPLATES:
-            message = f"more than {TEMPLATES} files in templates/, the limit"
-            hint = "keep only the templates the course overrides; media go in assets/"
-            return [error(folder, None, message, hint=hint, code="limit")]
-    return problems
 
 
 def _logo_problems(config: CourseConfig, files: CourseFiles) -> list[Problem]:
