@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,79 @@ def test_every_author_error_of_the_source_side_has_a_hint() -> None:
                 if "hint" not in keywords and None not in keywords:  # None: **kwargs
                     missing.append(f"{path.relative_to(SRC)}:{node.lineno}")
     assert missing == []
+
+
+MUTATORS = frozenset(
+    {"append", "extend", "insert", "remove", "add", "discard", "update", "setdefault", "pop",
+     "popitem", "clear", "sort", "reverse", "difference_update", "intersection_update"}
+)  # fmt: skip
+
+
+def _stateful() -> tuple[type, ...]:
+    """Types whose objects keep what one call did for the next: lxml's parsers (their error
+    log, the document last read) and compiled schemas or transforms, Markdown and Jinja2
+    environments, the standard library's HTML parser, generators of numbers, thread locals."""
+    import html.parser
+    import random
+    import threading
+
+    import jinja2
+    import markdown_it
+    from lxml import etree
+
+    return (
+        etree._FeedParser, etree.XMLSchema, etree.XSLT, etree.RelaxNG, etree.DTD,
+        markdown_it.MarkdownIt, jinja2.Environment, html.parser.HTMLParser, random.Random,
+        threading.local,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_no_module_keeps_state_between_calls(name: str) -> None:
+    # The guide: no module-level mutable state; a cache or a parser is an object its owner
+    # makes and passes in. What a module holds once imported is no such object...
+    if name != "__main__":  # which runs the command line when imported
+        module = importlib.import_module(f"scormbuild.{name}" if name else "scormbuild")
+        kinds = _stateful()
+        held = [
+            key for key, value in vars(module).items()
+            if isinstance(value, kinds)
+            or (hasattr(value, "cache_clear") and value.__module__ == module.__name__)
+        ]  # fmt: skip
+        assert held == [], f"{name} keeps {held} between calls"
+    # ... and no function changes a name of the module: no 'global', no item set or deleted,
+    # no method that changes a list, a set or a mapping in place.
+    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+    names = {
+        target.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name)
+    }  # fmt: skip
+    changed = []
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        local = {a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)}
+        local |= {
+            n.id
+            for n in ast.walk(function)
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+        }
+        for node in ast.walk(function):
+            if isinstance(node, ast.Global):
+                changed += node.names
+            elif isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                base = node.value
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in MUTATORS
+            ):
+                base = node.func.value
+            else:
+                continue
+            if isinstance(node, ast.Global):
+                continue
+            if isinstance(base, ast.Name) and base.id in names - local:
+                changed.append(f"{base.id} (line {node.lineno})")
+    assert changed == [], f"{name}: functions change module-level {changed}"

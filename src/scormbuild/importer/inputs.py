@@ -49,7 +49,6 @@ NS = {
     "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
     "manifest": "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
 }
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 @dataclass(frozen=True)
@@ -198,8 +197,11 @@ def xml(path: Path, parts: dict[str, bytes], name: str) -> etree._Element | None
     """A part parsed as XML (no entities, no network); None when the part is absent."""
     if name not in parts:
         return None
+    # A parser of its own: an lxml parser keeps state between documents (its error log, the
+    # document it last read), and one costs well under a microsecond to make.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
-        return etree.fromstring(parts[name], _PARSER)
+        return etree.fromstring(parts[name], parser)
     except etree.XMLSyntaxError as exc:
         raise refuse(path, f"the file is corrupted: {name}: {exc}") from None
 
