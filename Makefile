@@ -20,8 +20,8 @@ browser-deps:
 	sh scripts/install-system-deps.sh
 	cd tests/lms && npm ci --no-audit --no-fund --silent
 
-# The type checker (TypeScript's tsc) of the learner runtime and the preview's scripts, pinned in
-# package-lock.json.
+# The type checker (TypeScript's tsc) of the learner runtime and the preview's scripts, and the
+# minifier of the runtime (terser, for make minified), pinned in package-lock.json.
 js-deps: node_modules/.package-lock.json
 node_modules/.package-lock.json: package-lock.json
 	sh scripts/install-system-deps.sh
@@ -42,9 +42,10 @@ test: $(STAMP) browser-deps lint
 golden: $(STAMP) compiled
 	SCORMBUILD_REGEN=1 $(PY) -m pytest -q tests/test_golden.py tests/test_markdown.py tests/test_import_golden.py
 
-# The runtime's scripts as packages ship them (src/scormbuild/runtime/minified.json): run it
-# after changing a script under src/scormbuild/runtime/; tests/test_minify.py fails until then.
-minified: $(STAMP)
+# The runtime's scripts as packages ship them (src/scormbuild/runtime/minified.json, minified by
+# the terser pinned in package-lock.json): run it after changing a script under
+# src/scormbuild/runtime/; tests/test_minify.py fails until then.
+minified: $(STAMP) js-deps
 	$(PY) -m scormbuild.render.minify
 
 # The built-in templates compiled ahead (src/scormbuild/render/compiled.json): run it after

@@ -1,10 +1,15 @@
-"""Minifying the learner code: what changes, what stays, and the scripts minified ahead."""
+"""Minifying the learner code: what changes, what stays, and the scripts minified ahead.
+
+The scripts ship as terser minified them ahead (runtime/minified.json); a script changed since
+is minified at build time by the pure-Python minifier (render/jsmin.py, ES5), which most of
+these tests hold to its source's meaning."""
 
 from __future__ import annotations
 
 import hashlib
 import importlib.resources
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -174,9 +179,10 @@ def _factory(tree: Any) -> Any:
 
 
 @pytest.mark.parametrize("name", minify.script_names())
-def test_a_shipped_script_means_what_its_source_says(name: str) -> None:
-    """Every runtime script, minified, parses into its source's tree: the same statements and
-    expressions in the same nesting, only without the parentheses and braces that changed
+def test_a_script_minified_at_build_time_means_what_its_source_says(name: str) -> None:
+    """Every runtime script, minified by the build's own minifier (for a script changed since
+    the table), parses into its source's tree: the same statements and expressions in the same
+    nesting, only without the parentheses and braces that changed
     nothing and with the declarations of ``var`` statements in a row in one, ``if (a) f();``
     written ``a && f();``, ``if (a) f(); else g();`` written ``a ? f() : g();``."""
     source = es5(minify.script_source(name))
@@ -219,13 +225,68 @@ def test_minify_css_keeps_rules() -> None:
     assert minify_css(css) == ".a :focus,.b>.c{margin:0 calc(1rem + 2px)}\n"
 
 
-def test_the_table_of_minified_scripts_is_current() -> None:
-    """runtime/minified.json holds every script as calmjs.parse minifies its source now."""
+def _committed_table() -> dict[str, Any]:
     table = importlib.resources.files("scormbuild") / "runtime" / minify.TABLE
-    committed = json.loads(table.read_text(encoding="utf-8"))
-    assert committed["scripts"] == minify.minified_table()["scripts"], (
+    committed: dict[str, Any] = json.loads(table.read_text(encoding="utf-8"))
+    return committed
+
+
+def test_the_table_of_minified_scripts_is_current() -> None:
+    """runtime/minified.json holds every script as the pinned terser minifies its source now,
+    and names that terser and its options."""
+    committed, now = _committed_table(), minify.minified_table()
+    assert committed["scripts"] == now["scripts"], (
         "a script changed since src/scormbuild/runtime/minified.json was written: make minified"
     )
+    assert committed["minifier"] == now["minifier"]
+    assert now["minifier"].startswith("terser 5.")
+
+
+def test_a_changed_script_makes_the_table_stale() -> None:
+    name = "format.js"
+    entry = _committed_table()["scripts"][name]
+    assert entry["source"] == hashlib.sha256(minify.script_source(name).encode()).hexdigest()
+    changed = minify.script_source(name).replace('"0"', '"00"')
+    assert hashlib.sha256(changed.encode()).hexdigest() != entry["source"]
+
+
+_NODE_CHECK = """
+const vm = require("node:vm");
+const scripts = JSON.parse(require("node:fs").readFileSync(0, "utf-8"));
+for (const [name, code] of Object.entries(scripts)) {
+  try { new vm.Script(code, { filename: name }); }
+  catch (e) { console.log(name + ": " + e.message); process.exitCode = 1; }
+}
+"""
+
+
+def test_every_shipped_script_parses_as_javascript() -> None:
+    """node (a browser's engine) compiles every script of the table as a classic script; a
+    script broken on purpose is refused, so the check can fail."""
+    scripts = {name: e["code"] for name, e in _committed_table()["scripts"].items()}
+    broken = {"broken.js": scripts["format.js"][:-10]}
+    for table, fails in ((scripts, False), (broken, True)):
+        done = subprocess.run(
+            ["node", "-e", _NODE_CHECK], input=json.dumps(table), capture_output=True,
+            text=True, check=False,
+        )  # fmt: skip
+        assert (done.returncode != 0) is fails, done.stdout + done.stderr
+
+
+_GLOBAL_RE = re.compile(r"\bSB[A-Z]\w*")
+
+
+@pytest.mark.parametrize("name", minify.script_names())
+def test_a_shipped_script_keeps_the_names_other_code_sees(name: str) -> None:
+    """terser renames local names only: each shipped script names the same runtime globals
+    (SBState, SBQuiz, ...) as its source, and holds every string of it that names a property,
+    a class, an attribute or an event (terser may join or requote other strings)."""
+    source = minify.script_source(name)
+    shipped = _committed_table()["scripts"][name]["code"]
+    assert set(_GLOBAL_RE.findall(source)) == set(_GLOBAL_RE.findall(shipped))
+    strings = Walker().filter(es5(source), lambda n: isinstance(n, asttypes.String))
+    words = {s.value[1:-1] for s in strings if re.fullmatch(r"[\"'][\w-]+[\"']", s.value)}
+    assert all(w in shipped for w in words), sorted(w for w in words if w not in shipped)
 
 
 def test_the_package_holds_the_table_of_every_script() -> None:

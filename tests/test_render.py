@@ -152,7 +152,7 @@ def test_js_and_css_stay_under_budget() -> None:
     theme = code["scormbuild/theme.css"]
     for rule in (b".callout-important{", b".sb-hero{", b".sb-logo{", b".sb-table{", b".sb-choice{"):
         assert rule in theme
-    assert sum(len(v) for v in code.values()) <= 43_520
+    assert sum(len(v) for v in code.values()) <= 41_728
 
 
 def test_theme_css_takes_in_the_path_only_for_a_package_with_a_launch_page() -> None:

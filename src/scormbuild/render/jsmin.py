@@ -8,7 +8,6 @@ globals a script defines or reads, strings and the order of statements stay as w
 
 from __future__ import annotations
 
-import importlib.metadata
 import re
 from typing import Any
 
@@ -18,10 +17,6 @@ from calmjs.parse.lexers.es5 import Lexer  # type: ignore[import-untyped]
 from calmjs.parse.ruletypes import EndStatement, OptionalSpace  # type: ignore[import-untyped]
 from calmjs.parse.unparsers.es5 import Unparser, minify_print  # type: ignore[import-untyped]
 from calmjs.parse.walkers import Walker  # type: ignore[import-untyped]
-
-# The minifier the table was written with (for the reader: the build takes the table's text
-# whatever version is installed, so that every machine ships the same bytes).
-MINIFIER = f"calmjs.parse {importlib.metadata.version('calmjs.parse')} obfuscate drop_semi"
 
 
 def minify_js(text: str) -> str:

@@ -1,22 +1,22 @@
 """Learner JavaScript and CSS made small for the package.
 
 The runtime stays readable in the repository (comments, JSDoc types, long names, one
-statement a line) and ships minified. Scripts go through a real ES5 parser (calmjs.parse):
-comments and whitespace go, and the names local to a function (its variables, parameters
-and inner functions) become short ones. Nothing else changes: property names, the globals a
-script defines or reads (``window.SBState``), strings and the order of statements stay as
-written, so the code that runs is the code that was type-checked, renamed the way a scope
-allows. The parse also refuses syntax newer than ES5, which the learner's browsers may not
-all read. CSS loses comments and whitespace (rcssmin). The learner JS+CSS budget (40 KB for
-a course with no blocks, 60 KB with every block) counts what ships.
+statement a line, ES5-style so that the type checker and node read it as written) and ships
+minified by terser, a well-kept JavaScript minifier (``scripts/minify-scripts.mjs`` has its
+options and why they are safe): comments and whitespace go, the names local to a function
+become short ones, and the code is printed in the shorter forms of ES2020 (arrow functions,
+method shorthand). Moodle 4.5, which runs the package, needs such a browser itself. Property
+names and the globals a script defines or reads (``window.SBState``) keep their names. CSS
+loses comments and whitespace (rcssmin). The learner JS+CSS budget (40 KB for a course with no
+blocks, 60 KB with every block) counts what ships.
 
-Parsing costs some 0.4 s of CPU for the runtime's scripts, more than rendering a large
-course's pages, and the scripts are the package's own, fixed per release: they are minified
-ahead, into ``scormbuild/runtime/minified.json`` (``make minified`` writes it; a test fails
-when it is stale), and a build reads them from there (:class:`ShippedScripts`). A script whose
-source no longer matches its entry is minified at build time instead, so that a package is
-always made of the current code. The minifier itself (:mod:`.jsmin`, the parser and the
-rewrites) is imported only then: a build that reads the table does not load it.
+terser runs on node, which a builder need not have: the scripts are the package's own, fixed
+per release, so they are minified ahead, into ``scormbuild/runtime/minified.json`` (``make
+minified`` writes it with the terser pinned in package-lock.json; a test fails when it is
+stale), and a build reads them from there (:class:`ShippedScripts`). A script whose source no
+longer matches its entry is minified at build time instead, by :mod:`.jsmin` (calmjs.parse,
+pure Python, ES5 output), so that a package is always made of the current code. That minifier
+is imported only then: a build that reads the table does not load it.
 
 A runtime script starts with a header that node (the unit tests) and browsers both read
 (``scormbuild.runtime``): ``if (node) module.exports = factory(require(...)); else root.X =
@@ -30,6 +30,7 @@ import hashlib
 import importlib.resources
 import json
 import re
+import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -37,11 +38,14 @@ from typing import Any
 import rcssmin  # type: ignore[import-untyped]
 
 TABLE = "minified.json"  # in scormbuild/runtime/, beside the scripts
+# The terser run that writes the table: in a checkout only (make minified, tests), never a build.
+TERSER = Path(__file__).resolve().parents[3] / "scripts" / "minify-scripts.mjs"
 
 
 def minify_js(text: str) -> str:
     """JavaScript without comments and needless whitespace, the names local to its functions
-    shortened, ending with a newline (:func:`scormbuild.render.jsmin.minify_js`)."""
+    shortened, ending with a newline, in ES5 (:func:`scormbuild.render.jsmin.minify_js`): what
+    a build does with a script changed since ``minified.json`` was written."""
     # The parser loads only when a script must be minified now: a build reads minified.json.
     from scormbuild.render import jsmin
 
@@ -68,16 +72,29 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def minified_table() -> dict[str, Any]:
-    """What ``minified.json`` holds: each script's digest (SHA-256 of the source it was
-    minified from) and its minified text, by name."""
-    scripts = {}
-    for name in script_names():
-        source = script_source(name)
-        scripts[name] = {"source": _digest(source), "code": minify_js(source)}
-    from scormbuild.render.jsmin import MINIFIER
+def terser(sources: Mapping[str, str]) -> dict[str, Any]:
+    """``sources`` (scripts by name) as terser minifies them: ``{"minifier": its version and
+    options, "scripts": {name: code}}``. Needs node and ``make js-deps`` (a checkout's)."""
+    done = subprocess.run(
+        ["node", str(TERSER)], input=json.dumps(dict(sources)), capture_output=True,
+        text=True, encoding="utf-8", check=False, cwd=TERSER.parent,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise RuntimeError(f"terser failed (make js-deps?): {done.stderr.strip()}")
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
 
-    return {"minifier": MINIFIER, "scripts": scripts}
+
+def minified_table() -> dict[str, Any]:
+    """What ``minified.json`` holds: the minifier (terser's version and options) and each
+    script's digest (SHA-256 of the source it was minified from) and minified text, by name."""
+    sources = {name: script_source(name) for name in script_names()}
+    done = terser(sources)
+    scripts = {
+        name: {"source": _digest(source), "code": done["scripts"][name]}
+        for name, source in sources.items()
+    }
+    return {"minifier": done["minifier"], "scripts": scripts}
 
 
 def write_table() -> Path:
