@@ -373,6 +373,14 @@ def test_any_course_data_is_read_or_refused_with_a_message(data: Any) -> None:
         assert exc.problems[0].location.path == "p.zip: scormbuild/course-data.js"
 
 
+def test_a_side_that_is_not_there_is_a_located_error_with_a_hint(tmp_path: Path) -> None:
+    with pytest.raises(DiffInputError) as raised:
+        diff(tmp_path / "old.zip", tmp_path / "new.zip")
+    (problem,) = raised.value.problems
+    assert problem.location.path == str(tmp_path / "old.zip")
+    assert problem.message == "no such file or folder" and problem.hint
+
+
 def test_the_library_call_returns_the_report(versions: dict[str | None, dict[str, Path]]) -> None:
     result = diff(versions[None]["fi"], versions["text"]["fi"])
     assert result.exit_status == 0 and result.comparisons[0].resume == "clean"

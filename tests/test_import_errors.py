@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -98,7 +99,7 @@ def _cases(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "empty": (empty, "the file is empty"),
         "no-text": (no_text, "the document is empty: it has no text to import"),
         "no-headings": (no_headings, "the document has no headings"),
-        "level-2": (level2, "its headings start at level 2; use --split-level 2"),
+        "level-2": (level2, "its headings start at level 2\n  hint: use --split-level 2"),
         "extension": (unknown, "cannot import '.pdf' files"),
         "zip-bomb": (bomb, "packed suspiciously tightly"),
     }
@@ -118,6 +119,7 @@ def test_bad_input_is_one_clear_error_and_writes_nothing(tmp_path: Path, case: s
     code, output = _run(tmp_path, document)
     assert code == 1, output
     assert expected in output, output
+    assert re.search(r": error: .*\n  hint: \S", output), output  # how to mend it, always
     assert "nothing was written" in output
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # not even a temporary folder
 

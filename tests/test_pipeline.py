@@ -73,3 +73,4 @@ def test_schema_folder_from_course_yml_is_checked_by_check_too(tmp_path: Path) -
     (tmp_path / "xsd").mkdir()
     (problem,) = check(course).problems
     assert problem.format().startswith("course.yml:5: error: schema directory")
+    assert problem.hint and "control documents" in problem.hint

@@ -117,6 +117,23 @@ def test_readme_names_every_module() -> None:
             assert path.name in layout, f"README's project layout does not name {path.name}"
 
 
+def test_every_refusal_of_a_guide_to_import_has_a_hint() -> None:
+    # import's refuse(path, message, hint): the hint is the third argument or named.
+    missing = []
+    for name, path in MODULES.items():
+        if not name.startswith(("importer", "commands.import_guide")):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            called = getattr(node, "func", None)
+            if isinstance(node, ast.Call) and getattr(called, "id", None) in ("refuse", "error"):
+                keywords = {k.arg for k in node.keywords}
+                if getattr(called, "id", None) == "refuse" and len(node.args) >= 3:
+                    continue
+                if "hint" not in keywords and None not in keywords:
+                    missing.append(f"{path.relative_to(SRC)}:{node.lineno}")
+    assert missing == []
+
+
 def test_every_author_error_of_the_source_side_has_a_hint() -> None:
     # An author sees path:line: level: message, and how to mend it (the guide's rule).
     missing = []

@@ -230,6 +230,7 @@ def test_manifest_missing_or_misnamed(tmp_path: Path) -> None:
     members = zips.good_members()
     report = check(tmp_path, zips.without(members, "imsmanifest.xml"))
     assert "no imsmanifest.xml at the root" in messages(report)
+    assert all(p.hint for p in report.errors if p.code == "manifest-location")
     renamed = [("IMSManifest.xml" if n == "imsmanifest.xml" else n, d) for n, d in members]
     assert "named exactly" in messages(check(tmp_path, renamed))
 

@@ -144,7 +144,8 @@ def _schema_problems(loaded: LoadedCourse, schemas: Path | None) -> list[Problem
         return []
     line = None if schemas else loaded.config.line_of("schemas")
     message = f"schema directory {folder} lacks {', '.join(missing)}"
-    return [error("course.yml", line, message, key="schemas")]
+    hint = "name the folder that holds ADL's SCORM 1.2 control documents (the .xsd and .dtd files)"
+    return [error("course.yml", line, message, key="schemas", hint=hint)]
 
 
 def _brand_problems(loaded: LoadedCourse) -> list[Problem]:

@@ -67,7 +67,8 @@ def diff(old: Path, new: Path) -> DiffReport:
     sides = []
     for path in (old, new):
         if not path.exists():
-            raise DiffInputError([error(str(path), None, "no such file or folder")])
+            hint = "name a package (.zip), an unpacked package or a course folder"
+            raise DiffInputError([error(str(path), None, "no such file or folder", hint=hint)])
         sides.append(read_side(path))
     folders = is_course_folder(old) and is_course_folder(new)
     return DiffReport(str(old), str(new), tuple(pair(sides[0], sides[1], by_language=folders)))

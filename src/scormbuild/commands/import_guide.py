@@ -70,12 +70,13 @@ def convert(source: Path, split_level: int) -> Converted:
     blocks: list[Node] = apply_marks(tree.get("blocks", []), prepared)
     meta = _merge_meta(tree.get("meta", {}), doc.meta)
     if not has_text(blocks):
-        raise refuse(source, "the document is empty: it has no text to import")
+        hint = "import the file that holds the guide's text (a document of comments alone has none)"
+        raise refuse(source, "the document is empty: it has no text to import", hint)
     title = meta.title or source.stem
     try:
         sections = split(blocks, split_level, title)
     except SplitError as exc:
-        raise refuse(source, str(exc)) from None
+        raise refuse(source, str(exc), exc.hint) from None
     name_sections(sections)
     targets = link_targets(blocks)
     targets |= {i for s in sections for alias, i in s.aliases.items() if alias in targets}

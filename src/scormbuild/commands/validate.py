@@ -84,7 +84,13 @@ def _manifest_missing(contents: Contents) -> Problem:
             code="manifest-location",
             hint="zip the contents of the course folder, not the folder itself",
         )
-    return error(MANIFEST_NAME, None, "no imsmanifest.xml at the root", code="manifest-location")
+    return error(
+        MANIFEST_NAME,
+        None,
+        "no imsmanifest.xml at the root",
+        code="manifest-location",
+        hint="a SCORM package holds imsmanifest.xml at its top: check that this is one",
+    )
 
 
 def validate_package(

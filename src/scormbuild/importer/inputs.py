@@ -39,6 +39,8 @@ MAX_UNPACKED = 1024 * 1024 * 1024
 MAX_RATIO = 200  # deflate reaches about 1000:1 only on crafted or degenerate data
 ODT_MIME = b"application/vnd.oasis.opendocument.text"
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+SAVE_AGAIN = "open it in Word or LibreOffice and save it again (File > Save As), then import that"
+SMALLER = "save it again without embedded files, or split it into smaller documents"
 NS = {
     "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -88,12 +90,14 @@ def read_document(path: Path) -> Document:
             "import reads .docx, .odt, .html and .md; save the guide in one of these formats",
         )
     if not path.is_file():
-        raise refuse(path, "no such file" if not path.exists() else "not a file")
+        hint = "name the guide's own file: one .docx, .odt, .html or .md file"
+        raise refuse(path, "no such file" if not path.exists() else "not a file", hint)
     if path.stat().st_size > MAX_FILE:
-        raise refuse(path, f"the file is larger than {MAX_FILE // 1048576} MB")
+        message = f"the file is larger than {MAX_FILE // 1048576} MB"
+        raise refuse(path, message, "split the guide into smaller documents, or shrink its images")
     data = path.read_bytes()
     if not data.strip():
-        raise refuse(path, "the file is empty")
+        raise refuse(path, "the file is empty", "import the file that holds the guide's text")
     actual = sniff(data)
     if kind in ("docx", "odt"):
         return _read_package(path, kind, data, actual)
@@ -155,7 +159,8 @@ def _read_package(path: Path, kind: str, data: bytes, actual: str | None) -> Doc
             "save an unprotected copy (File > Properties > Security) and import that",
         )
     if not _is_kind(parts, kind):
-        raise refuse(path, f"the file is corrupted: it is a zip archive but not {KIND_NAMES[kind]}")
+        message = f"the file is corrupted: it is a zip archive but not {KIND_NAMES[kind]}"
+        raise refuse(path, message, SAVE_AGAIN)
     main = "word/document.xml" if kind == "docx" else "content.xml"
     xml(path, parts, main)  # a broken main part is reported here, not by pandoc
     meta = _docx_meta(path, parts) if kind == "docx" else _odt_meta(path, parts)
@@ -174,22 +179,25 @@ def _unzip(path: Path, data: bytes) -> dict[str, bytes]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
         if len(infos) > MAX_PARTS:
-            raise refuse(path, f"the document has more than {MAX_PARTS} parts")
+            raise refuse(path, f"the document has more than {MAX_PARTS} parts", SMALLER)
         if sum(i.file_size for i in infos) > MAX_UNPACKED:
-            raise refuse(path, f"the document unpacks to more than {MAX_UNPACKED >> 20} MB")
+            message = f"the document unpacks to more than {MAX_UNPACKED >> 20} MB"
+            raise refuse(path, message, SMALLER)
         parts: dict[str, bytes] = {}
         for info in infos:
             if info.is_dir():
                 continue
             if info.flag_bits & 0x1:
-                raise refuse(path, "the document is protected with a password")
+                message = "the document is protected with a password"
+                raise refuse(path, message, "save an unprotected copy and import that")
             if info.file_size > 1 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                raise refuse(path, f"the part '{info.filename}' is packed suspiciously tightly")
+                message = f"the part '{info.filename}' is packed suspiciously tightly"
+                raise refuse(path, message, SAVE_AGAIN)
             parts[info.filename] = archive.read(info)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
-        raise refuse(path, f"the file is corrupted: {exc}") from None
+        raise refuse(path, f"the file is corrupted: {exc}", SAVE_AGAIN) from None
     except NotImplementedError as exc:  # an unsupported compression method
-        raise refuse(path, f"the file cannot be read: {exc}") from None
+        raise refuse(path, f"the file cannot be read: {exc}", SAVE_AGAIN) from None
     return parts
 
 
@@ -203,7 +211,7 @@ def xml(path: Path, parts: dict[str, bytes], name: str) -> etree._Element | None
     try:
         return etree.fromstring(parts[name], parser)
     except etree.XMLSyntaxError as exc:
-        raise refuse(path, f"the file is corrupted: {name}: {exc}") from None
+        raise refuse(path, f"the file is corrupted: {name}: {exc}", SAVE_AGAIN) from None
 
 
 def _first(root: etree._Element | None, query: str) -> str:

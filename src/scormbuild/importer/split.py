@@ -18,7 +18,11 @@ Node = dict[str, Any]
 
 
 class SplitError(Exception):
-    """The document cannot be cut into modules; the message says how to choose the level."""
+    """The document cannot be cut into modules; ``hint`` says how to choose the level."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 @dataclass
@@ -88,17 +92,16 @@ def split(blocks: list[Node], level: int, title: str) -> list[Section]:
     levels = sorted({b["c"][0] for b in blocks if b["t"] == "Header"})
     if not levels:
         raise SplitError(
-            "the document has no headings, so it cannot be split into modules: give each "
-            "section a heading style (Heading 1 in Word or LibreOffice, <h1> in HTML, # in "
-            "Markdown) and import again"
+            "the document has no headings, so it cannot be split into modules",
+            "give each section a heading style (Heading 1 in Word or LibreOffice, <h1> in "
+            "HTML, # in Markdown) and import again",
         )
     if levels[0] > level:
         raise SplitError(
-            f"the document has no level-{level} headings: its headings start at level "
-            f"{levels[0]}; use --split-level {levels[0]}"
+            f"the document has no level-{level} headings: its headings start at level {levels[0]}",
+            f"use --split-level {levels[0]}"
             if levels[0] <= 2
-            else f"the document has no level-{level} headings; its top headings are level "
-            f"{levels[0]}: change them to Heading 1 or 2 and import again"
+            else "change its top headings to Heading 1 or 2 and import again",
         )
     sections: list[Section] = []
     current = Section(title, "")
