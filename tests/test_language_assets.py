@@ -7,14 +7,14 @@ import zipfile
 from pathlib import Path
 
 import jinja2
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from lxml import etree
 
 from scormbuild.commands.build import build
 from scormbuild.commands.check import check
 from scormbuild.commands.validate import validate_package
-from scormbuild.source.assets import matching, names_in, names_written, template_names
+from scormbuild.source.assets import ANY, matching, names_in, names_written, template_names
 from tests.coursekit import BILINGUAL, MODULE, write_course
 from tests.needs import xsd_dir
 
@@ -234,6 +234,24 @@ def test_the_file_a_template_makes_is_among_what_its_name_may_be(
     names, patterns = template_names(template)
     assert path in names_written(names, paths) | matching(patterns, paths)
     assert deeper not in matching(patterns, paths) | names_written(names, paths)
+
+
+@given(
+    text=st.text(
+        st.sampled_from(list("{}%#/.-_ ~'\"\0\nassetsgpdf0123")) | st.characters(), max_size=300
+    ),
+    paths=st.sets(st.from_regex(r"assets/([a-z0-9{}._-]{1,8}/)?[a-z0-9._-]{1,8}", fullmatch=True)),
+)
+@example(text="assets/../{{ x }}.png assets/a/../../{{ y }}.pdf", paths={"assets/p.png"})
+def test_any_template_text_gives_names_of_assets_and_only_files_that_are_there(
+    text: str, paths: set[str]
+) -> None:
+    # Braces never closed, stray NULs, '{{' inside names: never an exception, every name
+    # from 'assets/' on, and what they match is among the files there.
+    names, patterns = template_names(text)
+    assert all(n.startswith("assets/") for n in names | patterns)
+    assert all(ANY in p for p in patterns)
+    assert matching(patterns, paths) <= paths and names_written(names, paths) <= paths
 
 
 def test_what_a_shipped_svg_shows_ships_with_it_and_so_on(tmp_path: Path) -> None:

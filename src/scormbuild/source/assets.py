@@ -122,11 +122,13 @@ def template_names(text: str) -> tuple[set[str], set[str]]:
     written = {name for run in _RUN_RE.findall(text) if (name := _from_assets(run))}
     # The value of an expression, whatever it is, is one piece of a name.
     marked = _EXPRESSION_RE.sub(ANY, text.replace(ANY, " "))
-    together = {
-        posixpath.normpath(name)
-        for run in _TOGETHER_RE.findall(marked)
-        if ANY in run and (name := _from_assets(run)) and ANY in name
-    }
+    together = set()
+    for run in _TOGETHER_RE.findall(marked):
+        found = _from_assets(run) if ANY in run else None
+        if found and ANY in found:
+            name = posixpath.normpath(found)
+            if name.startswith(f"{FOLDER}/"):  # '..' may climb out: no file of assets/ then
+                together.add(name)
     return written, together
 
 
