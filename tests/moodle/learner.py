@@ -63,6 +63,7 @@ class Learner:
     most: float = 0
     visits: int = 0
     _pending: set[Request] = field(default_factory=set)
+    _open: dict[Request, float] = field(default_factory=dict)  # every request unanswered, since
     _entered: tuple[float, float] | None = None
 
     # -- the browser
@@ -78,6 +79,7 @@ class Learner:
         return self.context
 
     def _on_request(self, request: Request) -> None:
+        self._open[request] = time.monotonic()
         if "/mod/scorm/datamodel.php" in request.url:
             self._pending.add(request)
             self.saves.append(
@@ -90,6 +92,13 @@ class Learner:
 
     def _on_done(self, request: Request) -> None:
         self._pending.discard(request)
+        self._open.pop(request, None)
+
+    def unanswered(self) -> list[str]:
+        """The requests the browser sent that have no answer yet, the longest waiting first."""
+        now = time.monotonic()
+        waiting = sorted(self._open.items(), key=lambda item: item[1])
+        return [f"{r.method} {r.url} ({now - since:.0f} s)" for r, since in waiting]
 
     def _page(self) -> Page:
         if self.page is None or self.page.is_closed():
@@ -130,19 +139,32 @@ class Learner:
         """
         begin = time.monotonic()
         page = self._page()
-        page.goto(f"{self.moodle.site.wwwroot}/mod/scorm/view.php?id={activity.cmid}")
-        if "/mod/scorm/view.php" in page.url:
-            if new_attempt:
-                page.check("#a")
-            page.click("#n")
+
+        def left() -> float:  # what is left of the one time budget for entering, in ms
+            return max(self.timeout_ms - (time.monotonic() - begin) * 1000, 1)
+
+        doing = "opening the activity"
         try:
-            page.wait_for_url(re.compile(r"/mod/scorm/player\.php"))
+            # Only until the navigation commits: a single-SCO package skips the structure page
+            # (the sheet says so), so view.php leads straight on to the player, whose load
+            # (every frame of it) is waited for below, where a stall can be told apart.
+            url = f"{self.moodle.site.wwwroot}/mod/scorm/view.php?id={activity.cmid}"
+            page.goto(url, wait_until="commit", timeout=left())
+            if "/mod/scorm/view.php" in page.url:
+                doing = "pressing Enter on the structure page"
+                if new_attempt:
+                    page.check("#a", timeout=left())
+                page.click("#n", timeout=left())
+                page.wait_for_url(re.compile(r"/mod/scorm/player\.php"), wait_until="commit",
+                                  timeout=left())  # fmt: skip
+            doing = "loading the player"
+            page.wait_for_load_state("load", timeout=left())
         except PlaywrightTimeout:
-            # Say where the learner got stuck: the page and what Moodle had not yet answered.
-            open_requests = sorted(f"{r.method} {r.url}" for r in self._pending)
+            # Say where the learner got stuck: the step, the page, its frames, and every
+            # request (Moodle's scripts and styles, the package's files, saves) not answered.
             raise MoodleError(
-                f"the player did not load: still at {page.url}, "
-                f"requests not answered: {open_requests}"
+                f"the player did not load ({doing}): still at {page.url}, frames "
+                f"{[f.url for f in page.frames]}, requests not answered: {self.unanswered()}"
             ) from None
         self.wait_for_sco()
         self._entered = (begin, time.monotonic())

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Route
 
 from tests.browser.learner import answer
+from tests.coursekit import write_course
 from tests.moodle.conftest import Built
 from tests.moodle.harness import Moodle, MoodleError, sheet_rows, sheet_settings
 from tests.moodle.learner import Learner
@@ -64,3 +67,30 @@ def test_import_play_read_back(
     assert len(got) == answered and all(i["result"] == "correct" for i in got)
     assert stored.grade is None and stored.completion == "incomplete"
     assert not learner.errors()
+
+
+def test_a_player_that_does_not_load_is_named_with_what_it_waits_for(
+    moodle: Moodle, browser: Browser, built: Callable[[Path], dict[str, Built]], tmp_path: Path
+) -> None:
+    """The package's files held back: entering fails soon, naming the player page and the
+    package's launch file among the requests Moodle has not answered."""
+    course = write_course(tmp_path / "held")
+    activity = built(course)["en"].imported(moodle)
+    person = Learner(moodle, browser)
+    try:
+        person.login()
+        person.timeout_ms = 10000  # entering's one budget: nothing to wait for past it
+        assert person.context is not None
+        held: list[Route] = []  # the package's files, never answered
+        person.context.route("**/mod_scorm/content/**", lambda route: held.append(route))
+        with pytest.raises(MoodleError) as stuck:
+            person.enter(activity)
+        said = str(stuck.value)
+        assert held, "the route never saw the package's files"
+        assert said.startswith("the player did not load (loading the player): still at "), said
+        assert "/mod/scorm/player.php?" in said.split(", frames")[0], said
+        assert re.search(
+            r"requests not answered: \[.*'GET \S+/mod_scorm/content/\S+ \(\d+ s\)'", said
+        )
+    finally:
+        person.close()
