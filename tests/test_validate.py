@@ -25,8 +25,11 @@ SMALL = Limits(max_entries=50, max_total_size=2_000_000, max_ratio=100, ratio_fl
 
 
 def check(tmp_path: Path, members: list[Member], limits: Limits | None = None) -> ValidationReport:
+    """Validate ``members`` as a zip; every finding, whatever the case, says how to mend it."""
     path = zips.write_zip(tmp_path / "pkg.zip", members)
-    return validate_package(path, xsd_dir(), limits=limits)
+    report = validate_package(path, xsd_dir(), limits=limits)
+    assert [p.format() for p in report.findings if not p.hint] == []
+    return report
 
 
 def codes(report: ValidationReport, level: str = "error") -> set[str]:

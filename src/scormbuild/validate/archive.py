@@ -57,6 +57,9 @@ TEXT_EXTENSIONS = frozenset(
     }
 )
 
+# A package holds plain relative names, each once, with no links and no encryption.
+_REBUILD = "build the package again with plain relative file names, each once, no links"
+
 
 def compresses_well(name: str, head: bytes) -> bool:
     """True for a file whose type compresses as far as deflate goes: uncompressed audio and
@@ -130,7 +133,8 @@ def _screen(zf: zipfile.ZipFile, out: Contents) -> list[zipfile.ZipInfo]:
         if reason is None and name in seen:
             reason = "duplicate entry name"
         if reason is not None:
-            out.problems.append(error(name, None, f"entry refused: {reason}", code="unsafe-entry"))
+            message = f"entry refused: {reason}"
+            out.problems.append(error(name, None, message, code="unsafe-entry", hint=_REBUILD))
             continue
         seen.add(name)
         if info.is_dir():
@@ -143,6 +147,8 @@ def _screen(zf: zipfile.ZipFile, out: Contents) -> list[zipfile.ZipInfo]:
                     "non-ASCII file name not marked as UTF-8; an LMS may unpack it under "
                     "another name",
                     code="name-encoding",
+                    hint="zip it again with a tool that marks UTF-8 names, or give the file an "
+                    "ASCII name",
                 )
             )
         safe.append(info)
@@ -295,7 +301,13 @@ def read_zip(path: Path, limits: Limits, keep: frozenset[str] = frozenset()) -> 
                 size, data = _read_entry(zf, info, limits, limits.max_total_size - total, keep)
             except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
                 out.problems.append(
-                    error(info.filename, None, f"corrupt entry: {exc}", code="zip-integrity")
+                    error(
+                        info.filename,
+                        None,
+                        f"corrupt entry: {exc}",
+                        code="zip-integrity",
+                        hint="the zip is damaged: build or download the package again",
+                    )
                 )
                 continue
             total += size
@@ -330,7 +342,8 @@ def read_directory(root: Path, limits: Limits, keep: frozenset[str] = frozenset(
             elif reason is None and not stat.S_ISREG(st.st_mode):
                 reason = "not a regular file"
             if reason is not None:
-                out.problems.append(error(rel, None, f"refused: {reason}", code="unsafe-entry"))
+                message = f"refused: {reason}"
+                out.problems.append(error(rel, None, message, code="unsafe-entry", hint=_REBUILD))
                 continue
             total += st.st_size
             out.entries[rel] = Entry(rel, st.st_size)

@@ -41,12 +41,29 @@ def _line(el: etree._Element | None) -> int | None:
     return line if isinstance(line, int) else None
 
 
+# How to mend a finding of each kind, where the finding does not give a hint of its own.
+_HINTS = {
+    "identifier": "give every <manifest>, <organization>, <item> and <resource> an identifier "
+    "of its own",
+    "metadata": "write <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion>"
+    "</metadata>",
+    "title": "give it a <title>: the LMS shows it in the course structure",
+    "value": "write the value as SCORM 1.2's content packaging defines it",
+    "reference": "name an identifier that the manifest declares",
+    "launch": "give the resource an href to a file that is in the package",
+    "href": "write hrefs relative to the package root, to files inside the package",
+    "missing-file": "add the file to the package, or take its <file> out of the manifest",
+    "scormtype": 'write adlcp:scormtype="sco" or "asset"',
+    "organization": "add an <organization> holding the items to launch, named in 'default'",
+}
+
+
 def _err(el: etree._Element | None, message: str, code: str, hint: str | None = None) -> Problem:
-    return error(MANIFEST_NAME, _line(el), message, code=code, hint=hint)
+    return error(MANIFEST_NAME, _line(el), message, code=code, hint=hint or _HINTS.get(code))
 
 
 def _warn(el: etree._Element | None, message: str, code: str, hint: str | None = None) -> Problem:
-    return warning(MANIFEST_NAME, _line(el), message, code=code, hint=hint)
+    return warning(MANIFEST_NAME, _line(el), message, code=code, hint=hint or _HINTS.get(code))
 
 
 def parse_manifest(data: bytes) -> tuple[etree._Element | None, list[Problem]]:
@@ -57,7 +74,7 @@ def parse_manifest(data: bytes) -> tuple[etree._Element | None, list[Problem]]:
     try:
         return etree.fromstring(data, parser), []
     except etree.XMLSyntaxError as exc:
-        hint = None
+        hint = "mend the XML at that line: every element closed, every attribute quoted"
         if "Namespace prefix" in str(exc):
             hint = f'declare xmlns:adlcp="{ADLCP_NS}" on <manifest>'
         line = exc.lineno if exc.lineno else None
@@ -72,9 +89,18 @@ def schema_problems(root: etree._Element, schema: etree.XMLSchema) -> list[Probl
         if schema.validate(root):
             return []
     except etree.XMLSchemaValidateError as exc:  # e.g. on unexpanded entity references
-        return [error(MANIFEST_NAME, None, f"schema validation failed: {exc}", code="schema")]
+        message = f"schema validation failed: {exc}"
+        return [error(MANIFEST_NAME, None, message, code="schema", hint=_SCHEMA_HINT)]
     entries: Iterable[Any] = schema.error_log  # type: ignore[assignment]  # untyped in stubs
-    return [error(MANIFEST_NAME, e.line or None, e.message, code="schema") for e in entries]
+    return [
+        error(MANIFEST_NAME, e.line or None, e.message, code="schema", hint=_SCHEMA_HINT)
+        for e in entries
+    ]
+
+
+_SCHEMA_HINT = (
+    "write the manifest as ADL's SCORM 1.2 schemas (imscp_rootv1p1p2.xsd, adlcp_rootv1p2.xsd) say"
+)
 
 
 def _moodle_names(root: etree._Element) -> Iterator[Problem]:
@@ -339,9 +365,9 @@ def check_manifest(
     if root is None:
         return problems
     for entity in root.iter(etree.Entity):
-        problems.append(
-            _err(entity, f"entity reference {entity.text} is not expanded; write the text", "xml")
-        )
+        message = f"entity reference {entity.text} is not expanded"
+        hint = "write the text itself: SCORM players do not expand entities"
+        problems.append(_err(entity, message, "xml", hint))
     problems += _moodle_names(root)
     if root.tag != _cp("manifest"):
         return problems
@@ -353,7 +379,7 @@ def check_manifest(
     problems += found
     problems.sort(key=lambda p: p.location.line or 0)  # stable: same-line order kept
     for path in sorted(set(files) - used - CONTROL_DOCUMENTS):
-        problems.append(
-            warning(path, None, "in the package but listed in no resource", code="unlisted-file")
-        )
+        message = "in the package but listed in no resource"
+        hint = "list it in a resource's <file>, or leave it out of the package"
+        problems.append(warning(path, None, message, code="unlisted-file", hint=hint))
     return problems
