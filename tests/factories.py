@@ -47,7 +47,7 @@ def course_files(course: Course) -> list[str]:
         *(m.href for m in course.modules),
         "assets/diagram.png",
         "assets/my clip.mp4",
-        "scormbuild/scorm-api.js",
+        "scormbuild/core.js",
         "scormbuild/course-data.js",
         "scormbuild/theme.css",
     ]

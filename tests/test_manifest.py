@@ -78,7 +78,7 @@ def test_multi_sco_has_one_sco_per_module_and_a_shared_asset() -> None:
     assert shared.get(f"{{{ADLCP_NS}}}scormtype") == "asset"
     assert shared.get("href") is None
     shared_files = {f.get("href") for f in shared.findall("cp:file", NS)}
-    assert "scormbuild/scorm-api.js" in shared_files
+    assert "scormbuild/core.js" in shared_files
     assert not any(h.startswith("modules/") for h in shared_files)
     for module in course.modules:
         res = resources[f"RES-{module.id}"]

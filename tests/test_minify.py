@@ -21,7 +21,11 @@ from calmjs.parse.exceptions import ECMASyntaxError  # type: ignore[import-untyp
 from calmjs.parse.walkers import Walker  # type: ignore[import-untyped]
 
 from scormbuild.render import minify
-from scormbuild.render.minify import ShippedScripts, minify_css, minify_js
+from scormbuild.render.minify import (
+    ShippedScripts,
+    minify_css,
+    minify_js,
+)
 
 COURSE = Path(__file__).parent.parent / "course"
 
@@ -243,7 +247,7 @@ def test_the_table_of_minified_scripts_is_current() -> None:
 
 
 def test_a_changed_script_makes_the_table_stale() -> None:
-    name = "format.js"
+    name = "core.js"
     entry = _committed_table()["scripts"][name]
     assert entry["source"] == hashlib.sha256(minify.script_source(name).encode()).hexdigest()
     changed = minify.script_source(name).replace('"0"', '"00"')
@@ -264,7 +268,7 @@ def test_every_shipped_script_parses_as_javascript() -> None:
     """node (a browser's engine) compiles every script of the table as a classic script; a
     script broken on purpose is refused, so the check can fail."""
     scripts = {name: e["code"] for name, e in _committed_table()["scripts"].items()}
-    broken = {"broken.js": scripts["format.js"][:-10]}
+    broken = {"broken.js": scripts["core.js"][:-10]}
     for table, fails in ((scripts, False), (broken, True)):
         done = subprocess.run(
             ["node", "-e", _NODE_CHECK], input=json.dumps(table), capture_output=True,
@@ -294,13 +298,13 @@ def test_the_package_holds_the_table_of_every_script() -> None:
 
 
 def test_a_build_takes_the_table_and_minifies_a_script_changed_since() -> None:
-    source = minify.script_source("format.js")
+    source = minify.script_source("arrival.js")
     digest = hashlib.sha256(source.encode()).hexdigest()
-    current = ShippedScripts({"scripts": {"format.js": {"source": digest, "code": "kept\n"}}})
-    assert current.get("format.js") == "kept\n"  # read, not parsed
-    stale = ShippedScripts({"scripts": {"format.js": {"source": "0" * 64, "code": "kept\n"}}})
-    assert stale.get("format.js") == minify_js(source)
-    assert ShippedScripts({}).get("format.js") == minify_js(source)
+    current = ShippedScripts({"scripts": {"arrival.js": {"source": digest, "code": "kept\n"}}})
+    assert current.get("arrival.js") == "kept\n"  # read, not parsed
+    stale = ShippedScripts({"scripts": {"arrival.js": {"source": "0" * 64, "code": "kept\n"}}})
+    assert stale.get("arrival.js") == minify_js(source)
+    assert ShippedScripts({}).get("arrival.js") == minify_js(source)
 
 
 def test_a_build_from_the_table_does_not_load_the_parser(tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ def test_finish_page_lists_every_graded_quiz() -> None:
 def test_multi_sco_packages_have_no_cover_or_finish_page() -> None:
     files = pages(sco_mode="multi")
     assert "modules/cover.html" not in files and "modules/finish.html" not in files
-    assert "scormbuild/menu.js" not in files and "scormbuild/progress.js" not in files
+    assert "scormbuild/launch.js" not in files and "scormbuild/page.js" in files
 
 
 COURSE = "id: demo\ntitle: Demo\nversion: 1.0.0\nlanguage: en\n"

@@ -3,6 +3,7 @@ the numbers Python shares with them have one home (runtime/constants.json)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import shutil
@@ -38,18 +39,45 @@ def test_every_script_is_type_checked(script: str) -> None:
     assert runtime.read(script).startswith("// @ts-check\n")
 
 
+def unbundled(files: tuple[str, ...]) -> list[str]:
+    """The runtime's scripts that ``files`` (as a page loads them) run, in order."""
+    return [s for f in files for s in pagefiles.BUNDLES.get(f, (f,))]
+
+
 def test_pages_load_each_script_after_what_it_needs() -> None:
-    for scripts in (pagefiles.LAUNCH_SCRIPTS, pagefiles.PAGE_SCRIPTS):
-        assert scripts[0] == "course-data.js"
+    for files in (pagefiles.LAUNCH_SCRIPTS, pagefiles.PAGE_SCRIPTS):
+        scripts = unbundled(files)
+        assert scripts[0] == "course-data.js" and len(set(scripts)) == len(scripts)
         for i, script in enumerate(scripts[1:], start=1):
             needed = () if script == runtime.CONSTANTS_SCRIPT else runtime.requires(script)
             assert set(needed) <= set(scripts[:i]), script
-    assert pagefiles.LAUNCH_SCRIPTS[-1] == "shell.js" and pagefiles.PAGE_SCRIPTS[-1] == "page.js"
+    assert unbundled(pagefiles.LAUNCH_SCRIPTS)[-1] == "shell.js"
+    assert unbundled(pagefiles.PAGE_SCRIPTS)[-1] == "page.js"
 
 
 def test_every_script_is_used() -> None:
-    used = set(runtime.load_order(["shell.js", *pagefiles.PAGE_SCRIPTS[1:]]))
+    used = set(runtime.load_order([*runtime.LAUNCH_ENTRIES, *runtime.PAGE_ENTRIES]))
     assert used == {*SCRIPTS, runtime.CONSTANTS_SCRIPT}
+    loaded = unbundled(pagefiles.LAUNCH_SCRIPTS[1:]) + unbundled(pagefiles.PAGE_SCRIPTS[1:])
+    assert used == set(loaded)
+
+
+def test_scripts_ship_together_only_where_they_always_load_together() -> None:
+    """core.js holds what both the launch page and a module page load, launch.js what only the
+    launch page loads; no member is one that only some courses ship (quiz-ui.js, exam.js,
+    dragdrop.js), so a bundle never brings code a course would otherwise go without."""
+    core, launch = (pagefiles.BUNDLES[n] for n in (runtime.CORE_SCRIPT, runtime.LAUNCH_SCRIPT))
+    assert set(core) == set(unbundled(pagefiles.LAUNCH_SCRIPTS[1:])) & set(
+        unbundled(pagefiles.PAGE_SCRIPTS)
+    )
+    assert runtime.CONSTANTS_SCRIPT in core and "session.js" in core and "shell.js" in launch
+    assert not set(launch) & set(unbundled(pagefiles.PAGE_SCRIPTS))
+    from tests.course_samples import module, sample_course
+
+    bare = dataclasses.replace(sample_course(), modules=(module(1),))
+    for member in (*core, *launch):
+        assert pagefiles.ships(bare, member), member
+    assert not pagefiles.ships(bare, "quiz-ui.js")  # the check can fail
 
 
 def test_scripts_that_need_each_other_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -95,10 +123,15 @@ def test_packages_carry_the_scripts_their_pages_load() -> None:
         # exam.js only with a quiz in exam mode, which the sample course has not
         assert (f"scormbuild/{script}" in built) == pagefiles.ships(course, script), script
     assert "exam.js" in pagefiles.PAGE_SCRIPTS and not pagefiles.ships(course, "exam.js")
-    assert built["scormbuild/constants.js"] == runtime.constants_script()
+    assert built["scormbuild/core.js"] == pages.runtime_file(runtime.CORE_SCRIPT)
+    assert not [
+        s
+        for s in SCRIPTS
+        if f"scormbuild/{s}" in built and s in pagefiles.BUNDLES[runtime.CORE_SCRIPT]
+    ]
 
 
-@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("script", [s for s in minify.script_names() if "/" not in s])
 def test_packaged_scripts_lose_their_annotations_and_still_parse(
     script: str, tmp_path: Path
 ) -> None:
@@ -112,13 +145,13 @@ def test_packaged_scripts_lose_their_annotations_and_still_parse(
 
 def test_packages_ship_the_browser_half_of_each_header(tmp_path: Path) -> None:
     """A package runs in browsers only: no script keeps the node half of its header, and run
-    one after another as the launch page loads them, each defines its global."""
+    as the pages load it, core.js defines the global of every script it holds."""
     need(shutil.which("node") is not None, "node is not installed (make browser-deps)")
-    names = [s for s in pagefiles.LAUNCH_SCRIPTS if s not in ("course-data.js", "shell.js")]
-    for name in names:
+    for name in minify.script_names():
         packed = pages.runtime_file(name).decode()
         assert "module.exports" not in packed and "require(" not in packed, name
-    expected = {global_of(n) for n in names}
+    names = [runtime.CORE_SCRIPT]
+    expected = {global_of(n) for n in pagefiles.BUNDLES[runtime.CORE_SCRIPT]}
     runner = (
         "const vm = require('vm'), fs = require('fs'), files = JSON.parse(process.argv[1]);"
         "const window = {console, document: {}, SCORMBUILD_COURSE: {strings: {}}};"

@@ -50,8 +50,8 @@ def test_package_is_valid(package: Path) -> None:
         names = set(archive.namelist())
     # No launch page and no shell runtime: the LMS's table of contents replaces them.
     assert "index.html" not in names
-    assert "scormbuild/shell.js" not in names and "scormbuild/nav.js" not in names
-    assert {"scormbuild/session.js", "scormbuild/scorm-api.js"} <= names
+    assert "scormbuild/launch.js" not in names
+    assert {"scormbuild/core.js", "scormbuild/page.js"} <= names
 
 
 def test_manifest_is_a_table_of_contents(package: Path, tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """The learner's progress as a package saved it in ``cmi.suspend_data``, read back with that
-package's own codec (``scormbuild/resume.js`` and the scripts it needs, from the zip, under
-node) and the course data the package carries, so that the real-Moodle tests can hold what
+package's own codec (``scormbuild/core.js``: resume.js and the scripts it needs, from the zip,
+under node) and the course data the package carries, so that the real-Moodle tests can hold what
 Moodle stored against what the learner did and saw: which modules they opened, each graded
 quiz's attempts, best score and answers, and how many interactions the package had sent.
 """
@@ -19,10 +19,10 @@ from scormbuild.runtime import CONSTANTS
 from tests.needs import need
 
 BEST = CONSTANTS["BEST_SCALE"]  # state.js keeps a quiz's best score as a fraction of this
-# The package's scripts that read saved progress back (resume.js and what it needs), in the
-# order its pages load them. They are browser scripts (render/minify.browser_only): node runs
-# them in a context of their own whose global object is their window.
-CODEC = ("course-data.js", "constants.js", "format.js", "state.js", "quiz.js", "resume.js")
+# The package's scripts that read saved progress back (core.js holds resume.js and what it
+# needs), in the order its pages load them. They are browser scripts (render/minify.py): node
+# runs them in a context of their own whose global object is their window.
+CODEC = ("course-data.js", "core.js")
 
 DECODE_JS = """
 const fs = require("fs"), vm = require("vm");

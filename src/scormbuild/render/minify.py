@@ -31,11 +31,13 @@ import importlib.resources
 import json
 import re
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import rcssmin  # type: ignore[import-untyped]
+
+from scormbuild import runtime
 
 TABLE = "minified.json"  # in scormbuild/runtime/, beside the scripts
 # The terser run that writes the table: in a checkout only (make minified, tests), never a build.
@@ -54,18 +56,51 @@ def minify_js(text: str) -> str:
 
 def script_names() -> tuple[str, ...]:
     """Every script a package may ship from ``scormbuild/runtime/``, by its path there: the
-    runtime's (``page.js``) and the blocks' (``blocks/tabs.js``)."""
+    runtime's (``page.js``; ``core.js`` and ``launch.js`` for the scripts that ship together,
+    see :func:`bundle_source`) and the blocks' (``blocks/tabs.js``)."""
     folder = importlib.resources.files("scormbuild") / "runtime"
-    names = [p.name for p in folder.iterdir() if p.name.endswith(".js")]
+    bundles = runtime.bundles()
+    inside = {member for members in bundles.values() for member in members}
+    names = [p.name for p in folder.iterdir() if p.name.endswith(".js") and p.name not in inside]
     names += [f"blocks/{p.name}" for p in (folder / "blocks").iterdir() if p.name.endswith(".js")]
-    return tuple(sorted(names))
+    return tuple(sorted([*names, *bundles]))
 
 
 def script_source(name: str) -> str:
-    """The text of script ``name`` that the package ships minified: a runtime script's browser
-    half (:func:`browser_only`), a block's script whole."""
+    """The text of script ``name`` that the package ships minified: a runtime script as the
+    call its header makes in a browser (:func:`browser_call`), a bundle as
+    :func:`bundle_source` makes it, a block's script whole."""
+    bundles = runtime.bundles()
+    if name in bundles:
+        return bundle_source(bundles[name])
     text = (importlib.resources.files("scormbuild") / "runtime" / name).read_text("utf-8")
-    return text if name.startswith("blocks/") else browser_only(text)
+    if name.startswith("blocks/"):
+        return text
+    made, handed, factory = browser_call(text)
+    args = ", ".join(a.replace("root.", "this.", 1) for a in handed)
+    return f"{f'this.{made} = ' if made else ''}({factory})({args});\n"
+
+
+def bundle_source(members: Sequence[str]) -> str:
+    """The runtime scripts ``members`` (in load order; constants.js may be one) as one
+    script: each factory called in one function's scope, its result both a local name that
+    the later ones take and the global it defines for the rest of the page (``var SBState =
+    root.SBState = (factory)(SBConstants);``), in strict mode as each of them is."""
+    lines = ["(function (root) {", '"use strict";']
+    made: set[str] = set()
+    for name in members:
+        if name == runtime.CONSTANTS_SCRIPT:
+            value = runtime.constants_script().decode().removeprefix("window.SBConstants = ")
+            lines.append(f"var SBConstants = root.SBConstants = {value.strip()}")
+            made.add("SBConstants")
+            continue
+        defines, handed, factory = browser_call(runtime.read(name))
+        args = [a.removeprefix("root.") if a.removeprefix("root.") in made else a for a in handed]
+        call = f"({factory})({', '.join(args)});"
+        lines.append(f"var {defines} = root.{defines} = {call}" if defines else call)
+        made.update([defines] if defines else [])
+    lines.append("})(this);\n")
+    return "\n".join(lines)
 
 
 def _digest(text: str) -> str:
@@ -133,6 +168,27 @@ class ShippedScripts:
 def minify_css(text: str) -> str:
     """CSS without comments and needless whitespace, ending with a newline."""
     return str(rcssmin.cssmin(text)).strip() + "\n"
+
+
+# A runtime header once browser_only has taken its node half out, up to the factory it calls.
+_CALL_RE = re.compile(
+    r"\(function \(root, factory\) \{\s*(?:root\.(\w+) = )?factory\(([^)]*)\);\s*\}\)"
+    r"\(/\*\* @type \{any\} \*/ \(this\),\s*"
+)
+_END_RE = re.compile(r"\);\s*\Z")  # the end of the header's call, after the factory
+
+
+def browser_call(js: str) -> tuple[str | None, tuple[str, ...], str]:
+    """What a runtime script (its source) does in a browser: the global it defines (None for a
+    page's own script), the expressions it hands its factory (``root.SBState``, ``window``)
+    and the factory's text. Raises ValueError for a script whose header is not the runtime's.
+    """
+    body = browser_only(js)
+    call, end = _CALL_RE.search(body), _END_RE.search(body)
+    if call is None or end is None:
+        raise ValueError("no node/browser header in the runtime script")
+    handed = tuple(a.strip() for a in call.group(2).split(",") if a.strip())
+    return call.group(1), handed, body[call.end() : end.start()]
 
 
 # The node half of a runtime header in the source, up to the browser's ``else``: only

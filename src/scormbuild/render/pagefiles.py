@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import jinja2
 
@@ -16,14 +17,16 @@ from scormbuild.model import Course, OutputFile
 from scormbuild.render.blocks import page_assets
 from scormbuild.render.minify import minify_css
 from scormbuild.render.theme import read_static
-from scormbuild.runtime import load_order
+from scormbuild.runtime import LAUNCH_ENTRIES, PAGE_ENTRIES, bundles, load_order, packaged
 
 # The data every page starts from; the runtime's scripts follow in the order they declare
-# (scormbuild.runtime.load_order). The launch page runs shell.js, a module page page.js.
+# (scormbuild.runtime.load_order), those that ship together as one file each
+# (scormbuild.runtime.bundles: core.js, launch.js; each of their members always ships where
+# the file does, tests/test_runtime.py).
 DATA_SCRIPT = "course-data.js"
-LAUNCH_SCRIPTS = (DATA_SCRIPT, *load_order(["shell.js"]))
-# dragdrop.js starts itself: a second way to answer matching and ordering questions.
-PAGE_SCRIPTS = (DATA_SCRIPT, *load_order(["dragdrop.js", "page.js"]))
+BUNDLES = MappingProxyType(bundles())
+LAUNCH_SCRIPTS = (DATA_SCRIPT, *packaged(load_order(LAUNCH_ENTRIES), BUNDLES))
+PAGE_SCRIPTS = (DATA_SCRIPT, *packaged(load_order(PAGE_ENTRIES), BUNDLES))
 THEME_STYLES = ("theme.css", "brand.css")
 # Parts of the theme's stylesheet that only some courses need, each with a word its pages
 # hold (the class it styles): theme.css takes a part in when a page of the package holds its

@@ -34,7 +34,6 @@ from scormbuild.render.pagefiles import (
 )
 from scormbuild.render.quizview import correct_answer, phrasing, question_views
 from scormbuild.render.theme import brand_css, course_template_errors, read_static, theme_digest
-from scormbuild.runtime import CONSTANTS_SCRIPT, constants_script, load_order
 from scormbuild.strings import Catalog
 from scormbuild.workers import forked_map, shares, worker_count
 
@@ -139,8 +138,6 @@ def runtime_file(name: str, scripts: ShippedScripts | None = None) -> bytes:
     """A learner runtime file shipped inside the scormbuild package, minified: its comments
     (the type checker's annotations among them), spacing, long local names and the node half
     of its header stay in the repository. ``scripts``: the minified scripts of this render."""
-    if name == CONSTANTS_SCRIPT:
-        return constants_script()
     return (scripts or ShippedScripts.load()).get(name).encode()
 
 
@@ -297,7 +294,9 @@ def _render_course(
 
     multi, theme = course.config.sco_mode == "multi", course.config.theme
     # In multi-SCO mode the LMS's table of contents replaces the launch page.
-    every = PAGE_SCRIPTS[1:] if multi else load_order([*LAUNCH_SCRIPTS[1:], *PAGE_SCRIPTS[1:]])
+    every = (
+        PAGE_SCRIPTS[1:] if multi else tuple(dict.fromkeys(LAUNCH_SCRIPTS[1:] + PAGE_SCRIPTS[1:]))
+    )
     runtime = [n for n in every if ships(course, n)]
     shipped = ShippedScripts.load()
     files_of_pages = page_files(course)

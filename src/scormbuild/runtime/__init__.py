@@ -21,12 +21,22 @@ from __future__ import annotations
 import importlib.resources
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
 CONSTANTS_FILE = "constants.json"
 CONSTANTS_SCRIPT = "constants.js"
+# The scripts that every page running the runtime loads (the launch page, module pages, the
+# cover, finish and print pages) ship as one file, and those only the launch page loads as
+# another: fewer requests, and one scope in which the minifier shortens the names they share
+# (scormbuild.render.minify.bundle_source).
+CORE_SCRIPT = "core.js"
+LAUNCH_SCRIPT = "launch.js"
+# The scripts a page runs, with what they need: the launch page shell.js, a module page page.js
+# (dragdrop.js starts itself: a second way to answer matching and ordering questions).
+LAUNCH_ENTRIES = ("shell.js",)
+PAGE_ENTRIES = ("dragdrop.js", "page.js")
 USED_RE = re.compile(r"\bC\.([A-Z][A-Z0-9_]*)\b")  # a constant a script reads
 REQUIRE_RE = re.compile(r"""\brequire\(\s*["']\./([\w.-]+)["']\s*\)""")
 # The browser's half of the header: ``else root.SBName = factory(window, root.SBOther, ...)``.
@@ -100,3 +110,21 @@ def load_order(entries: Iterable[str]) -> tuple[str, ...]:
     for entry in entries:
         visit(entry)
     return tuple(order)
+
+
+def bundles() -> dict[str, tuple[str, ...]]:
+    """The runtime's scripts that ship together as one file, by that file's name: CORE_SCRIPT
+    holds those that the launch page (LAUNCH_ENTRIES and what they need) and a module page
+    (PAGE_ENTRIES and what they need) both load, LAUNCH_SCRIPT those only the launch page
+    loads; each in load order."""
+    launch, page = load_order(LAUNCH_ENTRIES), set(load_order(PAGE_ENTRIES))
+    core = tuple(name for name in launch if name in page)
+    return {CORE_SCRIPT: core, LAUNCH_SCRIPT: tuple(n for n in launch if n not in core)}
+
+
+def packaged(order: Iterable[str], bundles: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """``order`` (scripts in load order) as a package ships them: the members of each bundle
+    (by its name) as that one file, where the first of them was. A bundle's members need only
+    scripts before them or in the bundle, so the order holds."""
+    file_of = {member: name for name, members in bundles.items() for member in members}
+    return tuple(dict.fromkeys(file_of.get(name, name) for name in order))
