@@ -23,9 +23,13 @@ from calmjs.parse.walkers import Walker  # type: ignore[import-untyped]
 from scormbuild.render import minify
 from scormbuild.render.minify import (
     ShippedScripts,
+    fold_custom_properties,
     minify_css,
     minify_js,
 )
+from scormbuild.render.pages import render_course
+from scormbuild.render.theme import make_environment
+from tests.course_samples import no_blocks_course
 
 COURSE = Path(__file__).parent.parent / "course"
 
@@ -227,6 +231,44 @@ def test_minify_refuses_a_script_whose_names_are_looked_up_at_run_time(script: s
 def test_minify_css_keeps_rules() -> None:
     css = "/* a */\n.a :focus, .b > .c {\n  margin: 0 calc(1rem + 2px);\n}\n"
     assert minify_css(css) == ".a :focus,.b>.c{margin:0 calc(1rem + 2px)}\n"
+
+
+def test_custom_properties_that_nothing_changes_are_read_in_place() -> None:
+    css = minify_css(
+        ":root { color-scheme: light dark; --s4: 1rem; --ink: #111; --wide: var(--s4);"
+        " --pad: .5rem; --gap: 2px; --r: 3px; --url: url('a;b'); }\n"
+        "@media (prefers-color-scheme: dark) { :root { --ink: #eee; } }\n"
+        "p { margin: var(--s4) 0; color: var(--ink); width: var(--wide); padding: var(--pad); }\n"
+        "a { gap: var(--gap, 3px); border-radius: var(--r); background: var(--url); }\n"
+    )
+    block = ".tabs { --pad: 1rem; border-radius: var(--r); }\n"  # another stylesheet's
+    assert fold_custom_properties(css, [block]) == (
+        # --url goes: read in place, nothing reads it any more; --s4 stays: --wide reads it
+        ":root{color-scheme:light dark;--s4:1rem;--ink:#111;--wide:var(--s4);--pad:.5rem;"
+        "--gap:2px;--r:3px}"
+        "@media (prefers-color-scheme:dark){:root{--ink:#eee}}"
+        "p{margin:1rem 0;color:var(--ink);width:var(--wide);padding:var(--pad)}"
+        "a{gap:var(--gap,3px);border-radius:3px;background:url('a;b')}\n"
+    )
+    alone = fold_custom_properties(css.replace("--wide:var(--s4)", "--wide:2rem"), [])
+    # without the block, --pad and --r are constant too, and nothing else reads them
+    assert alone.startswith(":root{color-scheme:light dark;--ink:#111;--gap:2px}@media")
+    assert "width:2rem;padding:.5rem" in alone
+    assert fold_custom_properties("p{margin:var(--s4)}", []) == "p{margin:var(--s4)}"
+
+
+def test_the_theme_ships_its_scales_in_place_and_its_colours_as_properties() -> None:
+    """The theme's scales (spacing, type, radius) are read in place in the shipped theme.css
+    and, where no other stylesheet reads them, not declared; the colours, which dark mode and
+    print change, and the brand's and the font's, which brand.css sets, stay properties."""
+    out = render_course(no_blocks_course(), make_environment(None))
+    theme = next(f.data or b"" for f in out if f.path == "scormbuild/theme.css").decode()
+    for kept in ("var(--sb-text)", "var(--sb-bg)", "var(--sb-brand)", "var(--sb-font)"):
+        assert kept in theme
+    assert "--sb-text:#1b1b1b" in theme and "--sb-system-font:" in theme  # brand.css reads it
+    assert "var(--sb-s4)" not in theme and "--sb-s4:" not in theme and "margin:0 0 1rem" in theme
+    # dragdrop.css, which the course ships, reads the radius: it stays declared
+    assert "--sb-radius:.375rem" in theme and "var(--sb-radius)" not in theme
 
 
 def _committed_table() -> dict[str, Any]:

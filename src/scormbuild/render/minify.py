@@ -170,6 +170,54 @@ def minify_css(text: str) -> str:
     return str(rcssmin.cssmin(text)).strip() + "\n"
 
 
+# The first rule of a stylesheet when it is ``:root``, and a custom property declared in it.
+_ROOT_RE = re.compile(r":root\{([^{}]*)\}")
+_DECLARED_RE = re.compile(r"(--[\w-]+)\s*:")
+_READ_RE = re.compile(r"var\(\s*(--[\w-]+)")
+
+
+def _declarations(body: str) -> list[str]:
+    """The declarations of a minified rule's body, split on the semicolons outside strings
+    and parentheses."""
+    out, start, depth, quote = [], 0, 0, ""
+    for i, c in enumerate(body):
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "\"'":
+            quote = c
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == ";" and depth == 0:
+            out.append(body[start:i])
+            start = i + 1
+    return [*out, body[start:]] if body[start:] else out
+
+
+def fold_custom_properties(css: str, others: Sequence[str]) -> str:
+    """Minified ``css`` with each custom property that only its first rule, ``:root``, gives a
+    value read in place: ``var(--sb-s4)`` becomes ``1rem``, as the browser would read it on
+    every element. Only a property that no other rule of ``css`` or of ``others`` (the
+    package's other stylesheets) declares, whose value holds no ``var()``: neither dark mode,
+    nor print, nor a block's stylesheet changes it. Its declaration stays while a stylesheet
+    of the package still reads it (a block's; ``var(--x, 1rem)``); the stylesheets are all
+    that can: the CSP keeps style attributes out of the pages, and no script reads one."""
+    root = _ROOT_RE.match(css)
+    if root is None:
+        return css
+    rest = css[root.end() :]
+    declared_again = {name for text in (rest, *others) for name in _DECLARED_RE.findall(text)}
+    declarations = _declarations(root.group(1))
+    values = {}
+    for declaration in declarations:
+        name, _, value = declaration.partition(":")
+        if name.startswith("--") and name not in declared_again and "var(" not in value:
+            values[name] = value.strip()
+    used = re.sub(r"var\((--[\w-]+)\)", lambda m: values.get(m.group(1), m.group(0)), rest)
+    read = {n for text in (used, *others, *declarations) for n in _READ_RE.findall(text)}
+    kept = [d for d in declarations if d.partition(":")[0] not in set(values) - read]
+    return ":root{" + ";".join(kept) + "}" + used
+
+
 # A runtime header once browser_only has taken its node half out, up to the factory it calls.
 _CALL_RE = re.compile(
     r"\(function \(root, factory\) \{\s*(?:root\.(\w+) = )?factory\(([^)]*)\);\s*\}\)"

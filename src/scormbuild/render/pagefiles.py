@@ -15,7 +15,7 @@ import jinja2
 
 from scormbuild.model import Course, OutputFile
 from scormbuild.render.blocks import page_assets
-from scormbuild.render.minify import minify_css
+from scormbuild.render.minify import fold_custom_properties, minify_css
 from scormbuild.render.theme import read_static
 from scormbuild.runtime import LAUNCH_ENTRIES, PAGE_ENTRIES, bundles, load_order, packaged
 
@@ -81,8 +81,12 @@ def page_files(course: Course) -> PageFiles:
 
 def theme_css(env: jinja2.Environment, files: Sequence[OutputFile]) -> OutputFile:
     """``scormbuild/theme.css``: the theme's stylesheet and the parts of it (THEME_PARTS)
-    that the package's pages use."""
+    that the package's pages use, its constant custom properties read in place
+    (:func:`~scormbuild.render.minify.fold_custom_properties`; ``files``: the rest of the
+    package, its other stylesheets among them)."""
     pages = [f.data for f in files if f.path.endswith(".html") and f.data]
     parts = [name for name, word in THEME_PARTS if any(word in page for page in pages)]
     text = "".join(read_static(env, name) for name in ("theme.css", *parts))
-    return OutputFile("scormbuild/theme.css", minify_css(text).encode())
+    others = [f.data.decode() for f in files if f.path.endswith(".css") and f.data]
+    css = fold_custom_properties(minify_css(text), others)
+    return OutputFile("scormbuild/theme.css", css.encode())
