@@ -18,7 +18,8 @@ module of its own, used in this order:
 - :mod:`.headings`: the outline, and the leading ``# Title`` dropped (the page shows it);
 - :mod:`.drafts`: what a draft still needs (to-dos, empty sections, tables too wide);
 - :mod:`.interactive`: accordions, tabs, cards, steps, graphics, scenarios, reflections
-  (read last, when everything inside them is).
+  (read last, when everything inside them is);
+- :mod:`.firstchar`: each block rule tried only at lines that start as it can (for speed).
 
 The plugins that need the course's files, or report problems, find them in ``env``
 (:mod:`.env`). Markup belongs to render rules, or, for quizzes, figures and media players, to
@@ -39,6 +40,7 @@ from scormbuild.source.markdown.controls import controls_plugin
 from scormbuild.source.markdown.drafts import drafts_plugin
 from scormbuild.source.markdown.env import LABELS, labels_for
 from scormbuild.source.markdown.figures import figures_plugin
+from scormbuild.source.markdown.firstchar import first_char_plugin
 from scormbuild.source.markdown.headings import headings_plugin, slugify
 from scormbuild.source.markdown.images import images_plugin
 from scormbuild.source.markdown.inline import render_inline
@@ -88,6 +90,7 @@ def make_markdown() -> MarkdownIt:
     md.use(headings_plugin)
     md.use(drafts_plugin)
     md.use(interactive_plugin)
+    md.use(first_char_plugin)  # last: it hands out the block rules the others added
     return md
 
 
