@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from scormbuild.commands.build import build
 from scormbuild.pipeline import gather
-from scormbuild.source.text import REFUSED_RE, decode
+from scormbuild.source.text import BIDI_RE, REFUSED_RE, decode, refused_or_bidi
+from scormbuild.source.yamlcheck import XML_ILLEGAL_RE
 from tests.coursekit import COURSE_YML, MODULE, QUIZ, write_course
 
 BOM = b"\xef\xbb\xbf"
@@ -32,6 +36,22 @@ def test_refused_characters_are_exactly_the_described_ones() -> None:
     assert REFUSED_RE.sub("", every) == "".join(
         chr(c) for c in range(0x110000) if not refused_by_definition(c)
     )
+
+
+def test_the_quick_test_for_refused_or_bidirectional_characters_misses_none() -> None:
+    every = [chr(code) for code in range(0x110000)]
+    flagged = [c for c in every if refused_or_bidi(c)]
+    assert flagged == [c for c in every if REFUSED_RE.match(c) or BIDI_RE.match(c)]
+    assert len(flagged) == 2176 + 9
+    # yamlsrc's plain documents rely on it: XML's illegal characters are all refused ones.
+    assert all(REFUSED_RE.match(c) for c in every if XML_ILLEGAL_RE.match(c))
+
+
+@given(st.text(alphabet=st.characters(codec=None), max_size=40))
+def test_refused_or_bidi_as_the_two_patterns_say(text: str) -> None:
+    expected = bool(REFUSED_RE.search(text) or BIDI_RE.search(text))
+    assert refused_or_bidi(text) == expected
+    assert refused_or_bidi("Plain words, ääkköset. " + text + " More.") == expected
 
 
 def test_decode_drops_a_byte_order_mark() -> None:

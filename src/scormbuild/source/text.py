@@ -20,7 +20,20 @@ REFUSED_RE = re.compile(
 )
 # Bidirectional embeddings, overrides and isolates: the text after them displays reordered.
 BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Every character REFUSED_RE or BIDI_RE can match, and the other characters past the first
+# plane, in one class: one pass over a text instead of two when it has none (nearly always).
+_SUSPECT_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+    "\ufdd0-\ufdef\ufffe\uffff\U00010000-\U0010ffff]"
+)
 REPORTED = 10  # of each kind per text, then how many more there are
+
+
+def refused_or_bidi(text: str) -> bool:
+    """Whether ``text`` has a character of REFUSED_RE or of BIDI_RE."""
+    if not _SUSPECT_RE.search(text):
+        return False
+    return bool(REFUSED_RE.search(text) or BIDI_RE.search(text))
 
 
 def describe(char: str) -> str:

@@ -23,7 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from scormbuild.limits import YAML_DEPTH, YAML_NODES
 from scormbuild.source.text import REFUSED_RE
 from scormbuild.source.yamlbidi import YamlWarning, bidi_warnings
-from scormbuild.source.yamlcheck import HINTS, MAX_DIGITS, XML_ILLEGAL_RE, check_nodes, too_deep
+from scormbuild.source.yamlcheck import HINTS, MAX_DIGITS, check_nodes, too_deep
 from scormbuild.source.yamlcheck import INT_TAG as _INT_TAG
 from scormbuild.source.yamlcheck import YamlSyntaxError as YamlSyntaxError
 from scormbuild.source.yamlerrors import explain
@@ -191,8 +191,8 @@ def _load(kind: Any, text: str, first_line: int, found: list[YamlWarning]) -> An
 def _plain(text: str) -> bool:
     """No anchor (``&name``): no node is met twice, a document's size is its count of nodes.
     No backslash (which starts an escape: ``\\x01``), no refused character: none in a text."""
-    refused = XML_ILLEGAL_RE.search(text) or REFUSED_RE.search(text)
-    return not ("&" in text or "\\" in text or refused)
+    # REFUSED_RE matches every character XML does not allow (XML_ILLEGAL_RE) too.
+    return not ("&" in text or "\\" in text or REFUSED_RE.search(text))
 
 
 class _PlainBuilder:

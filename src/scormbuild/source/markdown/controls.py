@@ -27,7 +27,14 @@ from markdown_it.rules_core import StateCore
 
 from scormbuild.source.markdown.code import Span, code_spans, fence_spans, inside
 from scormbuild.source.markdown.env import SourceEnv, source_of
-from scormbuild.source.text import BIDI_RE, REFUSED_RE, REPORTED, bidi_message, describe
+from scormbuild.source.text import (
+    BIDI_RE,
+    REFUSED_RE,
+    REPORTED,
+    bidi_message,
+    describe,
+    refused_or_bidi,
+)
 
 REFERENCE_RE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 _WRITTEN = "sb_written"  # the env key of the text as written, from one rule to the next
@@ -87,9 +94,7 @@ def _keep(state: StateCore) -> None:
     text, source = state.src, source_of(state.env)
     if source is None or source.written == "markdown":
         return  # a piece of a module's text, checked with it
-    if "&#" in text or (
-        source.written != "yaml" and (REFUSED_RE.search(text) or BIDI_RE.search(text))
-    ):
+    if "&#" in text or (source.written != "yaml" and refused_or_bidi(text)):
         state.env[_WRITTEN] = text
 
 

@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
 from scormbuild.source.markdown.env import SourceEnv
-from scormbuild.source.text import BIDI_RE, REFUSED_RE
+from scormbuild.source.text import refused_or_bidi
 
 # A single line that starts with a letter is always one paragraph: no block rule (list,
 # heading, table, fence, quote, container, attributes, footnote or reference definition) can
@@ -105,7 +105,7 @@ def without_plugins(text: str) -> str | None:
     not set up a :class:`SourceEnv` for it. None for any other text."""
     if text != text.strip() or not _ONE_PARAGRAPH_RE.fullmatch(text):
         return None
-    if REFUSED_RE.search(text) or BIDI_RE.search(text):
+    if refused_or_bidi(text):
         return None  # the controls plugin reports them
     if not _INLINE_SYNTAX_RE.search(text):
         return escapeHtml(text)
