@@ -19,10 +19,12 @@ from typing import Any
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from scormbuild.courseconfig import CourseConfig
 from scormbuild.options import declared
 from scormbuild.pipeline import gather
+from scormbuild.source import yamlsrc
 from scormbuild.source.text import split_front_matter
 from scormbuild.source.yamlsrc import LineDict, LineList, YamlSyntaxError, load_yaml
 from tests.coursekit import COURSE_YML, MODULE, write_course
@@ -187,6 +189,27 @@ def test_plain_yaml_loads_as_the_full_checks_load_it(
     # An anchor in a comment changes no value but takes the document the full way; written on
     # a line before the text (not after it, which moves where an unclosed '[' is found).
     assert outcome(text, first) == outcome("# &\n" + text, first - 1)
+
+
+YAML_WORDS = [
+    "", "~", "null", "Null", "yes", "No", "on", "OFF", "true", "False", "y", "n", "<<", "=",
+    "1", "-1", "+1", "0x1F", "0o17", "017", "1_000", "1:30", "1.5", "-.5", ".inf", "-.Inf",
+    ".nan", "1e3", "2024-02-30", "2024-01-01 10:00:00", "a", "Yes please", "0.", "+",
+]  # fmt: skip
+
+
+@FAST
+@given(st.sampled_from(YAML_WORDS) | st.text(max_size=12), st.booleans(), st.booleans())
+def test_the_libyaml_loader_tags_nodes_as_pyyaml_does(
+    value: str, plain: bool, quoted: bool
+) -> None:
+    loader = yamlsrc._FastLoader("")
+    try:
+        for kind in (ScalarNode, SequenceNode, MappingNode):
+            got = loader.resolve(kind, value, (plain, quoted))
+            assert got == yaml.resolver.BaseResolver.resolve(loader, kind, value, (plain, quoted))
+    finally:
+        loader.dispose()
 
 
 VALUES = st.recursive(

@@ -68,10 +68,20 @@ _CBase: Any = getattr(yaml, "CSafeLoader", None)
 
 
 class _FastLoader(_CBase or yaml.SafeLoader):  # type: ignore[misc]
-    pass
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        """PyYAML's ``resolve`` without what this loader never has (path resolvers, resolvers
+        for any first character): libyaml's composer asks it for every node."""
+        if kind is ScalarNode and implicit[0]:
+            for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
+                if pattern.match(value):
+                    return tag  # type: ignore[no-any-return]
+        return _DEFAULT_TAGS[kind]
 
 
 _STR_TAG, _MAP_TAG, _SEQ_TAG = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "map", "seq"))
+_DEFAULT_TAGS: dict[type[Node], str] = {
+    ScalarNode: _STR_TAG, SequenceNode: _SEQ_TAG, MappingNode: _MAP_TAG,
+}  # fmt: skip
 # Keys that flatten_mapping rewrites (merge '<<', value '='): made the full way.
 _KEY_TAGS = frozenset({"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"})
 
