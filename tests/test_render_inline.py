@@ -147,6 +147,7 @@ def test_marked_words_are_what_markdown_it_and_the_sanitizer_make_of_them(text: 
         ("Rivi *x*\ntoinen", None),
         ("*Alussa* merkki", None),  # not a letter first
         ("Väli\u00a0*x*", None),  # only after a space
+        ("Alku \u00a0 *1*", None),  # the sanitizer writes '&nbsp;' beside the tags
     ],
 )
 def test_which_marked_words_are_taken(text: str, html: str | None) -> None:

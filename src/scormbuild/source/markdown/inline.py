@@ -53,7 +53,8 @@ _WRAP_TAGS = {"*": "em", "**": "strong", "`": "code"}
 # A sentence taken as it is (:func:`as_it_is`) but for such words among it: each after a space,
 # with nothing but sentence punctuation after it before the next space or the end.
 _MARK = f"(?<= ){_WORD}"
-_PLAIN = f"[^{_SPECIAL}]*"
+# No-break spaces too: beside the tags, the sanitizer writes them as '&nbsp;'.
+_PLAIN = f"[^{_SPECIAL}\xa0]*"
 _MARKED_RE = re.compile(f"[^\\W\\d_]{_PLAIN}(?:{_MARK}(?=[.,;:!?]*(?: |\\Z)){_PLAIN})*(?<!\\s)")
 _MARK_RE = re.compile(_MARK)
 
