@@ -22,6 +22,18 @@ MODULE_PAGE = '{{% extends "base.html" %}}\n{{% block body %}}\n{body}\n{{% endb
             "templates/module.html:3",
             "template syntax error: unexpected '}', expected ')'",
         ),
+        (  # Jinja2's lexer names the file where the template's name goes for these two
+            "index.html",
+            b"<p>\n{# a comment never closed\n",
+            "templates/index.html:2",
+            "template syntax error: Missing end of comment tag",
+        ),
+        (
+            "module.html",
+            MODULE_PAGE.format(body="{% raw %} never closed"),
+            "templates/module.html:3",
+            "template syntax error: Missing end of raw directive",
+        ),
         (
             "index.html",
             b"<p>\n{{ nosuchname.attribute }}\n",

@@ -378,6 +378,11 @@ COURSE_CASES = [
         r"^templates/module\.html:3: error: template syntax error",
     ),
     *hostile_course(
+        "template comment never closed",
+        {"templates/index.html": "<p>\n{# and on to the end\n"},
+        r"^templates/index\.html:2: error: template syntax error: Missing end of comment tag",
+    ),
+    *hostile_course(
         "template undefined name",
         {"templates/index.html": "<p>\n{{ nothing.here }}\n"},
         r"^templates/index\.html:2: error: template error: 'nothing' is undefined",

@@ -169,7 +169,10 @@ def _template_problem(env: jinja2.Environment, exc: Exception) -> Problem | None
     if isinstance(exc, TemplateEncodingError):
         where, message = (exc.filename or "", exc.lineno), exc.message or ""
     elif isinstance(exc, jinja2.TemplateSyntaxError):
-        where, message = (exc.filename or "", exc.lineno), f"template syntax error: {exc.message}"
+        # Jinja2's lexer gives some errors (a comment or a raw block never closed) the file's
+        # path where the template's name goes, and no file name.
+        filename = exc.filename or (str(folder / exc.name) if exc.name else "")
+        where, message = (filename, exc.lineno), f"template syntax error: {exc.message}"
     else:
         # Jinja2 rewrites tracebacks so that a template's frames carry its file name and line.
         where = None
