@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from scormbuild.source.markdown import make_markdown
+from scormbuild.source.markdown import firstchar, make_markdown
 from scormbuild.source.markdown.firstchar import BLOCK_FIRST, INLINE_FIRST
 
 
@@ -42,7 +42,7 @@ PIECES = [
 
 lines = st.builds(
     lambda s, p: s + "".join(p),
-    st.sampled_from(STARTS),
+    st.sampled_from(STARTS) | st.characters(codec=None),
     st.lists(st.sampled_from(PIECES), max_size=6),
 )
 documents = st.lists(lines, max_size=14).map("\n".join)
@@ -77,6 +77,17 @@ def test_the_chains_are_dispatched_and_know_every_rule_they_name() -> None:
     quick = QUICK.block.ruler.getRules("paragraph")
     assert len(quick) < len(own)  # the terminators are one dispatching rule
     assert QUICK.inline.ruler.getRules("")[0] is OWN.inline.ruler.getRules("")[0]  # text first
+
+
+def test_the_tables_hold_only_the_characters_the_rules_start_with() -> None:
+    # Fixed when a chain is made: lines starting with a million other characters add nothing.
+    for ruler, first in ((OWN.block.ruler, BLOCK_FIRST), (OWN.inline.ruler, INLINE_FIRST)):
+        starts = firstchar._starts(ruler, first)
+        rules = ruler.getRules("")
+        table, others = firstchar._by_char(rules, starts)
+        assert set(table) == {"", *"".join(first.values())}
+        assert table[""] == rules
+        assert others == [r for r in rules if r not in starts]
 
 
 def test_a_rule_added_later_is_tried() -> None:

@@ -69,22 +69,27 @@ INLINE_FIRST: dict[str, str] = {
 }
 
 
-def _can_start(rules: Sequence[Rule], starts: Mapping[Rule, str], char: str) -> list[Rule]:
-    """Those of ``rules`` that may match at ``char`` ("": past the text's end, all of them)."""
-    return [r for r in rules if not char or r not in starts or char in starts[r]]
+def _by_char(
+    rules: Sequence[Rule], starts: Mapping[Rule, str]
+) -> tuple[dict[str, list[Rule]], list[Rule]]:
+    """The rules to try at each character some rule in ``starts`` begins with (and "", past
+    the text's end: all of them), and at any other character: those ``starts`` does not know.
+    Fixed when the chain is made, so a text of many different characters adds nothing."""
+    table = {
+        char: [r for r in rules if r not in starts or char in starts[r]]
+        for char in {c for r in rules if r in starts for c in starts[r]}
+    }
+    table[""] = list(rules)
+    return table, [r for r in rules if r not in starts]
 
 
 def _block_dispatch(rules: Sequence[Rule], starts: Mapping[Rule, str]) -> Rule:
     """One block rule that tries ``rules`` in order, but those that cannot start the line."""
-    by_char: dict[str, list[Rule]] = {}
+    table, others = _by_char(rules, starts)
 
     def first_char(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         at = state.bMarks[start] + state.tShift[start]
-        char = state.src[at : at + 1]
-        tried = by_char.get(char)
-        if tried is None:
-            tried = by_char[char] = _can_start(rules, starts, char)
-        for rule in tried:  # noqa: SIM110 (any() of a generator costs more, at every line)
+        for rule in table.get(state.src[at : at + 1], others):
             if rule(state, start, end, silent):
                 return True
         return False
@@ -94,14 +99,10 @@ def _block_dispatch(rules: Sequence[Rule], starts: Mapping[Rule, str]) -> Rule:
 
 def _inline_dispatch(rules: Sequence[Rule], starts: Mapping[Rule, str]) -> Rule:
     """One inline rule that tries ``rules`` in order, but those that cannot start here."""
-    by_char: dict[str, list[Rule]] = {}
+    table, others = _by_char(rules, starts)
 
     def first_char(state: StateInline, silent: bool) -> bool:
-        char = state.src[state.pos : state.pos + 1]
-        tried = by_char.get(char)
-        if tried is None:
-            tried = by_char[char] = _can_start(rules, starts, char)
-        for rule in tried:  # noqa: SIM110 (any() of a generator costs more)
+        for rule in table.get(state.src[state.pos : state.pos + 1], others):
             if rule(state, silent):
                 return True
         return False
