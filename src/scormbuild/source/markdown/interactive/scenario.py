@@ -40,8 +40,8 @@ from markdown_it.token import Token
 from scormbuild.content import Block, BlockChoice, BlockItem
 from scormbuild.limits import CHOICES
 from scormbuild.model import Choice, Question, Quiz
+from scormbuild.source.answers import MAX_COUNT
 from scormbuild.source.markdown.env import SourceEnv
-from scormbuild.source.quizzes import MAX_COUNT
 
 
 class Reader(Protocol):

@@ -1,0 +1,209 @@
+"""The part of reading a quiz that every question type shares, and each type's answers.
+
+:class:`AnswerReader` holds the problems found and how each is reported (the question it is
+in named, with a hint); :class:`~scormbuild.source.quizzes.QuizReader` builds on it to read
+a quiz and its questions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from scormbuild.errors import Problem, error
+from scormbuild.limits import CHOICES, NUMBER_DIGITS
+from scormbuild.model import Choice, NumericAnswer, OrderItem, Pair, QuestionType
+from scormbuild.source.keys import check_keys
+from scormbuild.source.yamlsrc import LineDict, LineList
+
+MAX_COUNT = 1000  # attempts, pool: whole numbers that count something
+CHOICE_KEYS = {"text", "correct", "feedback"}
+
+# A short text of the quiz and the line it starts at -> its HTML, checked and sanitized.
+RenderInline = Callable[[str, int | None], str]
+
+
+def is_number(v: Any) -> bool:
+    """A number a quiz can use: finite, and small enough to hold exactly as a float."""
+    if not isinstance(v, int | float) or isinstance(v, bool):
+        return False
+    try:
+        return math.isfinite(v) and abs(v) < 10**NUMBER_DIGITS
+    except OverflowError:  # an int too large for a float
+        return False
+
+
+class AnswerReader:
+    """Collects the problems of one quiz file instead of stopping at the first."""
+
+    def __init__(self, path: str, render: RenderInline) -> None:
+        self.path = path
+        self.render = render
+        self.problems: list[Problem] = []
+        self.question: str | None = None  # the question being read, as messages name it
+
+    def fail(self, line: int | None, message: str, hint: str | None = None) -> None:
+        if self.question is not None:
+            message = f"question {self.question}: {message}"
+        self.problems.append(error(self.path, line, message, hint=hint))
+
+    def _keys(
+        self, data: LineDict, known: set[str], what: str, required: set[str] | None = None
+    ) -> LineDict:
+        """``data`` with a typo of a required key read as that key; unknown keys reported."""
+        data, unknown = check_keys(data, known, required or set())
+        for bad in unknown:
+            self.fail(bad.line, f"unknown key '{bad.key}' in {what}", bad.hint)
+        return data
+
+    def _text(self, data: LineDict, key: str, what: str, required: bool = True) -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.fail(data.line, f"{what} needs '{key}'")
+            return ""
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.fail(data.line_of(key), f"'{key}' of {what} must be text")
+            return ""
+        return self.render(str(value), data.line_of(key))
+
+    def _bool(self, data: LineDict, key: str, default: bool) -> bool:
+        value = data.get(key, default)
+        if not isinstance(value, bool):
+            self.fail(data.line_of(key), f"'{key}' must be true or false, not {value!r}")
+            return default
+        return value
+
+    def _count(self, data: LineDict, key: str) -> int | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
+            self.fail(data.line_of(key), f"'{key}' must be a whole number from 0 to {MAX_COUNT}")
+            return None
+        return value
+
+    def _choices(self, data: LineDict, qtype: QuestionType) -> tuple[Choice, ...]:
+        raw = data.get("choices")
+        if not isinstance(raw, LineList) or len(raw) < 2:
+            self.fail(data.line_of("choices"), "'choices' must list at least two choices")
+            return ()
+        if len(raw) > CHOICES:
+            message = f"{len(raw)} choices, more than the limit of {CHOICES} (a to z)"
+            self.fail(raw.line, message, "split the question in two")
+            return ()
+        choices = []
+        for i, item in enumerate(raw):
+            cid = chr(ord("a") + i)
+            if isinstance(item, str):
+                choices.append(Choice(cid, self.render(item, raw.line_of(i)), False))
+                continue
+            if not isinstance(item, LineDict):
+                self.fail(raw.line_of(i), "a choice is text or a mapping with 'text'")
+                continue
+            item = self._keys(item, CHOICE_KEYS, "a choice", {"text"})
+            choices.append(
+                Choice(
+                    cid,
+                    self._text(item, "text", "a choice"),
+                    self._bool(item, "correct", False),
+                    self._text(item, "feedback", "a choice", required=False),
+                )
+            )
+        correct = sum(c.correct for c in choices)
+        if correct == 0:
+            self.fail(raw.line, "no choice is marked 'correct: true'")
+        elif qtype == "single" and correct > 1:
+            self.fail(
+                raw.line,
+                f"a single-choice question has {correct} correct choices",
+                "use type: multiple, or mark exactly one choice correct",
+            )
+        return tuple(choices)
+
+    def _single(self, data: LineDict) -> dict[str, Any]:
+        return {"choices": self._choices(data, "single")}
+
+    def _multiple(self, data: LineDict) -> dict[str, Any]:
+        return {"choices": self._choices(data, "multiple")}
+
+    def _truefalse(self, data: LineDict) -> dict[str, Any]:
+        answer = data.get("answer")
+        if not isinstance(answer, bool):
+            self.fail(data.line_of("answer"), "a truefalse question needs 'answer: true|false'")
+            answer = True
+        return {"choices": (Choice("t", "", answer), Choice("f", "", not answer))}
+
+    def _fill(self, data: LineDict) -> dict[str, Any]:
+        raw = data.get("answers")
+        if isinstance(raw, str | int | float) and not isinstance(raw, bool):
+            raw = [raw]
+        if not isinstance(raw, list) or not raw:
+            self.fail(data.line_of("answers"), "a fill question needs 'answers': a list of texts")
+            return {}
+        answers = tuple(str(a).strip() for a in raw)
+        if any(not a or len(a) > 250 for a in answers):
+            self.fail(data.line_of("answers"), "accepted answers must be 1 to 250 characters")
+        return {"answers": answers, "case_sensitive": self._bool(data, "case_sensitive", False)}
+
+    def _numeric(self, data: LineDict) -> dict[str, Any]:
+        if "range" in data:
+            rng = data["range"]
+            if "answer" in data or "tolerance" in data:
+                self.fail(
+                    data.line_of("range"), "give 'range' or 'answer' (+ 'tolerance'), not both"
+                )
+            if not (isinstance(rng, list) and len(rng) == 2 and all(is_number(x) for x in rng)):
+                self.fail(data.line_of("range"), "'range' must be [minimum, maximum]")
+                return {}
+            if rng[0] > rng[1]:
+                self.fail(data.line_of("range"), "'range' minimum is larger than its maximum")
+            return {"numeric": NumericAnswer(float(rng[0]), float(rng[1]))}
+        value, tol = data.get("answer"), data.get("tolerance", 0)
+        if not is_number(value):
+            self.fail(
+                data.line_of("answer"), "a numeric question needs 'answer' (a number) or 'range'"
+            )
+            return {}
+        if not is_number(tol) or tol < 0:
+            self.fail(data.line_of("tolerance"), "'tolerance' must be a number of 0 or more")
+            return {}
+        v, t = float(value), float(tol)  # type: ignore[arg-type]
+        return {"numeric": NumericAnswer(v - t, v + t, v, t)}
+
+    def _matching(self, data: LineDict) -> dict[str, Any]:
+        raw = data.get("pairs")
+        if not isinstance(raw, LineList) or len(raw) < 2:
+            self.fail(data.line_of("pairs"), "a matching question needs at least two 'pairs'")
+            return {}
+        pairs = []
+        for i, item in enumerate(raw):
+            if isinstance(item, dict) and set(item) == {"left", "right"}:
+                item = [item["left"], item["right"]]
+            if not (
+                isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item)
+            ):
+                self.fail(raw.line_of(i), "a pair is [left, right] or {left: ..., right: ...}")
+                continue
+            line = raw.line_of(i)
+            left, right = self.render(item[0], line), self.render(item[1], line)
+            pairs.append(Pair(str(i + 1), left, right))
+        if len({p.right_html for p in pairs}) != len(pairs):
+            self.fail(
+                raw.line, "two pairs have the same right-hand side; answers would be ambiguous"
+            )
+        return {"pairs": tuple(pairs)}
+
+    def _ordering(self, data: LineDict) -> dict[str, Any]:
+        raw = data.get("items")
+        if not isinstance(raw, LineList) or len(raw) < 2:
+            self.fail(data.line_of("items"), "an ordering question needs at least two 'items'")
+            return {}
+        if not all(isinstance(x, str) for x in raw):
+            self.fail(raw.line, "'items' must be texts, in the correct order")
+            return {}
+        if len(set(raw)) != len(raw):
+            self.fail(raw.line, "two items are the same; the order would be ambiguous")
+        items = (OrderItem(str(i + 1), self.render(x, raw.line_of(i))) for i, x in enumerate(raw))
+        return {"items": tuple(items)}
