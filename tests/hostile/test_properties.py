@@ -21,16 +21,18 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from scormbuild.commands.build import build
+from scormbuild.commands.check import check
 from scormbuild.commands.validate import Limits, validate_package
 from scormbuild.errors import CourseError, OutputError
 from scormbuild.package.output import OutputFolder, name_problem
 from scormbuild.validate.archive import name_problem as entry_problem
 from scormbuild.validate.rules import check_manifest
 from tests import zips
-from tests.coursekit import write_course
+from tests.coursekit import MODULE, write_course
 
 LIMITS = Limits(max_entries=200, max_total_size=5_000_000, max_manifest_size=1_000_000)
 SECONDS = 10.0  # per example, generously: each takes milliseconds
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
 GOOD = zips.zip_bytes(zips.good_members())
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -156,7 +158,8 @@ def test_any_output_name_stays_inside_the_output_folder(name: str) -> None:
 # --- course templates ----------------------------------------------------------------------------
 
 TOKENS = (
-    *("{{", "}}", "{%", "%}", " ", "\n", "x", "(", ")", ".", "|", "'", '"', "_", "1", "/"),
+    *("{{", "}}", "{%", "%}", "{#", "#}", " ", "\n", "x", "(", ")", ".", "|", "'", '"', "_"),
+    *("1", "/", "raw", "endraw"),
     *("include", "extends", "block", "endblock", "for", "in", "if", "endif", "range"),
     *("course", "module", "t", "loop", "self", "super", "cycler", "__class__", "../"),
 )
@@ -173,5 +176,35 @@ def test_any_course_template_builds_or_is_located(template: str) -> None:
                 build(course, root / "dist")
         except CourseError as exc:
             assert all(p.location.path.startswith("templates/") for p in exc.problems)
+            assert all(p.hint for p in exc.problems), [p.format() for p in exc.problems]
             assert not (root / "dist").exists()
         assert not (root / "course" / "x").exists()
+
+
+# --- module text ---------------------------------------------------------------------------------
+
+PIECES = (
+    *("\n", "\n\n", " ", "x", "é", "**", "`", "{", "}", "|", "\\", "<b>", "</b>", "&#1;", "\u202e"),
+    *(":::", "::: ", "tabs", "accordion", "steps", "scenario", "note", "warning", "lang en"),
+    *("## ", "- ", "1. ", "> ", "|a|b|\n|-|-|\n|1|2|", "[^1]", "[^1]: n", "{lang=sv}"),
+    *("[x](../assets/x.png)", "![alt](../assets/x.png)", "![](gone.png)", "[t]{.term}"),
+    *("```quiz\n", "```\n", "id: q\n", "questions:\n", "  - id: a\n", "    type: single\n"),
+    *("    prompt: P\n", "    choices:\n", "      - text: A\n        correct: true\n", "key: v"),
+)
+module_text = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+# A quiz fence of such pieces, so that half-written quizzes come often.
+quiz_text = module_text.map(lambda text: f"```quiz\n{text}\n```\n")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(module_text | quiz_text, max_size=3).map("\n".join))
+def test_any_module_text_is_checked_and_each_problem_says_how_to_mend_it(body: str) -> None:
+    # Course syntax in any order: blocks and fences never closed, quizzes half written,
+    # links to nothing. check answers with located problems, each with a hint.
+    with sandbox() as root:
+        files = {"modules/02-more.md": MODULE.format(title="More") + body, "assets/x.png": PNG}
+        course = write_course(root / "course", files)
+        with bounded():
+            report = check(course)
+        assert all(p.hint for p in report.problems), [p.format() for p in report.problems]
+        assert all(p.location.path for p in report.problems)

@@ -80,11 +80,11 @@ def not_a_mapping(value: Any) -> str:
     return f", not {shape(value)}" if shape(value) != "empty" else ", not empty"
 
 
-def mapping_hint(value: Any) -> str | None:
-    """How to turn what was written into a mapping, when it is the usual mistake."""
+def mapping_hint(value: Any) -> str:
+    """How to turn what was written into a mapping (a list is the usual mistake)."""
     if isinstance(value, list):
         return "write its keys as 'key: value' lines without '- ' in front of them"
-    return None
+    return "write its keys as 'key: value' lines, one a line"
 
 
 __all__ = ["UnknownKey", "check_keys", "mapping_hint", "not_a_mapping", "shape"]

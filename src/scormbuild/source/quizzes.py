@@ -92,7 +92,9 @@ class QuizReader(AnswerReader):
         raw = data.get("questions")
         questions: list[Question] = []
         if not isinstance(raw, LineList) or not raw:
-            self.fail(data.line_of("questions"), "a quiz needs a non-empty 'questions' list")
+            message = "a quiz needs a non-empty 'questions' list"
+            hint = "list them under 'questions:', each '- id: ...' with its 'type' and 'prompt'"
+            self.fail(data.line_of("questions"), message, hint)
         elif len(raw) > QUESTIONS_PER_QUIZ:
             self.fail(
                 data.line_of("questions"),
@@ -107,11 +109,13 @@ class QuizReader(AnswerReader):
         seen: dict[str, int | None] = {}
         for q in questions:
             if q.id in seen:
-                self.fail(q.line, f"duplicate question id '{q.id}' (first on line {seen[q.id]})")
+                message = f"duplicate question id '{q.id}' (first on line {seen[q.id]})"
+                self.fail(q.line, message, "give each question of the quiz an id of its own")
             seen.setdefault(q.id, q.line)
         pool = self._count(data, "pool")
         if pool is not None and isinstance(raw, LineList) and not 1 <= pool <= len(raw):
-            self.fail(data.line_of("pool"), f"'pool' must be from 1 to {len(raw)}, the questions")
+            message = f"'pool' must be from 1 to {len(raw)}, the questions"
+            self.fail(data.line_of("pool"), message, "draw fewer questions, or write more")
         quiz = Quiz(
             id=quiz_id,
             title=title,
@@ -168,11 +172,13 @@ class QuizReader(AnswerReader):
             self.fail(
                 data.line_of("id"),
                 "a question needs an 'id' of letters, digits, '-' or '_' (at most 64)",
+                "ids name the answers in LMS reports; keep them stable",
             )
             qid = "q"
         points = data.get("points", 1)
         if not is_number(points) or points < 0:
-            self.fail(data.line_of("points"), "'points' must be a number of 0 or more")
+            message = "'points' must be a number of 0 or more"
+            self.fail(data.line_of("points"), message, "write e.g. 'points: 2'")
             points = 1
         feedback = data.get("feedback")
         fb_ok, fb_bad = "", ""
@@ -185,7 +191,9 @@ class QuizReader(AnswerReader):
         elif isinstance(feedback, str):
             fb_ok = fb_bad = self.render(feedback, data.line_of("feedback"))
         else:
-            self.fail(data.line_of("feedback"), "'feedback' must have 'correct' and 'incorrect'")
+            message = "'feedback' must have 'correct' and 'incorrect'"
+            hint = "write one text, or 'correct:' and 'incorrect:' under 'feedback:'"
+            self.fail(data.line_of("feedback"), message, hint)
         fields: dict[str, Any] = getattr(self, f"_{qtype}")(data)
         question = Question(
             id=qid,
