@@ -131,7 +131,8 @@ def _quizzes(state: StateCore) -> None:
     fences = [t for t in state.tokens if t.type == "fence" and t.info.strip() == "quiz"]
     if len(fences) > QUIZZES_PER_MODULE:
         message = f"{len(fences)} quizzes, more than the limit of {QUIZZES_PER_MODULE} in a module"
-        source.error(source.line(fences[QUIZZES_PER_MODULE]), message, code="limit")
+        hint = "split the module, or draw questions from one quiz with 'pool'"
+        source.error(source.line(fences[QUIZZES_PER_MODULE]), message, hint=hint, code="limit")
         return
     for token in state.tokens:
         if token.type == "fence" and token.info.strip() == "quiz":

@@ -52,7 +52,7 @@ class Reader:
         self.state, self.source = state, source
         self.md: MarkdownIt = state.md
 
-    def error(self, token: Token, message: str, hint: str | None = None) -> None:
+    def error(self, token: Token, message: str, hint: str) -> None:
         self.source.error(self.source.line(token), message, hint=hint, code="block")
 
     def render(self, tokens: Sequence[Token]) -> str:
@@ -181,7 +181,10 @@ class Reader:
         if kind == "steps" and params in ("timeline",):
             variant = params
         elif params:
-            hint = "write '::: steps timeline' for a timeline" if kind == "steps" else None
+            hint = (
+                "write '::: steps timeline' for a timeline" if kind == "steps"
+                else f"write '::: {kind}' alone on its line; the items follow it"
+            )  # fmt: skip
             self.error(head, f"'::: {kind}' takes nothing after its name, not '{params}'", hint)
             return None
         read = [self.titled(kind, opening, body) for opening, body in items]
@@ -223,7 +226,8 @@ class Reader:
                     continue
             if items:
                 if not (token.type == "sb_container_close" and token.level == depth):
-                    self.error(token, "text between the items of a block belongs in an item")
+                    message = "text between the items of a block belongs in an item"
+                    self.error(token, message, "move it into the item before or after it")
                     return intro, items
             else:
                 intro.append(token)
@@ -236,7 +240,8 @@ class Reader:
         if not self.item_name(kind, opening):
             return None
         if not title:
-            self.error(opening, f"a {name} needs a title after its name: '::: {name} Title'")
+            message = f"a {name} needs a title after its name: '::: {name} Title'"
+            self.error(opening, message, "the learner sees it on the item's heading or tab")
             return None
         return BlockItem(name, self.inline(title, opening), self.render(body))
 
@@ -299,7 +304,8 @@ class Reader:
             )
             return None
         if items:
-            self.error(items[0][0], "a reflection holds its question only, no items")
+            message = "a reflection holds its question only, no items"
+            self.error(items[0][0], message, "write the question as the block's text")
             return None
         html = self.render(intro).strip()
         if not html:

@@ -50,7 +50,7 @@ class Reader(Protocol):
     source: SourceEnv
     state: StateCore
 
-    def error(self, token: Token, message: str, hint: str | None = None) -> None: ...
+    def error(self, token: Token, message: str, hint: str) -> None: ...
 
     def render(self, tokens: Sequence[Token]) -> str: ...
 
@@ -216,7 +216,8 @@ def _items(reader: Reader, items: Items) -> list[BlockItem] | None:
             )
             return None
         if words[0] in seen:
-            reader.error(opening, f"a second scene or ending named '{words[0]}'")
+            message = f"a second scene or ending named '{words[0]}'"
+            reader.error(opening, message, "give each scene and ending a name of its own")
             return None
         seen.add(words[0])
         start, end, found = _choice_list(body)
@@ -251,7 +252,8 @@ def _check(
     names = {s.key: s for s in scenes}
     endings = [s for s in scenes if s.kind == "ending"]
     if not endings:
-        reader.error(head, "a scenario needs at least one '::: ending NAME'")
+        message = "a scenario needs at least one '::: ending NAME'"
+        reader.error(head, message, "add an ending that a choice leads to: '::: ending done'")
         return False
     if scored and len(endings) > CHOICES:
         reader.error(
@@ -287,12 +289,16 @@ def _check(
     reached = _reach(names, scenes[0].key)
     for scene in scenes:
         if scene.key not in reached:
-            reader.error(opening[scene.key], f"no choice leads to '{scene.key}'")
+            message = f"no choice leads to '{scene.key}'"
+            hint = f"lead a choice to it ('- [What the learner does](#{scene.key})'), or delete it"
+            reader.error(opening[scene.key], message, hint)
             return False
     ends = {e.key for e in endings}
     for scene in scenes:
         if not _reach(names, scene.key) & ends:
-            reader.error(opening[scene.key], f"from scene '{scene.key}' no path leads to an ending")
+            message = f"from scene '{scene.key}' no path leads to an ending"
+            hint = "give the scene a choice that leads on, in the end to an ending"
+            reader.error(opening[scene.key], message, hint)
             return False
     return True
 
