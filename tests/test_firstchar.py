@@ -15,8 +15,9 @@ from scormbuild.source.markdown.firstchar import BLOCK_FIRST, INLINE_FIRST
 def markdown_it_own() -> MarkdownIt:
     """The course parser with markdown-it's own rule chains (every rule tried everywhere)."""
     md = make_markdown()
-    del md.block.ruler.getRules  # the plugin's instance attribute: the class's method again
-    del md.inline.ruler.getRules
+    for ruler in (md.block.ruler, md.inline.ruler):
+        del ruler.__compile__  # the plugin's instance attribute: the class's method again
+        ruler.__cache__ = None
     return md
 
 

@@ -7,13 +7,13 @@ first character and return. Most lines start with a letter, where only the table
 indented code, the setext heading and the paragraph can match. Inline, wherever the text
 rule stops (``-``, ``:``, ``#``, ``]`` ...), every other rule is tried in turn as well.
 
-This plugin, used last, has each chain of the block and inline rulers handed out as the rules
+This plugin, used last, has each chain of the block and inline rulers compiled as the rules
 before the first one it knows (:data:`BLOCK_FIRST`, :data:`INLINE_FIRST`), then one rule that
 reads the character once and tries, in their order, only the rules that can start with it,
 and every rule it does not know. A rule listed there returns false without any effect at any
 other character, so the tokens are the same (a property test parses generated Markdown both
-ways). A chain is made again whenever the ruler compiles its own (a rule enabled, disabled or
-added later).
+ways). The chains are made whenever the ruler compiles its own (a rule enabled, disabled or
+added later), so a parse asks for them as it always does.
 """
 
 from __future__ import annotations
@@ -115,22 +115,22 @@ def _dispatching(
     first: Mapping[str, str],
     dispatch: Callable[[Sequence[Rule], Mapping[Rule, str]], Rule],
 ) -> None:
-    """Have ``ruler`` hand out each chain as the rules before the first it knows, then
-    ``dispatch`` of the rest."""
-    own = ruler.getRules
-    made: dict[str, tuple[list[Rule], list[Rule]]] = {}
+    """Have ``ruler`` compile each chain as the rules before the first it knows, then
+    ``dispatch`` of the rest (when it compiles them: at the first parse, and again after a
+    rule is enabled, disabled or added)."""
+    compile_chains = ruler.__compile__
 
-    def get_rules(chain: str = "") -> list[Rule]:
-        rules = own(chain)
-        kept = made.get(chain)
-        if kept is None or kept[0] is not rules:  # the ruler compiled its chains again
-            starts = _starts(ruler, first)
+    def compile_dispatching() -> None:
+        compile_chains()
+        assert ruler.__cache__ is not None
+        starts = _starts(ruler, first)
+        for rules in ruler.__cache__.values():
             lead = next((i for i, r in enumerate(rules) if r in starts), len(rules))
-            rest = [dispatch(rules[lead:], starts)] if lead < len(rules) else []
-            kept = made[chain] = (rules, [*rules[:lead], *rest])
-        return kept[1]
+            if lead < len(rules):
+                rules[lead:] = [dispatch(rules[lead:], starts)]
 
-    ruler.getRules = get_rules  # type: ignore[method-assign, assignment]
+    ruler.__compile__ = compile_dispatching  # type: ignore[method-assign]
+    ruler.__cache__ = None  # compiled the dispatching way when first asked for
 
 
 def _starts(ruler: Ruler[Any], first: Mapping[str, str]) -> dict[Rule, str]:
