@@ -18,8 +18,7 @@ from contextlib import contextmanager, suppress
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO
-
-from zlib_ng.zlib_ng import crc32  # zlib's CRC-32, faster (see zipwriter)
+from zlib import crc32
 
 from scormbuild.errors import PackageError
 from scormbuild.model import OutputFile

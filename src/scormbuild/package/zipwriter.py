@@ -13,12 +13,7 @@ import struct
 import zlib
 from dataclasses import dataclass
 from typing import BinaryIO, Protocol
-
-# zlib-ng's CRC-32 is zlib's, several times faster (carry-less multiplication where the CPU
-# has it): the 92 MB of media of the benchmark's course took zlib 45 ms, zlib-ng 7 ms. Its
-# deflate is not used: it writes other (valid) streams than zlib, and packages must stay the
-# bytes they were.
-from zlib_ng.zlib_ng import crc32
+from zlib import crc32
 
 STORED = 0
 DEFLATED = 8
