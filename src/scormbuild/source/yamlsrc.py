@@ -13,11 +13,20 @@ column (:mod:`.yamlbidi`), as it is in a module's text.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
 import yaml
+from yaml.events import (
+    DocumentEndEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from scormbuild.limits import YAML_DEPTH, YAML_NODES
@@ -82,8 +91,8 @@ _STR_TAG, _MAP_TAG, _SEQ_TAG = (f"tag:yaml.org,2002:{kind}" for kind in ("str", 
 _DEFAULT_TAGS: dict[type[Node], str] = {
     ScalarNode: _STR_TAG, SequenceNode: _SEQ_TAG, MappingNode: _MAP_TAG,
 }  # fmt: skip
-# Keys that flatten_mapping rewrites (merge '<<', value '='): made the full way.
-_KEY_TAGS = frozenset({"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"})
+# What a plain scalar can resolve to that the event builder makes (not merge '<<', value '=').
+_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{kind}" for kind in ("null", "bool", "int", "float"))
 
 
 def _construct(loader: _Loader, node: Node) -> Any:
@@ -171,7 +180,17 @@ def load_yaml(text: str, first_line: int = 1, warnings: list[YamlWarning] | None
 
 
 def _load(kind: Any, text: str, first_line: int, found: list[YamlWarning]) -> Any:
-    """The document's nodes checked (:func:`.yamlcheck.check_nodes`), then made into values."""
+    """The document's nodes checked (:func:`.yamlcheck.check_nodes`), then made into values;
+    a plain document that libyaml parses, straight from its events (:class:`_EventBuilder`)."""
+    if kind is _FastLoader and _plain(text):
+        try:
+            data = _EventBuilder(text, first_line - 1).document()
+        except Exception:  # over a limit, or not plain after all: the node path says why
+            pass
+        else:
+            # No escape without a backslash: the written characters are all there is to find.
+            found[:] = bidi_warnings(text, None, first_line)
+            return data
     loader = kind(text)
     try:
         node = loader.get_single_node()
@@ -179,13 +198,6 @@ def _load(kind: Any, text: str, first_line: int, found: list[YamlWarning]) -> An
         found[:] = bidi_warnings(text, node, first_line)
         if node is None:
             return None
-        if _plain(text):
-            try:
-                data = _PlainBuilder(loader, first_line - 1).build(node, 1)
-            except Exception:  # over a limit, or not plain after all: the full way says why
-                loader.constructed_objects, loader.recursive_objects = {}, {}
-            else:
-                return data
         check_nodes(node, first_line, loader)
         data = loader.construct_document(node)
         if first_line != 1:
@@ -205,52 +217,98 @@ def _plain(text: str) -> bool:
     return not ("&" in text or "\\" in text or REFUSED_RE.search(text))
 
 
-class _PlainBuilder:
+class _EventBuilder:
     """A plain document's values (:func:`_plain`) as :func:`.yamlcheck.check_nodes`,
-    construction and :func:`_shift` make them, in one walk (the three took a third of loading
-    a quiz). Raises for anything it would not make alike (a value over a limit; a duplicate,
-    merge or value key; a tag of its own; a key no scalar): the full way then reports what it
-    reports."""
+    construction and :func:`_shift` make them, made from libyaml's events in one pass: no node
+    is made (nodes, the composer's calls back for each, and a walk over them took half of
+    loading a quiz). Raises for anything it would not make alike (a value over a limit; a
+    duplicate, merge or value key; a tag; an anchor or alias; a key no scalar; more than one
+    document): the node path then makes it, or reports what it reports."""
 
-    def __init__(self, loader: Any, offset: int) -> None:
-        self.loader, self.offset, self.count = loader, offset, 0
+    def __init__(self, text: str, offset: int) -> None:
+        self.loader, self.offset, self.count = _FastLoader(text), offset, 0
+        self.next: Callable[[], Any] = self.loader.get_event
+        self.plain: dict[str, Any] = {}  # a plain scalar's text -> its value
 
-    def build(self, node: Node, level: int) -> Any:
+    def document(self) -> Any:
+        try:
+            self.next()  # the stream's start
+            if type(self.next()) is StreamEndEvent:
+                return None  # no document: comments at most
+            data = self.value(self.next(), 1)
+            if type(self.next()) is not DocumentEndEvent or type(self.next()) is not StreamEndEvent:
+                raise ValueError("more than one document")
+            return data
+        finally:
+            self.loader.dispose()
+
+    def value(self, event: Any, level: int) -> Any:
         self.count += 1
         if self.count > YAML_NODES or level > YAML_DEPTH:
             raise ValueError("over a limit")
-        if isinstance(node, ScalarNode):
-            if node.tag == _STR_TAG:
-                return node.value
-            if node.style or node.tag != self.loader.resolve(ScalarNode, node.value, (True, False)):
-                raise ValueError("a tag of its own")  # the full way refuses it where it is
-            if node.tag == _INT_TAG and len(node.value) > MAX_DIGITS:
-                raise ValueError("over a limit")
-            return self.loader.construct_object(node, deep=True)
-        if isinstance(node, MappingNode) and node.tag == _MAP_TAG:
-            return self._mapping(node, level)
-        if isinstance(node, SequenceNode) and node.tag == _SEQ_TAG:
-            items = [self.build(child, level + 1) for child in node.value]
-            return _line_list(items, node, self.offset)
-        raise ValueError("a tag of its own")
+        kind = type(event)
+        if kind is ScalarEvent:
+            return self.scalar(event)
+        if kind is not MappingStartEvent and kind is not SequenceStartEvent:
+            raise ValueError("an alias")
+        if event.tag is not None or event.anchor is not None:
+            raise ValueError("a tag or an anchor")
+        return (
+            self.mapping(event, level) if kind is MappingStartEvent else self.sequence(event, level)
+        )
 
-    def _mapping(self, node: MappingNode, level: int) -> LineDict:
+    def scalar(self, event: Any) -> Any:
+        if event.tag is not None or event.anchor is not None:
+            raise ValueError("a tag or an anchor")
+        text = event.value
+        if not event.implicit[0]:  # quoted, or a block scalar: a text
+            return text
+        value = self.plain.get(text, self)
+        if value is self:
+            tag = self.loader.resolve(ScalarNode, text, (True, False))
+            if tag == _STR_TAG:
+                value = text
+            elif tag not in _SCALAR_TAGS or (tag == _INT_TAG and len(text) > MAX_DIGITS):
+                raise ValueError("a merge or value key, or a number over the limit")
+            else:
+                value = self.loader.construct_object(ScalarNode(tag, text), deep=True)
+            self.plain[text] = value
+        return value
+
+    def mapping(self, start: Any, level: int) -> LineDict:
         out = LineDict()
-        out.line = node.start_mark.line + 1 + self.offset
-        out.lines = {}
+        out.line = start.start_mark.line + 1 + self.offset
+        out.lines = lines = {}
         words: dict[str, str] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag in _KEY_TAGS:
+        level += 1
+        while type(event := self.next()) is not MappingEndEvent:
+            line = event.start_mark.line + 1 + self.offset
+            if type(event) is not ScalarEvent:
                 raise ValueError("a key to construct the full way")
-            key = self.build(key_node, level + 1)
+            key = self.value(event, level)
             key = key if isinstance(key, str) else str(key)
             if key in out:
                 raise ValueError("a duplicate key")
-            out[key] = value = self.build(value_node, level + 1)
-            out.lines[key] = key_node.start_mark.line + 1 + self.offset
-            word = _word(value_node, value)
-            if word is not None:
-                words[key] = word
+            out[key] = value = self.value(item := self.next(), level)
+            lines[key] = line
+            if isinstance(value, bool) and item.value.lower() not in ("true", "false"):
+                words[key] = item.value
+        if words:
+            out.words = words
+        return out
+
+    def sequence(self, start: Any, level: int) -> LineList:
+        out = LineList()
+        out.line = start.start_mark.line + 1 + self.offset
+        out.lines = lines = []
+        words: dict[int, str] = {}
+        level += 1
+        while type(event := self.next()) is not SequenceEndEvent:
+            value = self.value(event, level)
+            if isinstance(value, bool) and event.value.lower() not in ("true", "false"):
+                words[len(out)] = event.value
+            out.append(value)
+            lines.append(event.start_mark.line + 1 + self.offset)
         if words:
             out.words = words
         return out
