@@ -10,12 +10,15 @@ import hashlib
 import importlib.resources
 import json
 import os
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from types import FunctionType
+from typing import Any, cast
 
 import jinja2
+import markupsafe
+from markupsafe import Markup
 
 from scormbuild.errors import CourseError, Problem, error
 from scormbuild.render.budget import CourseSandbox, TemplateBudgetError
@@ -67,6 +70,27 @@ class CompiledTemplates:
         return code if isinstance(code, str) else None
 
 
+# markupsafe 3's C function behind escape(), which gives the escaped text as a plain str;
+# markupsafe 2's escape() is C code itself.
+_escape_str: Callable[[str], str] = getattr(markupsafe, "_escape_inner", markupsafe.escape)
+
+
+def escape_output(value: Any, /) -> str:
+    """What ``markupsafe.escape`` gives for a template's ``{{ value }}``, as the same text.
+
+    A template's output pieces are only joined into one string, so the :class:`Markup`
+    around each (made by a constructor written in Python) bought nothing: it was a tenth of
+    rendering a module page."""
+    kind = type(value)
+    if kind is str:
+        return _escape_str(value)
+    if kind is Markup:
+        return cast(str, value)
+    if kind is int:  # digits and a sign: nothing to escape
+        return str(value)
+    return markupsafe.escape(value)
+
+
 class ThemeLoader(jinja2.FileSystemLoader):
     """A file system loader whose errors name the template: every folder searched when it is
     not found, the line of the first byte that is not UTF-8 when it cannot be read.
@@ -95,7 +119,10 @@ class ThemeLoader(jinja2.FileSystemLoader):
         code = environment.compile(source, name, filename) if ahead is None else ahead
         if isinstance(code, str):
             code = compile(code, filename, "exec")
-        return environment.template_class.from_code(environment, code, globals or {}, uptodate)
+        template = environment.template_class.from_code(environment, code, globals or {}, uptodate)
+        # The code looks ``escape`` up among its module's names when it runs.
+        cast(FunctionType, template.root_render_func).__globals__["escape"] = escape_output
+        return template
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
         self._refuse_outside(template)
