@@ -349,6 +349,22 @@ def test_a_build_takes_the_table_and_minifies_a_script_changed_since() -> None:
     assert ShippedScripts({}).get("arrival.js") == minify_js(source)
 
 
+def test_a_script_read_with_the_bundles_worked_out_once_is_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    table = ShippedScripts.load()
+    expected = {name: minify.script_source(name) for name in minify.script_names()}
+    calls = []
+    bundles = minify.runtime.bundles
+    monkeypatch.setattr(minify.runtime, "bundles", lambda: calls.append(1) or bundles())
+    assert {name: minify.script_source(name, bundles()) for name in expected} == expected
+    for name, source in expected.items():
+        entry = table.scripts[name]
+        assert entry["source"] == hashlib.sha256(source.encode()).hexdigest()
+        assert table.get(name) == entry["code"]
+    assert len(calls) == 1  # by the table, for every script
+
+
 def test_a_build_from_the_table_does_not_load_the_parser(tmp_path: Path) -> None:
     """The scripts' parser costs a build some 60 ms to import: a build whose scripts are all in
     the table (every build of a released scormbuild) does without it."""
