@@ -1,0 +1,169 @@
+"""markdown-it's parser states, made the same faster: for every parse of a module and of each
+of the course's short texts.
+
+- ``normalize`` (a core rule) rewrites ``\\r\\n`` and ``\\r`` as ``\\n`` and NUL as U+FFFD
+  with a regular expression each; here a text without them (nearly all) is left as it is.
+- The block state's line markers (where each line starts and ends, its indentation with and
+  without tabs expanded) come from ``split`` and ``lstrip`` over whole lines, not from a
+  loop over the characters that start each line.
+- The tokens the states push are made without the dataclass's ``__init__`` and
+  ``__post_init__`` (three calls and three dicts for each): a parse makes tens of thousands.
+
+``tests/test_states.py`` compares the lines, the texts and the tokens with markdown-it's own
+on generated texts.
+"""
+
+from __future__ import annotations
+
+from itertools import accumulate
+from typing import Any, Literal
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+_new = object.__new__
+
+
+def new_token(
+    ttype: str, tag: str, nesting: Literal[-1, 0, 1], level: int = 0, block: bool = False
+) -> Token:
+    """``Token(ttype, tag, nesting)`` with its ``level`` and ``block`` set, every other field
+    at its default (tests/test_states.py checks the fields are the dataclass's)."""
+    token: Token = _new(Token)
+    token.type = ttype
+    token.tag = tag
+    token.nesting = nesting
+    token.attrs = {}
+    token.map = None
+    token.level = level
+    token.children = None
+    token.content = ""
+    token.markup = ""
+    token.info = ""
+    token.meta = {}
+    token.block = block
+    token.hidden = False
+    return token
+
+
+def normalize(state: StateCore) -> None:
+    """markdown-it's ``normalize``: line breaks as ``\\n``, NUL as U+FFFD."""
+    src = state.src
+    if "\r" in src:
+        src = src.replace("\r\n", "\n").replace("\r", "\n")
+    if "\0" in src:
+        src = src.replace("\0", "\ufffd")
+    state.src = src
+
+
+def _indent(line: str, chars: int) -> int:
+    """The columns of the first ``chars`` characters (spaces and tabs) of ``line``, each tab
+    to the next multiple of 4, as markdown-it counts them."""
+    columns = 0
+    for char in line[:chars]:
+        columns += 4 - columns % 4 if char == "\t" else 1
+    return columns
+
+
+def line_marks(src: str) -> tuple[list[int], list[int], list[int], list[int]]:
+    """bMarks, eMarks, tShift and sCount of ``src`` as :class:`StateBlock` makes them, the
+    extra entry at the end included."""
+    lines = src.split("\n")
+    if not lines[-1].strip(" \t"):
+        # Nothing after the last "\n", or a last line of spaces and tabs without one:
+        # markdown-it makes no line of it.
+        lines.pop()
+    begins = [0, *accumulate([len(line) + 1 for line in lines])]
+    ends = [begin + len(line) for begin, line in zip(begins, lines, strict=False)]
+    shifts = [len(line) - len(line.lstrip(" \t")) for line in lines]
+    if "\t" in src:
+        counts = [
+            _indent(line, shift) if "\t" in line[:shift] else shift
+            for line, shift in zip(lines, shifts, strict=True)
+        ]
+    else:
+        counts = shifts.copy()
+    length = len(src)
+    begins[-1] = length
+    ends.append(length)
+    shifts.append(0)
+    counts.append(0)
+    return begins, ends, shifts, counts
+
+
+class BlockState(StateBlock):
+    """markdown-it's block state, its line markers made by :func:`line_marks`."""
+
+    def __init__(self, src: str, md: MarkdownIt, env: Any, tokens: list[Token]) -> None:
+        # The state of an empty text, then its lines: markdown-it sets everything else.
+        super().__init__("", md, env, tokens)
+        self.src = src
+        self.bMarks, self.eMarks, self.tShift, self.sCount = line_marks(src)
+        self.bsCount = [0] * len(self.bMarks)
+        self.lineMax = len(self.bMarks) - 1
+
+    def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
+        if nesting < 0:
+            self.level -= 1  # closing tag
+        token = new_token(ttype, tag, nesting, self.level, True)
+        if nesting > 0:
+            self.level += 1  # opening tag
+        self.tokens.append(token)
+        return token
+
+
+class InlineState(StateInline):
+    """markdown-it's inline state, its tokens made by :func:`new_token`."""
+
+    def pushPending(self) -> Token:
+        token = new_token("text", "", 0, self.pendingLevel)
+        token.content = self.pending
+        self.tokens.append(token)
+        self.pending = ""
+        return token
+
+    def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
+        if self.pending:
+            self.pushPending()
+        token_meta = None
+        if nesting < 0:
+            self.level -= 1  # closing tag
+            self.delimiters = self._prev_delimiters.pop()
+        token = new_token(ttype, tag, nesting, self.level)
+        if nesting > 0:
+            self.level += 1  # opening tag
+            self._prev_delimiters.append(self.delimiters)
+            self.delimiters = []
+            token_meta = {"delimiters": self.delimiters}
+        self.pendingLevel = self.level
+        self.tokens.append(token)
+        self.tokens_meta.append(token_meta)
+        return token
+
+
+def states_plugin(md: MarkdownIt) -> None:
+    """Parse with the states of this module (see the module)."""
+    md.core.ruler.at("normalize", normalize)
+    block, inline = md.block, md.inline
+
+    def parse_block(
+        src: str, md: MarkdownIt, env: Any, outTokens: list[Token]
+    ) -> list[Token] | None:
+        if not src:
+            return None
+        state = BlockState(src, md, env, outTokens)
+        block.tokenize(state, state.line, state.lineMax)
+        return state.tokens
+
+    def parse_inline(src: str, md: MarkdownIt, env: Any, tokens: list[Token]) -> list[Token]:
+        state = InlineState(src, md, env, tokens)
+        inline.tokenize(state)
+        for rule in inline.ruler2.getRules(""):
+            rule(state)
+        return state.tokens
+
+    block.parse = parse_block  # type: ignore[method-assign]
+    inline.parse = parse_inline  # type: ignore[method-assign]

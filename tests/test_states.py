@@ -1,0 +1,87 @@
+"""The parser states of scormbuild.source.markdown.states make what markdown-it's make."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_core.normalize import normalize as markdown_it_normalize
+from markdown_it.token import Token
+
+from scormbuild.source.markdown import make_markdown
+from scormbuild.source.markdown.states import BlockState, new_token, normalize
+from tests.test_firstchar import documents, scrambled
+
+MD = make_markdown()
+PLAIN = MarkdownIt("commonmark")
+
+
+def markdown_it_states() -> MarkdownIt:
+    """The course parser with markdown-it's own states and ``normalize``."""
+    md = make_markdown()
+    md.core.ruler.at("normalize", markdown_it_normalize)
+    del md.block.parse  # the plugin's instance attributes: the class's methods again
+    del md.inline.parse
+    return md
+
+
+OWN = markdown_it_states()
+
+# Line breaks of every kind, the indentation characters and others a text may hold.
+texts = st.text(alphabet=" \t\n\r\x00\x0b\x0c\xa0\u3000ab>-#|`é\U0001f600", max_size=80)
+pieces = ["", " ", "  ", "\t", " \t", "\t ", "a", "- b", "> c", "1. d", "```", "\n", "\r\n", "\r"]
+indented = st.lists(st.sampled_from(pieces)).map("".join)
+
+
+def marks(state: StateBlock) -> tuple[list[int], ...]:
+    return state.bMarks, state.eMarks, state.tShift, state.sCount, state.bsCount
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts | indented | st.text(max_size=60))
+@example("")
+@example("   ")
+@example("\t")
+@example("a\n \t ")
+@example("a\n\n")
+@example(" \t\tb\n  \t c\n")
+def test_line_marks_are_markdown_its(text: str) -> None:
+    ours = BlockState(text, MD, {}, [])
+    own = StateBlock(text, MD, {}, [])
+    assert marks(ours) == marks(own)
+    assert vars(ours) == vars(own)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts | indented | st.text(max_size=60))
+@example("a\r\n\r\rb\n\x00")
+def test_normalize_is_markdown_its(text: str) -> None:
+    ours, own = StateCore(text, PLAIN, {}), StateCore(text, PLAIN, {})
+    normalize(ours)
+    markdown_it_normalize(own)
+    assert ours.src == own.src
+
+
+def test_new_tokens_are_markdown_its() -> None:
+    made = new_token("paragraph_open", "p", 1, 3, True)
+    assert type(made) is Token
+    assert made == Token("paragraph_open", "p", 1, level=3, block=True)
+    # Every field is set (a slot left unset would raise when read).
+    assert {f.name for f in dataclasses.fields(Token)} <= set(made.as_dict())
+
+
+def parsed(md: MarkdownIt, text: str) -> tuple[list[dict[str, Any]], str, str]:
+    env: dict[str, Any] = {}
+    tokens = md.parse(text, env)
+    return [t.as_dict() for t in tokens], md.renderer.render(tokens, md.options, env), repr(env)
+
+
+@settings(max_examples=400, deadline=None)
+@given(documents | scrambled | texts | indented)
+def test_documents_parse_as_with_markdown_its_states(text: str) -> None:
+    assert parsed(MD, text) == parsed(OWN, text)
