@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from scormbuild.pipeline import gather
-from scormbuild.source.paths import CourseFiles, PathProblem, require_file
+from scormbuild.source.paths import CourseFiles, PathProblem, _read_up_to, require_file
 from tests.coursekit import COURSE_YML, MODULE, write_course
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -99,6 +99,25 @@ def test_reading_stops_at_the_limit_and_at_special_files(tmp_path: Path) -> None
     assert files.kind("assets/pipe.txt") == "special"
     assert files.kind("assets") == "folder"
     assert files.kind("assets/none") == "missing"
+
+
+@pytest.mark.parametrize("size", [0, 99, 100, 101, 250_000])
+def test_a_file_is_read_whole_up_to_the_limit(tmp_path: Path, size: int) -> None:
+    data = bytes(range(256)) * (size // 256) + b"z" * (size % 256)
+    course = write_course(tmp_path / "c", {"assets/f.bin": data})
+    files = CourseFiles(course)
+    assert files.read_bytes("assets/f.bin", max(size, 1)) == data
+    if size > 100:
+        with pytest.raises(PathProblem, match="larger than"):
+            files.read_bytes("assets/f.bin", 100)
+    # A file that grew after its size was taken is still read to its end, or to the limit.
+    fd = os.open(course / "assets" / "f.bin", os.O_RDONLY)
+    try:
+        assert _read_up_to(fd, size + 1, 0) == data
+        os.lseek(fd, 0, os.SEEK_SET)
+        assert _read_up_to(fd, 100_001, 3) == data[:100_001]
+    finally:
+        os.close(fd)
 
 
 # --- reading outside the course: check --strict catches each --------------------------------

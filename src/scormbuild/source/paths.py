@@ -188,18 +188,38 @@ def _closest_name(name: str, names: Sequence[str]) -> str | None:
     return (same or stems[near[0]])[0]
 
 
+def _read_up_to(fd: int, most: int, size: int) -> bytes:
+    """At most ``most`` bytes of the open file ``fd``, to its end; ``size`` is what it held.
+
+    Read with ``os.read`` in buffers of the file's size: a buffered file object asked for
+    ``most`` bytes allocates that much for each file (megabytes), and costs more calls."""
+    parts = [os.read(fd, min(most, size + 1))]
+    got = len(parts[0])
+    while parts[-1] and got < most:  # to the end, however the file changed since its size
+        parts.append(os.read(fd, min(most - got, _CHUNK)))
+        got += len(parts[-1])
+    return b"".join(parts)
+
+
+_CHUNK = 64 * 1024
+
+
 class CourseFiles:
     """The files of one course folder, for one load.
 
     Each folder is resolved once per load: a course names hundreds of files in a handful of
-    folders, and ``realpath`` does an ``lstat`` for every component of every path. A new load
-    makes a new instance, so it sees renames and new symlinks.
+    folders, and ``realpath`` does an ``lstat`` for every component of every path. Each path
+    found inside is remembered too (a file is resolved, asked for and read: three checks); a
+    file is opened without following a symlink at its real path, so one made there since it was
+    checked cannot lead a read out. A new load makes a new instance, so it sees renames and new
+    symlinks.
     """
 
     def __init__(self, root: Path) -> None:
         self.root = os.fspath(root)
         self.root_real = os.path.realpath(self.root)
         self._folders: dict[str, str] = {}
+        self._inside: dict[str, str] = {}  # course-relative path -> its real path, inside
 
     def resolve(self, target: str, folder: str, under: str = "") -> str:
         """The course-relative path of ``target``, written in the course folder ``folder``.
@@ -254,6 +274,9 @@ class CourseFiles:
     def real_inside(self, path: str, target: str | None = None) -> str:
         """The real path of the course-relative ``path``; raises :class:`PathProblem` when a
         symlink takes it out of the course folder (``target``: the path as written)."""
+        known = self._inside.get(path)
+        if known is not None:
+            return known
         try:
             real = self.real_path(os.path.join(self.root, path))
         except (OSError, RuntimeError, ValueError) as exc:
@@ -264,6 +287,7 @@ class CourseFiles:
                 f"'{target or path}' is a symlink that points outside the course folder",
                 hint="copy the file into the course instead of linking to it",
             )
+        self._inside[path] = real
         return real
 
     def kind(self, path: str) -> Kind:
@@ -288,20 +312,20 @@ class CourseFiles:
         load, and read no further than ``limit``.
         """
         try:
-            fd = os.open(self.real_inside(path), os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+            flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOFOLLOW
+            fd = os.open(self.real_inside(path), flags)
         except OSError as exc:
             message = f"cannot read '{path}': {exc.strerror}"
             hint = "check that the file can be read (its permissions)"
             raise PathProblem(message, hint=hint, code="read") from None
         try:
-            mode = os.fstat(fd).st_mode
-            if not stat.S_ISREG(mode):
-                kind = "folder" if stat.S_ISDIR(mode) else "special"
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                kind = "folder" if stat.S_ISDIR(info.st_mode) else "special"
                 raise PathProblem(
                     f"'{path}' is {WHAT[kind]}, not a file", hint=FIX[kind], code="not-a-file"
                 )
-            with os.fdopen(os.dup(fd), "rb") as fp:
-                data = fp.read(limit + 1)
+            data = _read_up_to(fd, limit + 1, info.st_size)
         finally:
             os.close(fd)
         if len(data) > limit:
