@@ -17,7 +17,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 
 from scormbuild.options import LANG_RE
-from scormbuild.source.markdown.env import source_of
+from scormbuild.source.markdown.env import SourceEnv, source_of
 
 LANG_BLOCK_RE = re.compile(r"^lang\s+([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\s*$")
 
@@ -36,18 +36,23 @@ def _check_codes(state: StateCore) -> None:
         return
     for token in state.tokens:
         # Only a token with attributes can have a lang (most have none: checked cheaply).
-        with_attrs = [t for t in token.children or () if t.attrs]
         if token.attrs:
-            with_attrs.insert(0, token)
-        for tok in with_attrs:
-            lang = tok.attrs.get("lang")
-            if lang is not None and not LANG_RE.match(str(lang)):
-                source.error(
-                    source.line(token),
-                    f"'{lang}' is not a language code",
-                    hint="use a BCP 47 code such as 'sv', 'en' or 'en-GB'",
-                    code="lang",
-                )
+            _check_code(source, token, token)
+        for child in token.children or ():
+            if child.attrs:
+                _check_code(source, token, child)
+
+
+def _check_code(source: SourceEnv, token: Token, tok: Token) -> None:
+    """Report the ``lang`` of ``tok`` (``token`` or one of its children) if not a code."""
+    lang = tok.attrs.get("lang")
+    if lang is not None and not LANG_RE.match(str(lang)):
+        source.error(
+            source.line(token),
+            f"'{lang}' is not a language code",
+            hint="use a BCP 47 code such as 'sv', 'en' or 'en-GB'",
+            code="lang",
+        )
 
 
 def languages_plugin(md: MarkdownIt) -> None:

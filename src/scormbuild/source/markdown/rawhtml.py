@@ -104,17 +104,17 @@ def _raw_html(state: StateCore) -> None:
     if source is None:
         return
     for token in state.tokens:
-        line = source.line(token)
+        # The line only for what is checked: most tokens are neither HTML nor have attributes.
         if token.type == "html_block":
-            check_html(source, token.content, line)
+            check_html(source, token.content, source.line(token))
             continue
         if token.attrs:
-            _attributes(source, token, line)
+            _attributes(source, token, source.line(token))
         for child in token.children or ():
             if child.type == "html_inline":
-                check_html(source, child.content, line)
+                check_html(source, child.content, source.line(token))
             elif child.attrs:
-                _attributes(source, child, line)
+                _attributes(source, child, source.line(token))
 
 
 def raw_html_plugin(md: MarkdownIt) -> None:
