@@ -23,16 +23,26 @@ _BLOCK = re.compile(r"<(?:ul|ol|table|div|pre|figure|blockquote|h[1-6]|hr|video|
 _P_OPEN = re.compile(r"<p\b[^>]*>")
 
 
+def _markup(html: str) -> Markup:
+    # Markup(html) runs a constructor written in Python that looks for __html__ first: a str
+    # has none, and a view makes thousands of these.
+    return str.__new__(Markup, html)
+
+
 def phrasing(html: str) -> Markup | None:
     """``html`` made fit for a ``<legend>`` or ``<label>`` (paragraphs become spans), or None."""
+    if "<" not in html:  # most labels are words alone
+        return _markup(html.strip())
     if _BLOCK.search(html):
         return None
     html = _P_OPEN.sub('<span class="sb-p">', html.strip())
-    return Markup(html.replace("</p>", "</span>"))
+    return _markup(html.replace("</p>", "</span>"))
 
 
 def text_of(html: str) -> str:
     """The text of ``html``, tags removed and entities decoded (the template escapes it)."""
+    if "<" not in html and "&" not in html:  # no tags, no entities: spaces collapsed alone
+        return " ".join(html.split())
     return Markup(html).striptags()
 
 
