@@ -65,7 +65,9 @@ def correct_answer(q: Question, lang: str) -> Markup:
     return Markup(f"<ol>{items}</ol>")
 
 
-@dataclass(frozen=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, three times
+# the cost of making one, and a course's quizzes make thousands (templates cannot assign).
+@dataclass(slots=True)
 class Option:
     """A choice, a matching row or an ordering item as the page shows it."""
 
@@ -76,7 +78,7 @@ class Option:
     feedback_html: str = ""  # choices: feedback shown when this one is picked
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class QuestionView:
     """One question as ``quiz.html`` shows it."""
 
