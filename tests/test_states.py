@@ -11,9 +11,11 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core.normalize import normalize as markdown_it_normalize
+from markdown_it.rules_core.text_join import text_join as markdown_it_text_join
 from markdown_it.token import Token
 
 from scormbuild.source.markdown import make_markdown
+from scormbuild.source.markdown.env import inline_children
 from scormbuild.source.markdown.states import BlockState, new_token, normalize
 from tests.test_firstchar import documents, scrambled
 
@@ -25,6 +27,7 @@ def markdown_it_states() -> MarkdownIt:
     """The course parser with markdown-it's own states and ``normalize``."""
     md = make_markdown()
     md.core.ruler.at("normalize", markdown_it_normalize)
+    md.core.ruler.at("text_join", markdown_it_text_join)
     del md.block.parse  # the plugin's instance attributes: the class's methods again
     del md.inline.parse
     return md
@@ -85,3 +88,25 @@ def parsed(md: MarkdownIt, text: str) -> tuple[list[dict[str, Any]], str, str]:
 @given(documents | scrambled | texts | indented)
 def test_documents_parse_as_with_markdown_its_states(text: str) -> None:
     assert parsed(MD, text) == parsed(OWN, text)
+
+
+def every_child(tokens: list[Token], kind: str) -> list[tuple[Token, Token]]:
+    """(inline token, child of ``kind``), the plain way."""
+    return [
+        (token, child)
+        for token in tokens
+        if token.type == "inline" and token.children
+        for child in token.children
+        if child.type == kind
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents | scrambled)
+def test_inline_children_are_every_child_of_the_kind(text: str) -> None:
+    tokens = MD.parse(text, {})
+    for kind in ("image", "link_open", "text", "softbreak"):
+        found = list(inline_children(tokens, kind))
+        assert [(id(a), id(b)) for a, b in found] == [
+            (id(a), id(b)) for a, b in every_child(tokens, kind)
+        ]

@@ -8,6 +8,10 @@ of the course's short texts.
   loop over the characters that start each line.
 - The tokens the states push are made without the dataclass's ``__init__`` and
   ``__post_init__`` (three calls and three dicts for each): a parse makes tens of thousands.
+- A paragraph, heading or cell of plain words (no character where the text rule stops) is
+  one text token, made without an inline state; most table cells and headings are such.
+- ``text_join`` (a core rule) copies each inline token's children, joining adjacent text
+  tokens; a list with none to join is copied at C speed.
 
 ``tests/test_states.py`` compares the lines, the texts and the tokens with markdown-it's own
 on generated texts.
@@ -16,11 +20,13 @@ on generated texts.
 from __future__ import annotations
 
 from itertools import accumulate
+from operator import attrgetter
 from typing import Any, Literal
 
-from markdown_it import MarkdownIt
+from markdown_it import MarkdownIt, rules_inline
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_core.text_join import _join_text_tokens
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
@@ -144,9 +150,59 @@ class InlineState(StateInline):
         return token
 
 
+# What markdown-it runs after the inline rules: each acts on the delimiters (none in a text
+# without a terminator) and on adjacent text tokens (one here).
+_AFTER_INLINE = (
+    rules_inline.link_pairs,
+    rules_inline.strikethrough.postProcess,
+    rules_inline.emphasis.postProcess,
+    rules_inline.fragments_join,
+)
+
+
+def _plain(md: MarkdownIt, src: str) -> bool:
+    """Whether the inline parse of ``src`` is one text token: the text rule, first, takes it
+    whole (no character where it stops), and markdown-it's own rules run after it."""
+    terminators = getattr(md.inline, "terminator_re", None)
+    return (
+        bool(src)
+        and terminators is not None
+        and terminators.search(src) is None
+        and md.inline.ruler.getRules("")[0] is rules_inline.text
+        and tuple(md.inline.ruler2.getRules("")) == _AFTER_INLINE
+        and md.options["maxNesting"] > 0
+    )
+
+
+_type = attrgetter("type")
+_children = attrgetter("children")
+
+
+def text_join(state: StateCore) -> None:
+    """markdown-it's ``text_join``, which joins adjacent text tokens (escaped characters
+    among them) into new lists of children: a list with nothing to join is copied whole."""
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        children = token.children or []
+        if any(map(_children, children)):
+            for child in children:  # an image's alt text is a list of its own
+                if child.children:
+                    child.children = _joined(child.children)
+        token.children = _joined(children)
+
+
+def _joined(tokens: list[Token]) -> list[Token]:
+    kinds = "\n" + "\n".join(map(_type, tokens)) + "\n"
+    if "text_special" in kinds or "\ntext\ntext\n" in kinds:
+        return _join_text_tokens(tokens)
+    return list(tokens)
+
+
 def states_plugin(md: MarkdownIt) -> None:
     """Parse with the states of this module (see the module)."""
     md.core.ruler.at("normalize", normalize)
+    md.core.ruler.at("text_join", text_join)
     block, inline = md.block, md.inline
 
     def parse_block(
@@ -159,6 +215,11 @@ def states_plugin(md: MarkdownIt) -> None:
         return state.tokens
 
     def parse_inline(src: str, md: MarkdownIt, env: Any, tokens: list[Token]) -> list[Token]:
+        if not tokens and _plain(md, src):
+            token = new_token("text", "", 0)
+            token.content = src
+            tokens.append(token)
+            return tokens
         state = InlineState(src, md, env, tokens)
         inline.tokenize(state)
         for rule in inline.ruler2.getRules(""):
