@@ -226,7 +226,7 @@ class _EventBuilder:
     document): the node path then makes it, or reports what it reports."""
 
     def __init__(self, text: str, offset: int) -> None:
-        self.loader, self.offset, self.count = _FastLoader(text), offset, 0
+        self.loader, self.offset, self.count = _FastLoader(text), offset, 1  # the root
         self.next: Callable[[], Any] = self.loader.get_event
         self.plain: dict[str, Any] = {}  # a plain scalar's text -> its value
 
@@ -235,27 +235,27 @@ class _EventBuilder:
             self.next()  # the stream's start
             if type(self.next()) is StreamEndEvent:
                 return None  # no document: comments at most
-            data = self.value(self.next(), 1)
+            event = self.next()
+            data = self.scalar(event) if type(event) is ScalarEvent else self.collection(event, 1)
             if type(self.next()) is not DocumentEndEvent or type(self.next()) is not StreamEndEvent:
                 raise ValueError("more than one document")
+            if self.count > YAML_NODES:  # checked once: the count only grows
+                raise ValueError("over a limit")
             return data
         finally:
             self.loader.dispose()
 
-    def value(self, event: Any, level: int) -> Any:
-        self.count += 1
-        if self.count > YAML_NODES or level > YAML_DEPTH:
-            raise ValueError("over a limit")
+    def collection(self, event: Any, level: int) -> Any:
+        """The mapping or list that ``event`` starts, at ``level``; a scalar child is made in
+        the loop of its parent, without a call of its own (most nodes are scalars)."""
         kind = type(event)
-        if kind is ScalarEvent:
-            return self.scalar(event)
         if kind is not MappingStartEvent and kind is not SequenceStartEvent:
             raise ValueError("an alias")
-        if event.tag is not None or event.anchor is not None:
-            raise ValueError("a tag or an anchor")
-        return (
-            self.mapping(event, level) if kind is MappingStartEvent else self.sequence(event, level)
-        )
+        if level > YAML_DEPTH or event.tag is not None or event.anchor is not None:
+            raise ValueError("over a limit, or a tag or an anchor")
+        if kind is MappingStartEvent:
+            return self.mapping(event, level + 1)
+        return self.sequence(event, level + 1)
 
     def scalar(self, event: Any) -> Any:
         if event.tag is not None or event.anchor is not None:
@@ -276,39 +276,49 @@ class _EventBuilder:
         return value
 
     def mapping(self, start: Any, level: int) -> LineDict:
-        out = LineDict()
-        out.line = start.start_mark.line + 1 + self.offset
+        """The mapping ``start`` starts, its keys and values at ``level``."""
+        out, offset, get, scalar = LineDict(), self.offset, self.next, self.scalar
+        out.line = start.start_mark.line + 1 + offset
         out.lines = lines = {}
         words: dict[str, str] = {}
-        level += 1
-        while type(event := self.next()) is not MappingEndEvent:
-            line = event.start_mark.line + 1 + self.offset
-            if type(event) is not ScalarEvent:
-                raise ValueError("a key to construct the full way")
-            key = self.value(event, level)
+        while type(event := get()) is not MappingEndEvent:
+            line = event.start_mark.line + 1 + offset
+            if type(event) is not ScalarEvent or level > YAML_DEPTH:
+                raise ValueError("a key to construct the full way, or over a limit")
+            key = scalar(event)
             key = key if isinstance(key, str) else str(key)
             if key in out:
                 raise ValueError("a duplicate key")
-            out[key] = value = self.value(item := self.next(), level)
+            self.count += 2
+            if type(item := get()) is ScalarEvent:
+                out[key] = value = scalar(item)
+                if isinstance(value, bool) and item.value.lower() not in ("true", "false"):
+                    words[key] = item.value
+            else:
+                out[key] = self.collection(item, level)
             lines[key] = line
-            if isinstance(value, bool) and item.value.lower() not in ("true", "false"):
-                words[key] = item.value
         if words:
             out.words = words
         return out
 
     def sequence(self, start: Any, level: int) -> LineList:
-        out = LineList()
-        out.line = start.start_mark.line + 1 + self.offset
+        """The list ``start`` starts, its items at ``level``."""
+        out, offset, get, scalar = LineList(), self.offset, self.next, self.scalar
+        out.line = start.start_mark.line + 1 + offset
         out.lines = lines = []
         words: dict[int, str] = {}
-        level += 1
-        while type(event := self.next()) is not SequenceEndEvent:
-            value = self.value(event, level)
-            if isinstance(value, bool) and event.value.lower() not in ("true", "false"):
-                words[len(out)] = event.value
+        while type(event := get()) is not SequenceEndEvent:
+            self.count += 1
+            if type(event) is ScalarEvent:
+                if level > YAML_DEPTH:
+                    raise ValueError("over a limit")
+                value = scalar(event)
+                if isinstance(value, bool) and event.value.lower() not in ("true", "false"):
+                    words[len(out)] = event.value
+            else:
+                value = self.collection(event, level)
             out.append(value)
-            lines.append(event.start_mark.line + 1 + self.offset)
+            lines.append(event.start_mark.line + 1 + offset)
         if words:
             out.words = words
         return out
