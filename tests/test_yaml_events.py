@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from scormbuild.source.yamlbidi import YamlWarning
 from scormbuild.source.yamlsrc import LineDict, LineList, YamlSyntaxError, load_yaml
+from scormbuild.source.yamlwords import text_words
 
 EXAMPLES = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -136,3 +137,41 @@ def test_a_quiz_loads_with_its_lines_and_words() -> None:
         {"text": "No", "correct": "yes"},
     )
     same_both_ways(text, 10)
+
+
+def words_under(value: Any) -> bool:
+    if isinstance(value, LineDict):
+        return bool(value.words) or any(words_under(v) for v in value.values())
+    if isinstance(value, LineList):
+        return bool(value.words) or any(words_under(v) for v in value)
+    return False
+
+
+def quiet_ones(value: Any) -> list[Any]:
+    if isinstance(value, LineDict | LineList):
+        inner = value.values() if isinstance(value, LineDict) else value
+        return [value] * value.quiet + [q for v in inner for q in quiet_ones(v)]
+    return []
+
+
+def found_words(text: str, bools: set[str], first: int) -> Any:
+    try:
+        data = load_yaml(text, first_line=first)
+    except YamlSyntaxError:
+        return None
+    return [(w.line, w.key, w.word) for w in text_words(data, bools, text_under={"text"})]
+
+
+@EXAMPLES
+@given(
+    block(4, 0, LOADS, st.sampled_from(["id", "text", "yes", "1", "~", "a b", "No"])),
+    st.sets(st.sampled_from(["id", "text", "yes", "True", "1"])),
+)
+def test_a_quiet_value_has_no_word_under_it(lines: list[str], bools: set[str]) -> None:
+    text = "".join(f"{line}\n" for line in lines)
+    try:
+        data = load_yaml(text)
+    except YamlSyntaxError:
+        return
+    assert not any(words_under(q) for q in quiet_ones(data))
+    assert found_words(text, bools, 2) == found_words("# &\n" + text, bools, 1)

@@ -42,12 +42,15 @@ class LineDict(dict[str, Any]):
     """A mapping that knows its own line and the line of each key (1-based).
 
     ``words`` holds the values that YAML 1.1 words made true or false ('yes', 'No', 'off'),
-    as written, by key: where a text is meant, :mod:`.yamlwords` reports them.
+    as written, by key: where a text is meant, :mod:`.yamlwords` reports them. ``quiet`` is
+    true when the loader knows that no mapping or list under this one (itself included) has
+    such a word: nothing to look for there.
     """
 
     line: int = 1
     lines: dict[str, int]
     words: Mapping[str, str] = MappingProxyType({})
+    quiet: bool = False
 
     def line_of(self, key: str) -> int:
         """The line of ``key``, or of the mapping itself when the key is absent."""
@@ -56,11 +59,13 @@ class LineDict(dict[str, Any]):
 
 class LineList(list[Any]):
     """A sequence that knows its own line and the line of each item (1-based), and, in
-    ``words``, the items that YAML 1.1 words made true or false, as written, by index."""
+    ``words``, the items that YAML 1.1 words made true or false, as written, by index;
+    ``quiet`` as in :class:`LineDict`."""
 
     line: int = 1
     lines: list[int]
     words: Mapping[int, str] = MappingProxyType({})
+    quiet: bool = False
 
     def line_of(self, index: int) -> int:
         """The line of item ``index``."""
@@ -229,6 +234,7 @@ class _EventBuilder:
         self.loader, self.offset, self.count = _FastLoader(text), offset, 1  # the root
         self.next: Callable[[], Any] = self.loader.get_event
         self.plain: dict[str, Any] = {}  # a plain scalar's text -> its value
+        self.words = 0  # YAML 1.1 words found so far: which values are quiet
 
     def document(self) -> Any:
         try:
@@ -281,6 +287,7 @@ class _EventBuilder:
         out.line = start.start_mark.line + 1 + offset
         out.lines = lines = {}
         words: dict[str, str] = {}
+        before = self.words
         while type(event := get()) is not MappingEndEvent:
             line = event.start_mark.line + 1 + offset
             if type(event) is not ScalarEvent or level > YAML_DEPTH:
@@ -299,6 +306,8 @@ class _EventBuilder:
             lines[key] = line
         if words:
             out.words = words
+            self.words += 1
+        out.quiet = self.words == before
         return out
 
     def sequence(self, start: Any, level: int) -> LineList:
@@ -307,6 +316,7 @@ class _EventBuilder:
         out.line = start.start_mark.line + 1 + offset
         out.lines = lines = []
         words: dict[int, str] = {}
+        before = self.words
         while type(event := get()) is not SequenceEndEvent:
             self.count += 1
             if type(event) is ScalarEvent:
@@ -321,6 +331,8 @@ class _EventBuilder:
             lines.append(event.start_mark.line + 1 + offset)
         if words:
             out.words = words
+            self.words += 1
+        out.quiet = self.words == before
         return out
 
 

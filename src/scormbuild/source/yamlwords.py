@@ -66,7 +66,8 @@ def _walk(
     found: list[BoolWord],
     seen: set[int],
 ) -> None:
-    if id(value) in seen:  # an alias repeats a value: one object, looked at once
+    # An alias repeats a value: one object, looked at once. A quiet one has no word under it.
+    if id(value) in seen or not isinstance(value, _NESTED) or value.quiet:
         return
     if isinstance(value, LineDict):
         seen.add(id(value))
@@ -75,16 +76,16 @@ def _walk(
                 found.append(BoolWord(value.line_of(key), key, word))
                 value[key] = word
         for key, item in value.items():
-            if key not in skip and isinstance(item, _NESTED):  # a text holds no word
+            if key not in skip and isinstance(item, _NESTED) and not item.quiet:  # a text: none
                 inner = frozenset() if key in texts else bools
                 _walk(item, inner, texts, skip, found, seen)
-    elif isinstance(value, LineList):
+    else:
         seen.add(id(value))
         for index, word in value.words.items():
             found.append(BoolWord(value.line_of(index), None, word))
             value[index] = word
         for item in value:
-            if isinstance(item, _NESTED):
+            if isinstance(item, _NESTED) and not item.quiet:
                 _walk(item, bools, texts, skip, found, seen)
 
 
