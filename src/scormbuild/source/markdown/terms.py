@@ -8,12 +8,16 @@ may mark come in ``env["terms"]`` (casefolded word or id -> id).
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from scormbuild.options import suggest
 from scormbuild.source.markdown.env import SourceEnv, source_of
+
+_type = attrgetter("type")
 
 
 def term_href(term_id: str) -> str:
@@ -76,7 +80,8 @@ def _terms(state: StateCore) -> None:
         return
     words: dict[str, str] = dict(state.env.get("terms") or {})
     for token in state.tokens:
-        if token.type == "inline" and token.children:
+        # Only a span can be a term: most children lists have none (their types compared in C).
+        if token.type == "inline" and token.children and "span_open" in map(_type, token.children):
             _mark(source, words, token, token.children)
 
 
