@@ -7,16 +7,17 @@ from typing import Any
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt
+from markdown_it import MarkdownIt, rules_inline
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core.normalize import normalize as markdown_it_normalize
 from markdown_it.rules_core.text_join import text_join as markdown_it_text_join
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from scormbuild.source.markdown import make_markdown
 from scormbuild.source.markdown.env import inline_children
-from scormbuild.source.markdown.states import BlockState, new_token, normalize
+from scormbuild.source.markdown.states import BlockState, InlineState, new_token, normalize
 from tests.test_firstchar import documents, scrambled
 
 MD = make_markdown()
@@ -28,6 +29,9 @@ def markdown_it_states() -> MarkdownIt:
     md = make_markdown()
     md.core.ruler.at("normalize", markdown_it_normalize)
     md.core.ruler.at("text_join", markdown_it_text_join)
+    md.inline.ruler2.at("balance_pairs", rules_inline.link_pairs)
+    md.inline.ruler2.at("strikethrough", rules_inline.strikethrough.postProcess)
+    md.inline.ruler2.at("emphasis", rules_inline.emphasis.postProcess)
     del md.block.parse  # the plugin's instance attributes: the class's methods again
     del md.inline.parse
     return md
@@ -86,6 +90,8 @@ def parsed(md: MarkdownIt, text: str) -> tuple[list[dict[str, Any]], str, str]:
 
 @settings(max_examples=400, deadline=None)
 @given(documents | scrambled | texts | indented)
+@example("[*a*](b.md) and [x **y** ~~z~~]{.c}, ![*i*](j.png)")
+@example("a ~~b~~ ~~~c~~~ *d **e** f* _g_ \\*h\\* &amp; `i`")
 def test_documents_parse_as_with_markdown_its_states(text: str) -> None:
     assert parsed(MD, text) == parsed(OWN, text)
 
@@ -110,3 +116,16 @@ def test_inline_children_are_every_child_of_the_kind(text: str) -> None:
         assert [(id(a), id(b)) for a, b in found] == [
             (id(a), id(b)) for a, b in every_child(tokens, kind)
         ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("**__~ a.!\n\t\xa0\u2000\u3000é€(»"), max_size=12)
+    | st.text(max_size=12)
+)
+def test_emphasis_runs_are_scanned_as_markdown_it_scans_them(text: str) -> None:
+    for start, char in enumerate(text):
+        if char in "*_~":
+            for split in (True, False):
+                ours = InlineState(text, MD, {}, []).scanDelims(start, split)
+                assert ours == StateInline(text, MD, {}, []).scanDelims(start, split)

@@ -16,7 +16,8 @@ of brackets takes minutes. These bounds keep a parse small and fast:
   table is skipped;
 - every parse counts the tokens it makes, and stops at
   :data:`~scormbuild.limits.MARKDOWN_TOKENS` with an error at the line it had reached: the
-  rest of the text is not parsed;
+  rest of the text is not parsed (block tokens are counted as they are made, inline ones
+  after each paragraph, whose length bounds them);
 - what markdown-it drops silently, nested deeper than its ``maxNesting`` (20), is an error.
 
 Both apply when a module (or a text of it) of a course is parsed, where there is a place to
@@ -163,11 +164,18 @@ def _inline(state: StateCore) -> None:
         for token in tokens:
             if token.type == "inline":
                 line = token.map[0] if token.map else line
-                token.children = Counted(budget, token.children or ())
+                if token.children is None:
+                    token.children = []
                 if len(token.content) > PARAGRAPH_CHARS:
                     _too_long(state, line, len(token.content))
                     continue
+                made = len(token.children)
                 state.md.inline.parse(token.content, state.md, state.env, token.children)
+                # Counted once the paragraph is parsed (its length bounds its tokens): one
+                # subtraction for each paragraph, not a call for each token.
+                budget.left -= len(token.children) - made
+                if budget.left < 0:
+                    raise TooManyTokens()
     except TooManyTokens:
         _too_many(state, line)
     finally:

@@ -12,6 +12,8 @@ of the course's short texts.
   one text token, made without an inline state; most table cells and headings are such.
 - ``text_join`` (a core rule) copies each inline token's children, joining adjacent text
   tokens; a list with none to join is copied at C speed.
+- The rules run after the inline ones pair the delimiters and make emphasis and
+  strikethrough of them: each is skipped for a text without any of its delimiters.
 
 ``tests/test_states.py`` compares the lines, the texts and the tokens with markdown-it's own
 on generated texts.
@@ -24,10 +26,12 @@ from operator import attrgetter
 from typing import Any, Literal
 
 from markdown_it import MarkdownIt, rules_inline
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core.text_join import _join_text_tokens
 from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.state_inline import Scanned
 from markdown_it.token import Token
 
 _new = object.__new__
@@ -121,8 +125,38 @@ class BlockState(StateBlock):
         return token
 
 
+def _kind(char: str) -> tuple[bool, bool]:
+    """Whether ``char`` is punctuation, and whether it is white space, to CommonMark (as
+    markdown-it's state asks when it scans a run of emphasis markers)."""
+    code = ord(char)
+    return isMdAsciiPunct(code) or isPunctChar(char), isWhiteSpace(code)
+
+
+# _kind of the first 256 characters, looked up rather than asked of three functions.
+_KINDS = tuple(_kind(chr(code)) for code in range(256))
+
+
 class InlineState(StateInline):
-    """markdown-it's inline state, its tokens made by :func:`new_token`."""
+    """markdown-it's inline state, its tokens made by :func:`new_token`, the characters
+    around a run of emphasis markers looked up in :data:`_KINDS`."""
+
+    def scanDelims(self, start: int, canSplitWord: bool) -> Scanned:
+        src = self.src
+        maximum = self.posMax
+        marker = src[start]
+        # The start and the end of the text count as white space.
+        last = src[start - 1] if start > 0 else " "
+        pos = start
+        while pos < maximum and src[pos] == marker:
+            pos += 1
+        after = src[pos] if pos < maximum else " "
+        last_punct, last_space = _KINDS[ord(last)] if last < "\u0100" else _kind(last)
+        next_punct, next_space = _KINDS[ord(after)] if after < "\u0100" else _kind(after)
+        left_flanking = not (next_space or (next_punct and not (last_space or last_punct)))
+        right_flanking = not (last_space or (last_punct and not (next_space or next_punct)))
+        can_open = left_flanking and (canSplitWord or not right_flanking or last_punct)
+        can_close = right_flanking and (canSplitWord or not left_flanking or next_punct)
+        return Scanned(can_open, can_close, pos - start)
 
     def pushPending(self) -> Token:
         token = new_token("text", "", 0, self.pendingLevel)
@@ -150,27 +184,42 @@ class InlineState(StateInline):
         return token
 
 
-# What markdown-it runs after the inline rules: each acts on the delimiters (none in a text
-# without a terminator) and on adjacent text tokens (one here).
-_AFTER_INLINE = (
-    rules_inline.link_pairs,
-    rules_inline.strikethrough.postProcess,
-    rules_inline.emphasis.postProcess,
-    rules_inline.fragments_join,
-)
+def balance_pairs(state: StateInline) -> None:
+    """markdown-it's ``balance_pairs``, which pairs the delimiters: none, nothing to do."""
+    metas = filter(None, state.tokens_meta)
+    if state.delimiters or any(meta.get("delimiters") for meta in metas):
+        rules_inline.link_pairs(state)
+
+
+def strikethrough_after(state: StateInline) -> None:
+    """markdown-it's strikethrough ``postProcess``, for delimiters made at a '~' (the marker
+    is the character they are made at): a text without one has none."""
+    if "~" in state.src:
+        rules_inline.strikethrough.postProcess(state)
+
+
+def emphasis_after(state: StateInline) -> None:
+    """markdown-it's emphasis ``postProcess``, for delimiters made at a '*' or '_'."""
+    if "*" in state.src or "_" in state.src:
+        rules_inline.emphasis.postProcess(state)
+
+
+# What runs after the inline rules: each acts on the delimiters (none in a text without a
+# terminator) and on adjacent text tokens (one here).
+_AFTER_INLINE = [balance_pairs, strikethrough_after, emphasis_after, rules_inline.fragments_join]
 
 
 def _plain(md: MarkdownIt, src: str) -> bool:
     """Whether the inline parse of ``src`` is one text token: the text rule, first, takes it
-    whole (no character where it stops), and markdown-it's own rules run after it."""
+    whole (no character where it stops; nested too deep, every character is text too), and
+    markdown-it's own rules run after it."""
     terminators = getattr(md.inline, "terminator_re", None)
     return (
         bool(src)
         and terminators is not None
         and terminators.search(src) is None
         and md.inline.ruler.getRules("")[0] is rules_inline.text
-        and tuple(md.inline.ruler2.getRules("")) == _AFTER_INLINE
-        and md.options["maxNesting"] > 0
+        and md.inline.ruler2.getRules("") == _AFTER_INLINE
     )
 
 
@@ -203,6 +252,9 @@ def states_plugin(md: MarkdownIt) -> None:
     """Parse with the states of this module (see the module)."""
     md.core.ruler.at("normalize", normalize)
     md.core.ruler.at("text_join", text_join)
+    md.inline.ruler2.at("balance_pairs", balance_pairs)
+    md.inline.ruler2.at("strikethrough", strikethrough_after)
+    md.inline.ruler2.at("emphasis", emphasis_after)
     block, inline = md.block, md.inline
 
     def parse_block(
