@@ -7,6 +7,7 @@ over-long names and titles, unsafe versions and repeated language codes in cours
 
 from __future__ import annotations
 
+import re
 import resource
 import time
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 from scormbuild.limits import CHOICES, QUESTIONS_PER_QUIZ, YAML_DEPTH, YAML_NODES
 from scormbuild.pipeline import gather
+from scormbuild.source.yamlcheck import XML_ILLEGAL_RE
 from scormbuild.source.yamlsrc import YamlSyntaxError, load_yaml
 from tests.coursekit import COURSE_YML, MODULE, write_course
 from tests.test_paths import within
@@ -295,3 +297,9 @@ def test_too_many_quizzes_in_a_module(tmp_path: Path) -> None:
     body = "".join(quiz.format(i) for i in range(101))
     course = write_course(tmp_path, {"modules/02-more.md": MODULE.format(title="M") + body})
     assert "error: 101 quizzes, more than the limit of 100 in a module" in problems(course)
+
+
+def test_the_characters_xml_forbids_are_those_it_does_not_allow() -> None:
+    allowed = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # XML 1.0
+    every = "".join(chr(code) for code in range(0x110000))
+    assert XML_ILLEGAL_RE.sub("", every) == "".join(allowed.findall(every))
