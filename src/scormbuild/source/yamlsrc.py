@@ -30,7 +30,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from scormbuild.limits import YAML_DEPTH, YAML_NODES
-from scormbuild.source.text import REFUSED_RE
+from scormbuild.source.text import refused_or_bidi
 from scormbuild.source.yamlbidi import YamlWarning, bidi_warnings
 from scormbuild.source.yamlcheck import HINTS, MAX_DIGITS, check_nodes, too_deep
 from scormbuild.source.yamlcheck import INT_TAG as _INT_TAG
@@ -193,8 +193,7 @@ def _load(kind: Any, text: str, first_line: int, found: list[YamlWarning]) -> An
         except Exception:  # over a limit, or not plain after all: the node path says why
             pass
         else:
-            # No escape without a backslash: the written characters are all there is to find.
-            found[:] = bidi_warnings(text, None, first_line)
+            found.clear()  # nothing to warn of: no bidirectional control, written or escaped
             return data
     loader = kind(text)
     try:
@@ -217,9 +216,10 @@ def _load(kind: Any, text: str, first_line: int, found: list[YamlWarning]) -> An
 
 def _plain(text: str) -> bool:
     """No anchor (``&name``): no node is met twice, a document's size is its count of nodes.
-    No backslash (which starts an escape: ``\\x01``), no refused character: none in a text."""
-    # REFUSED_RE matches every character XML does not allow (XML_ILLEGAL_RE) too.
-    return not ("&" in text or "\\" in text or REFUSED_RE.search(text))
+    No backslash (which starts an escape: ``\\x01``), no refused character: none in a text.
+    No bidirectional control, which is warned of (:func:`bidi_warnings`) from the nodes."""
+    # Its REFUSED_RE matches every character XML does not allow (XML_ILLEGAL_RE) too.
+    return not ("&" in text or "\\" in text or refused_or_bidi(text))
 
 
 class _EventBuilder:
