@@ -16,6 +16,9 @@ import posixpath
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.utils import read_fixture_file
 
 from scormbuild.errors import Problem
@@ -128,3 +131,14 @@ def test_without_a_module_the_plugins_leave_the_text_alone() -> None:
     """A quiz text or a benchmark renders with no course: links and images stay as written."""
     html = MD.render("![x](../assets/none.png) [y](nowhere.md)\n")
     assert html == '<p><img src="../assets/none.png" alt="x" /> <a href="nowhere.md">y</a></p>\n'
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aZ09_.~/#-?%: é\\", max_size=14) | st.text(max_size=8))
+@example("../assets/img/image-000.png")
+@example("//host/a")
+def test_links_are_normalized_as_markdown_it_normalizes_them(url: str) -> None:
+    assert LINKS.normalizeLink(url) == normalizeLink(url)
+
+
+LINKS = make_markdown()

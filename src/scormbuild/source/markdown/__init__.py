@@ -31,6 +31,8 @@ the theme's templates (the page holds placeholders the renderer fills).
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
@@ -58,6 +60,8 @@ from scormbuild.source.markdown.sizes import sizes_plugin
 from scormbuild.source.markdown.states import states_plugin
 from scormbuild.source.markdown.terms import terms_plugin
 
+_PLAIN_PATH_RE = re.compile(r"[A-Za-z0-9_.~/#-]+")
+
 
 class CourseMarkdown(MarkdownIt):
     """markdown-it whose links are all links, whatever their scheme.
@@ -69,6 +73,14 @@ class CourseMarkdown(MarkdownIt):
 
     def validateLink(self, url: str) -> bool:
         return True
+
+    def normalizeLink(self, url: str) -> str:
+        # A path of these characters (most of a course's links and images) has no scheme or
+        # host to recode and nothing to percent-encode: markdown-it's parse, format and
+        # encode give it back as it is (tests/test_markdown.py compares them).
+        if _PLAIN_PATH_RE.fullmatch(url) and not url.startswith("//"):
+            return url
+        return super().normalizeLink(url)
 
 
 def make_markdown() -> MarkdownIt:
