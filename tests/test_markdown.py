@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ from scormbuild.render.pages import fill_placeholders
 from scormbuild.render.theme import make_environment
 from scormbuild.source.markdown import labels_for, make_markdown
 from scormbuild.source.markdown.env import SourceEnv, module_env
+from scormbuild.source.modules import page_ids
 from scormbuild.source.paths import Kind, PathProblem
 from scormbuild.strings import Catalog
 
@@ -142,3 +144,12 @@ def test_links_are_normalized_as_markdown_it_normalizes_them(url: str) -> None:
 
 
 LINKS = make_markdown()
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.sampled_from([" ", "\n", "\xa0", "x", "=", '"', "id", 'id="', "i"])).map("".join)
+)
+@example('xid=" id="b" <p id="c">')
+def test_page_ids_are_the_pattern_s(html: str) -> None:
+    assert page_ids(html) == re.findall(r'\sid="([^"]+)"', html)

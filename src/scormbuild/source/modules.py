@@ -31,7 +31,22 @@ from scormbuild.source.yamlwords import text_words
 
 FRONT_MATTER_KEYS = ("duration", "objectives", "title")
 DURATION_CHARS = 40  # "15 min", "1 h 30 min"
-_ID_RE = re.compile(r'\sid="([^"]+)"')
+# An id attribute's value: 'id="..."' after white space (by its literal start, which the
+# pattern engine finds fast, where a pattern that starts with \s is tried at every character).
+_ID_RE = re.compile(r'id="([^"]+)"')
+
+
+def page_ids(html: str) -> list[str]:
+    """What ``re.findall(r'\\sid="([^"]+)"', html)`` finds, in a fraction of the time."""
+    ids = []
+    start = 1  # white space comes first
+    while (match := _ID_RE.search(html, start)) is not None:
+        if html[match.start() - 1].isspace():
+            ids.append(match.group(1))
+            start = match.end() + 1  # the next one's white space is after this one
+        else:
+            start = match.start() + 1
+    return ids
 
 
 class ModuleReader:
@@ -121,7 +136,7 @@ class ModuleReader:
             for text, line in zip(objectives, lines, strict=False)
         )
         found = source.found
-        anchors = {h.anchor for h in found.headings} | set(_ID_RE.findall(html))
+        anchors = {h.anchor for h in found.headings} | set(page_ids(html))
         return Module(
             id="m" + re.sub(r"[^A-Za-z0-9_.-]", "-", slug),
             slug=slug,
