@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from scormbuild.errors import Problem, error
@@ -19,6 +20,7 @@ from scormbuild.source.yamlsrc import LineDict, LineList
 
 MAX_COUNT = 1000  # attempts, pool: whole numbers that count something
 CHOICE_KEYS = {"text", "correct", "feedback"}
+_CHOICE_REQUIRED = frozenset({"text"})
 
 # A short text of the quiz and the line it starts at -> its HTML, checked and sanitized.
 RenderInline = Callable[[str, int | None], str]
@@ -51,10 +53,14 @@ class AnswerReader:
         self.problems.append(error(self.path, line, message, hint=hint))
 
     def _keys(
-        self, data: LineDict, known: set[str], what: str, required: set[str] | None = None
+        self,
+        data: LineDict,
+        known: AbstractSet[str],
+        what: str,
+        required: AbstractSet[str] = frozenset(),
     ) -> LineDict:
         """``data`` with a typo of a required key read as that key; unknown keys reported."""
-        data, unknown = check_keys(data, known, required or set())
+        data, unknown = check_keys(data, known, required)
         for bad in unknown:
             self.fail(bad.line, f"unknown key '{bad.key}' in {what}", bad.hint)
         return data
@@ -109,7 +115,7 @@ class AnswerReader:
                 message = "a choice is text or a mapping with 'text'"
                 self.fail(raw.line_of(i), message, "write '- text: ...' (and 'correct: true')")
                 continue
-            item = self._keys(item, CHOICE_KEYS, "a choice", {"text"})
+            item = self._keys(item, CHOICE_KEYS, "a choice", _CHOICE_REQUIRED)
             choices.append(
                 Choice(
                     cid,

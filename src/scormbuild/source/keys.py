@@ -9,6 +9,7 @@ that nothing else reports it missing. course.yml, front matter and quizzes all u
 from __future__ import annotations
 
 from collections.abc import Collection
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,8 @@ def check_keys(
     An unknown key is a typo of a required key when that key is missing and is the closest
     missing one; each missing key takes one typo at most (the first in the file).
     """
+    if isinstance(known, AbstractSet) and data.keys() <= known:
+        return data, []  # nothing unknown, so nothing to read as a typo (most mappings)
     missing = {key for key in required if key not in data}
     unknown: list[UnknownKey] = []
     renamed: dict[str, str] = {}

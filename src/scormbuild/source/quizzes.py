@@ -49,6 +49,12 @@ TYPE_REQUIRED: dict[str, set[str]] = {
     "ordering": {"items"},
 }
 
+# The keys a question of each type may have, and those it must have.
+_KNOWN = {qtype: frozenset(COMMON_KEYS | keys) for qtype, keys in TYPE_KEYS.items()}
+_REQUIRED = {qtype: frozenset(REQUIRED_KEYS | keys) for qtype, keys in TYPE_REQUIRED.items()}
+_QUIZ_REQUIRED = frozenset({"id", "questions"})
+_FEEDBACK_KEYS = frozenset({"correct", "incorrect"})
+
 
 class QuizReader(AnswerReader):
     """Reads one quiz mapping; collects problems instead of stopping at the first."""
@@ -72,7 +78,7 @@ class QuizReader(AnswerReader):
         before = len(self.problems)
         for word in text_words(data, QUIZ_BOOLS, skip={"questions"}):
             self.fail(word.line, word.message, word.hint)
-        data = self._keys(data, QUIZ_KEYS, "a quiz", {"id", "questions"})
+        data = self._keys(data, QUIZ_KEYS, "a quiz", _QUIZ_REQUIRED)
         quiz_id = data.get("id")
         if not isinstance(quiz_id, str) or not ID_RE.match(quiz_id):
             self.fail(
@@ -165,8 +171,7 @@ class QuizReader(AnswerReader):
             )
             self.fail(data.line_of("type"), f"unknown question type {qtype!r}", hint)
             return None
-        known, required = COMMON_KEYS | TYPE_KEYS[qtype], REQUIRED_KEYS | TYPE_REQUIRED[qtype]
-        data = self._keys(data, known, f"a {qtype} question", required)
+        data = self._keys(data, _KNOWN[qtype], f"a {qtype} question", _REQUIRED[qtype])
         qid = data.get("id")
         if not isinstance(qid, str) or not ID_RE.match(qid):
             self.fail(
@@ -185,7 +190,7 @@ class QuizReader(AnswerReader):
         if feedback is None:
             pass
         elif isinstance(feedback, LineDict):
-            feedback = self._keys(feedback, {"correct", "incorrect"}, "feedback")
+            feedback = self._keys(feedback, _FEEDBACK_KEYS, "feedback")
             fb_ok = self._text(feedback, "correct", "feedback", required=False)
             fb_bad = self._text(feedback, "incorrect", "feedback", required=False)
         elif isinstance(feedback, str):
