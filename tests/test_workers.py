@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import time
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import cast
 
 import pytest
 
+from scormbuild.package.write import PackageWriter
 from scormbuild.render.pages import PageCache, render_course
 from scormbuild.render.theme import make_environment
 from scormbuild.source.load import load_course
@@ -137,3 +139,14 @@ def test_the_pages_are_packed_where_they_are_rendered(tmp_path: Path) -> None:
     # The first page is rendered here (it compiles the templates), the others on the workers.
     pids = [pid for pid, _size in packed]
     assert pids[0] == os.getpid() and os.getpid() not in pids[1:]
+
+
+def test_a_page_packed_on_a_worker_arrives_as_the_very_object_it_packed(tmp_path: Path) -> None:
+    """So the writer knows the page is the one packed without reading it again."""
+    (course,) = load_course(big_course(tmp_path)).courses
+    writer = PackageWriter(io.BytesIO())
+    files = render_course(course, make_environment(course.root), workers=2, packer=writer)
+    data = {f.path: f.data for f in files}
+    for m in course.modules:
+        _crc, packed, _body = cast(tuple[int, bytes, bytes], writer.packed[m.href])
+        assert packed is data[m.href]

@@ -115,8 +115,10 @@ class PackageWriter:
 
     @staticmethod
     def pack(data: bytes) -> object:
-        """``data`` as :meth:`finish` takes it for a file packed beforehand."""
-        return crc32(data), len(data), deflate(data)
+        """``data`` as :meth:`finish` takes it for a file packed beforehand (``data`` itself
+        kept with it: :meth:`finish` compares it with the file's, the very same object when
+        the file is the one packed, even from a worker: pickling sends the object once)."""
+        return crc32(data), data, deflate(data)
 
     def lead(self, sources: Sequence[OutputFile], generated: Iterable[str]) -> None:
         """Write the files of ``sources`` (on disk) that sort before every path of
@@ -164,8 +166,8 @@ class PackageWriter:
         done = self.packed.get(f.path)
         if f.data is None or compression_for(f.path) != DEFLATED or not isinstance(done, tuple):
             return None
-        crc, size, body = done
-        return (crc, body) if (size, crc) == (len(f.data), crc32(f.data)) else None
+        crc, data, body = done
+        return (crc, body) if data == f.data else None
 
 
 def _start_writeback(fp: BinaryIO) -> None:
