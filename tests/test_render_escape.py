@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import jinja2
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
-from scormbuild.render.theme import CompiledTemplates, ThemeLoader, escape_output, make_environment
+from scormbuild.render.fastpath import ThemeContext, escape_output
+from scormbuild.render.theme import CompiledTemplates, ThemeLoader, make_environment
+from scormbuild.strings import Catalog
 
 
 class Html:
@@ -49,3 +53,29 @@ def test_a_template_the_theme_loads_renders_as_with_markupsafe_escape(parts: lis
     fast = loader.load(env, "t.html")
     assert fast.root_render_func.__globals__["escape"] is escape_output
     assert fast.render(parts=parts) == env.from_string(source).render(parts=parts)
+
+
+def test_the_built_in_context_calls_the_catalog_as_jinja2_does() -> None:
+    source = (
+        "{% for i in [1, 2.5] %}{{ t('points', n=i) }}|{% endfor %}{{ t('answer') }}"
+        "{% macro m() %}{{ t('hint') }}{% endmacro %}{{ m() }}{{ t('no such key') }}"
+    )
+    fast, plain = make_environment(None), make_environment(None)
+    assert fast.context_class is ThemeContext
+    plain.context_class = jinja2.runtime.Context
+    assert fast.from_string(source).render() == plain.from_string(source).render()
+    assert make_environment(None).from_string("{{ f(1) }}").render(f=lambda n: n + 1) == "2"
+
+
+def test_a_catalog_that_raises_stop_iteration_is_undefined_as_with_jinja2() -> None:
+    class Stopping(Catalog):
+        def __call__(self, key: str, **values: object) -> str:
+            raise StopIteration
+
+    env = make_environment(None)
+    env.globals["t"] = Catalog("en")
+    context = env.from_string("").new_context({})
+    assert isinstance(ThemeContext.call(context, Stopping("en"), "x"), jinja2.Undefined)
+    env.globals["t"] = Stopping("en")
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ t('x') }}").render()

@@ -10,19 +10,18 @@ import hashlib
 import importlib.resources
 import json
 import os
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
 from types import FunctionType
 from typing import Any, cast
 
 import jinja2
-import markupsafe
-from markupsafe import Markup
 
 from scormbuild.errors import CourseError, Problem, error
 from scormbuild.render.budget import CourseSandbox, TemplateBudgetError
 from scormbuild.render.codecache import CodeCache
+from scormbuild.render.fastpath import ThemeContext, escape_output
 from scormbuild.strings import Catalog
 
 
@@ -70,27 +69,6 @@ class CompiledTemplates:
             return None
         code = entry.get("code")
         return code if isinstance(code, str) else None
-
-
-# markupsafe 3's C function behind escape(), which gives the escaped text as a plain str;
-# markupsafe 2's escape() is C code itself.
-_escape_str: Callable[[str], str] = getattr(markupsafe, "_escape_inner", markupsafe.escape)
-
-
-def escape_output(value: Any, /) -> str:
-    """What ``markupsafe.escape`` gives for a template's ``{{ value }}``, as the same text.
-
-    A template's output pieces are only joined into one string, so the :class:`Markup`
-    around each (made by a constructor written in Python) bought nothing: it was a tenth of
-    rendering a module page."""
-    kind = type(value)
-    if kind is str:
-        return _escape_str(value)
-    if kind is Markup:
-        return cast(str, value)
-    if kind is int:  # digits and a sign: nothing to escape
-        return str(value)
-    return markupsafe.escape(value)
 
 
 class ThemeLoader(jinja2.FileSystemLoader):
@@ -274,6 +252,8 @@ def make_environment(course_root: Path | None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    if compiled is not None:  # the built-in theme's: see scormbuild.render.fastpath
+        env.context_class = ThemeContext
     # A default catalog so templates render even before render/pages.py sets the course's own.
     env.globals["t"] = Catalog("en")
     return env
