@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
-from scormbuild.render.fastpath import ThemeContext, escape_output
+from scormbuild.render.fastpath import ThemeContext, escape_output, mark_safe, markup
 from scormbuild.render.theme import CompiledTemplates, ThemeLoader, make_environment
 from scormbuild.strings import Catalog
 
@@ -79,3 +79,12 @@ def test_a_catalog_that_raises_stop_iteration_is_undefined_as_with_jinja2() -> N
     env.globals["t"] = Stopping("en")
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ t('x') }}").render()
+
+
+@given(values)
+def test_the_safe_filter_is_jinja2s(value: Any) -> None:
+    made, expected = mark_safe(value), jinja2.filters.do_mark_safe(value)
+    assert made == expected and type(made) is type(expected) is Markup
+    assert make_environment(None).filters["safe"] is mark_safe
+    if isinstance(value, str):
+        assert markup(value) == Markup(value) and type(markup(value)) is Markup

@@ -2,7 +2,7 @@
 
 Only for the environment of the built-in theme (:func:`scormbuild.render.theme.make_environment`
 without a course's own templates, which are rendered sandboxed): escaping each piece of output,
-and calling the catalog ``t``. Each gives what Jinja2's own way gives.
+marking text safe, and calling the catalog ``t``. Each gives what Jinja2's own way gives.
 """
 
 from __future__ import annotations
@@ -19,6 +19,17 @@ from scormbuild.strings import Catalog
 # markupsafe 3's C function behind escape(), which gives the escaped text as a plain str;
 # markupsafe 2's escape() is C code itself.
 _escape_str: Callable[[str], str] = getattr(markupsafe, "_escape_inner", markupsafe.escape)
+
+
+def markup(html: str) -> Markup:
+    """``Markup(html)`` for a str: without the constructor written in Python, which looks for
+    ``__html__`` first (a str has none)."""
+    return str.__new__(Markup, html)
+
+
+def mark_safe(value: Any, /) -> Markup:
+    """Jinja2's ``safe`` filter (``Markup(value)``), a str marked without the constructor."""
+    return str.__new__(Markup, value) if type(value) is str else Markup(value)
 
 
 def escape_output(value: Any, /) -> str:

@@ -19,6 +19,7 @@ from scormbuild.model import FOOTNOTES_START, Course, Module, OutputFile, Quiz
 from scormbuild.package import suspend_data as state
 from scormbuild.render.blocks import block_code, fill_blocks, glossary_page
 from scormbuild.render.coursedata import ObjectMemo, course_data, course_data_script
+from scormbuild.render.fastpath import markup
 from scormbuild.render.files import fill_page_files
 from scormbuild.render.learner import learner_pages
 from scormbuild.render.minify import ShippedScripts, minify_css
@@ -61,7 +62,7 @@ def render_quiz(env: jinja2.Environment, quiz: Quiz, index: int, lang: str) -> M
         fill_max_length=state.fill_max_length,
         numeric_max_length=state.NUMERIC_MAX_LENGTH,
     )
-    return Markup(html)
+    return markup(html)
 
 
 _PLACEHOLDER_RE = re.compile(r"<!--scormbuild:(quiz|figure|media):([A-Za-z0-9_-]+)-->")
@@ -120,9 +121,9 @@ def render_module(
         course=course,
         module=module,
         index=index,
-        body=Markup(body),
-        text=Markup(text),
-        notes=Markup(notes),
+        body=markup(body),
+        text=markup(text),
+        notes=markup(notes),
         previous=mods[index - 1] if index > 0 else None,
         next=mods[index + 1] if index + 1 < len(mods) else None,
         multi=multi,

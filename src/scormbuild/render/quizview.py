@@ -17,26 +17,21 @@ from markupsafe import Markup, escape
 
 from scormbuild.model import Question, Quiz
 from scormbuild.package import suspend_data as state
+from scormbuild.render.fastpath import markup
 from scormbuild.strings import Catalog, number
 
 _BLOCK = re.compile(r"<(?:ul|ol|table|div|pre|figure|blockquote|h[1-6]|hr|video|audio)\b", re.I)
 _P_OPEN = re.compile(r"<p\b[^>]*>")
 
 
-def _markup(html: str) -> Markup:
-    # Markup(html) runs a constructor written in Python that looks for __html__ first: a str
-    # has none, and a view makes thousands of these.
-    return str.__new__(Markup, html)
-
-
 def phrasing(html: str) -> Markup | None:
     """``html`` made fit for a ``<legend>`` or ``<label>`` (paragraphs become spans), or None."""
     if "<" not in html:  # most labels are words alone
-        return _markup(html.strip())
+        return markup(html.strip())
     if _BLOCK.search(html):
         return None
     html = _P_OPEN.sub('<span class="sb-p">', html.strip())
-    return _markup(html.replace("</p>", "</span>"))
+    return markup(html.replace("</p>", "</span>"))
 
 
 def text_of(html: str) -> str:
@@ -49,7 +44,7 @@ def text_of(html: str) -> str:
 def correct_answer(q: Question, lang: str) -> Markup:
     """The correct answer as HTML, shown after the last attempt."""
     if q.type in ("single", "multiple", "truefalse"):
-        return Markup(", ".join(c.html for c in q.choices if c.correct))
+        return markup(", ".join(c.html for c in q.choices if c.correct))
     if q.type == "fill":
         return escape(q.answers[0]) if q.answers else Markup("")
     if q.type == "numeric" and q.numeric is not None:
@@ -60,9 +55,9 @@ def correct_answer(q: Question, lang: str) -> Markup:
     # The parts are HTML already: joined as plain strings (Markup.format costs far more).
     if q.type == "matching":
         rows = "".join(f"<li>{p.left_html} → {p.right_html}</li>" for p in q.pairs)
-        return Markup(f"<ul>{rows}</ul>")
+        return markup(f"<ul>{rows}</ul>")
     items = "".join(f"<li>{i.html}</li>" for i in q.items)
-    return Markup(f"<ol>{items}</ol>")
+    return markup(f"<ol>{items}</ol>")
 
 
 # Not frozen: a frozen dataclass sets each field through object.__setattr__, three times

@@ -21,7 +21,7 @@ import jinja2
 from scormbuild.errors import CourseError, Problem, error
 from scormbuild.render.budget import CourseSandbox, TemplateBudgetError
 from scormbuild.render.codecache import CodeCache
-from scormbuild.render.fastpath import ThemeContext, escape_output
+from scormbuild.render.fastpath import ThemeContext, escape_output, mark_safe
 from scormbuild.strings import Catalog
 
 
@@ -254,6 +254,7 @@ def make_environment(course_root: Path | None) -> jinja2.Environment:
     )
     if compiled is not None:  # the built-in theme's: see scormbuild.render.fastpath
         env.context_class = ThemeContext
+        env.filters["safe"] = mark_safe
     # A default catalog so templates render even before render/pages.py sets the course's own.
     env.globals["t"] = Catalog("en")
     return env
