@@ -220,6 +220,7 @@ class CourseFiles:
         self.root_real = os.path.realpath(self.root)
         self._folders: dict[str, str] = {}
         self._inside: dict[str, str] = {}  # course-relative path -> its real path, inside
+        self._resolved: dict[tuple[str, str, str], str] = {}  # resolve's answers, not refusals
 
     def resolve(self, target: str, folder: str, under: str = "") -> str:
         """The course-relative path of ``target``, written in the course folder ``folder``.
@@ -228,6 +229,16 @@ class CourseFiles:
         path, one that leaves the course folder, a symlink that points out of it, and, with
         ``under``, a path outside that folder of the course.
         """
+        # A page names the same image or quiz file from many places: the answer, once found,
+        # holds for the load (real_inside remembers the paths it checked, too).
+        known = self._resolved.get((target, folder, under))
+        if known is not None:
+            return known
+        rel = self._resolve(target, folder, under)
+        self._resolved[target, folder, under] = rel
+        return rel
+
+    def _resolve(self, target: str, folder: str, under: str) -> str:
         path_part = unquote(urlsplit(target).path)
         if not path_part:
             raise PathProblem("empty path", hint="write the path of a file of the course")
