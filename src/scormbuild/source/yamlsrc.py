@@ -142,13 +142,9 @@ def _construct_mapping(loader: _Loader, node: MappingNode) -> LineDict:
 
 
 def _construct_sequence(loader: _Loader, node: SequenceNode) -> LineList:
-    return _line_list([_construct(loader, child) for child in node.value], node, 0)
-
-
-def _line_list(items: list[Any], node: SequenceNode, offset: int) -> LineList:
-    out = LineList(items)
-    out.line = node.start_mark.line + 1 + offset
-    out.lines = [child.start_mark.line + 1 + offset for child in node.value]
+    out = LineList([_construct(loader, child) for child in node.value])
+    out.line = node.start_mark.line + 1
+    out.lines = [child.start_mark.line + 1 for child in node.value]
     words = {i: w for i, c in enumerate(node.value) if (w := _word(c, out[i])) is not None}
     if words:
         out.words = words
@@ -271,7 +267,11 @@ class _EventBuilder:
             return text
         value = self.plain.get(text, self)
         if value is self:
-            tag = self.loader.resolve(ScalarNode, text, (True, False))
+            tag = _STR_TAG  # _FastLoader.resolve, for a plain scalar
+            for resolved, pattern in _NO_DATES.get(text[:1], ()):
+                if pattern.match(text):
+                    tag = resolved
+                    break
             if tag == _STR_TAG:
                 value = text
             elif tag not in _SCALAR_TAGS or (tag == _INT_TAG and len(text) > MAX_DIGITS):
