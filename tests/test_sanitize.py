@@ -7,6 +7,7 @@ schemes a page must not follow, and HTML and SVG files in assets/.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,7 +21,7 @@ from scormbuild.pipeline import gather
 from scormbuild.source.markdown import sanitize
 from scormbuild.source.markdown.sanitize import TAGS, clean, inspect
 from scormbuild.source.paths import browser_url, is_remote
-from scormbuild.source.text import REFUSED_RE
+from scormbuild.source.text import REFUSED_RE, refused_free
 from tests.coursekit import COURSE_YML, MODULE, write_course
 
 SCRIPT = '<script src="../assets/x.js"></script>'
@@ -489,3 +490,31 @@ def test_files_a_browser_runs_are_refused(tmp_path: Path, name: str) -> None:
 def test_a_broken_svg_is_located(tmp_path: Path) -> None:
     course = write_course(tmp_path, {"assets/d.svg": SVG_HEAD + "<rect>\n</svg>\n"})
     assert "assets/d.svg:3: error: not a well-formed SVG file" in problems(course)
+
+
+def test_refused_free_misses_no_refused_character() -> None:
+    every = [chr(code) for code in range(0x110000)]
+    assert not [c for c in every if REFUSED_RE.match(c) and refused_free(c)]
+    # and lets the characters of a course's text and pages through
+    assert refused_free("Plain words, ääkköset, € ↩︎ ✓ “quotes” — and CJK 漢字.")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None), max_size=30))
+def test_refused_free_only_when_the_pattern_finds_nothing(text: str) -> None:
+    if refused_free(text):
+        assert not REFUSED_RE.search(text)
+    if "<" not in text:
+        assert clean(text) == REFUSED_RE.sub("", text)
+    text = re.sub("[\ud800-\udfff]", "", text)  # nh3 takes UTF-8 only
+    assert clean(f"<em>{text}</em>") == sanitize_as_before(f"<em>{text}</em>")
+    assert clean(f"<p>{text}</p>") == sanitize_as_before(f"<p>{text}</p>")
+
+
+def sanitize_as_before(html: str) -> str:
+    """clean as it was written with the pattern alone."""
+    if "<" not in html:
+        return REFUSED_RE.sub("", html)
+    if sanitize._KEPT_RE.fullmatch(html) and not REFUSED_RE.search(html):
+        return html
+    return REFUSED_RE.sub("", str(sanitize._CLEANER.clean(html)))

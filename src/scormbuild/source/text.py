@@ -35,7 +35,28 @@ _SUSPECT_BYTES = bytes(
     [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xC2, 0xE2, 0xED, 0xEF, *range(0xF0, 0xF5)]
 )
 _NOT_SUSPECT = bytes(b for b in range(256) if b not in _SUSPECT_BYTES)
+# The same for REFUSED_RE alone: the controls, and the lead bytes of C1 controls (C2),
+# surrogates (ED), noncharacters (EF B7 and EF BF) and the planes past the first (F0-F4).
+_NOT_REFUSED_LEAD = bytes(
+    b
+    for b in range(256)
+    if b not in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xC2, 0xED, 0xEF]
+    and not 0xF0 <= b <= 0xF4
+)
 REPORTED = 10  # of each kind per text, then how many more there are
+
+
+def refused_free(text: str) -> bool:
+    """True when ``text`` certainly has no character of REFUSED_RE (false: it may have one).
+
+    An HTML page has EF bytes of its own (the footnotes' back links' U+FE0E): those lead
+    to a refused character only as EF B7 or EF BF.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    left = data.translate(None, _NOT_REFUSED_LEAD)
+    if not left:
+        return True
+    return not left.strip(b"\xef") and b"\xef\xb7" not in data and b"\xef\xbf" not in data
 
 
 def refused_or_bidi(text: str) -> bool:
