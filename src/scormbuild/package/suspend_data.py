@@ -130,21 +130,32 @@ def worst_case_length(course: Course) -> int:
     return header + sum(quiz_max_length(q) for q in quizzes) + max(len(quizzes) - 1, 0)
 
 
-def fingerprint(course: Course) -> str:
+def fingerprint(course: Course, layouts: dict[int, list[str]] | None = None) -> str:
     """Four base-36 characters that change when the layout of format 1 would.
 
     Format 1 saved positions, not keys: the runtime reads it only when the course's
-    fingerprint is the one it was saved with.
+    fingerprint is the one it was saved with. ``layouts``: each quiz's part of it, by the
+    quiz's id(), kept by a caller that asks for several fingerprints of one course's parts.
     """
     parts = [str(len(course.modules))]
     for quiz in course.quizzes:
-        parts.append(f"{quiz.id}:{quiz.drawn}:{int(stores_order(quiz))}")
-        for q in quiz.questions:
-            size = len(q.choices) + len(q.pairs) + len(q.items)
-            parts.append(f"{q.id}:{q.type}:{size}:{answer_max_length(q)}")
+        layout = layouts.get(id(quiz)) if layouts is not None else None
+        if layout is None:
+            layout = _layout(quiz)
+            if layouts is not None:
+                layouts[id(quiz)] = layout
+        parts += layout
     digest = hashlib.sha256("\n".join(parts).encode()).digest()
     value = int.from_bytes(digest[:8], "big") % 36**FINGERPRINT_WIDTH
     return to_b36(value).rjust(FINGERPRINT_WIDTH, "0")
+
+
+def _layout(quiz: Quiz) -> list[str]:
+    lines = [f"{quiz.id}:{quiz.drawn}:{int(stores_order(quiz))}"]
+    for q in quiz.questions:
+        size = len(q.choices) + len(q.pairs) + len(q.items)
+        lines.append(f"{q.id}:{q.type}:{size}:{answer_max_length(q)}")
+    return lines
 
 
 _TAG_RE = re.compile(r"<[^>]*>")
@@ -153,7 +164,7 @@ _ORDER_RE = re.compile(r"^[0-9]+-")
 
 def short_hash(*parts: object) -> str:
     """:data:`KEY_WIDTH` base-36 characters from ``parts``: keys and content hashes."""
-    text = "\x1f".join(str(p) for p in parts)
+    text = "\x1f".join(map(str, parts))
     value = int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
     return to_b36(value % 36**KEY_WIDTH).rjust(KEY_WIDTH, "0")
 
