@@ -20,7 +20,6 @@ import jinja2
 
 from scormbuild.errors import CourseError, Problem, error
 from scormbuild.render.budget import CourseSandbox, TemplateBudgetError
-from scormbuild.render.codecache import CodeCache
 from scormbuild.render.fastpath import ThemeContext, escape_output, mark_safe
 from scormbuild.strings import Catalog
 
@@ -49,9 +48,8 @@ class CompiledTemplates:
     """The built-in templates' code generated ahead (:mod:`scormbuild.render.compiled`), read
     from the package when a template is first asked for."""
 
-    def __init__(self, codes: CodeCache | None = None) -> None:
+    def __init__(self) -> None:
         self.table: dict[str, Any] | None = None
-        self.codes = codes or CodeCache.beside_package()
 
     def code(self, name: str, source: str) -> str | None:
         """The Python code of template ``name`` if the table has it for this ``source``."""
@@ -98,7 +96,7 @@ class ThemeLoader(jinja2.FileSystemLoader):
         ahead = self.compiled.code(name, source)
         code = environment.compile(source, name, filename) if ahead is None else ahead
         if isinstance(code, str):
-            code = self.compiled.codes.compile(code, filename)
+            code = compile(code, filename, "exec")
         template = environment.template_class.from_code(environment, code, globals or {}, uptodate)
         # The code looks ``escape`` up among its module's names when it runs.
         cast(FunctionType, template.root_render_func).__globals__["escape"] = escape_output
