@@ -219,12 +219,11 @@ def _plain(text: str) -> bool:
 
 
 class _EventBuilder:
-    """A plain document's values (:func:`_plain`) as :func:`.yamlcheck.check_nodes`,
-    construction and :func:`_shift` make them, made from libyaml's events in one pass: no node
-    is made (nodes, the composer's calls back for each, and a walk over them took half of
-    loading a quiz). Raises for anything it would not make alike (a value over a limit; a
-    duplicate, merge or value key; a tag; an anchor or alias; a key no scalar; more than one
-    document): the node path then makes it, or reports what it reports."""
+    """A plain document's values (:func:`_plain`) as the node path makes them (check_nodes,
+    construction, _shift), from libyaml's events in one pass: no node made (nodes, the
+    composer's calls back for each and a walk over them took half of loading a quiz). Raises
+    for anything it would not make alike (over a limit; a duplicate, merge or value key; a
+    tag, anchor or alias; a key no scalar; more documents): the node path then does."""
 
     def __init__(self, text: str, offset: int) -> None:
         self.loader, self.offset, self.count = _FastLoader(text), offset, 1  # the root
@@ -255,9 +254,7 @@ class _EventBuilder:
             raise ValueError("an alias")
         if level > YAML_DEPTH or event.tag is not None or event.anchor is not None:
             raise ValueError("over a limit, or a tag or an anchor")
-        if kind is MappingStartEvent:
-            return self.mapping(event, level + 1)
-        return self.sequence(event, level + 1)
+        return (self.mapping if kind is MappingStartEvent else self.sequence)(event, level + 1)
 
     def scalar(self, event: Any) -> Any:
         if event.tag is not None or event.anchor is not None:
@@ -287,23 +284,28 @@ class _EventBuilder:
         out.line = start.start_mark.line + 1 + offset
         out.lines = lines = {}
         words: dict[str, str] = {}
-        before = self.words
+        before, pairs, plain = self.words, 0, self.plain
         while type(event := get()) is not MappingEndEvent:
             line = event.start_mark.line + 1 + offset
             if type(event) is not ScalarEvent or level > YAML_DEPTH:
                 raise ValueError("a key to construct the full way, or over a limit")
-            key = scalar(event)
-            key = key if isinstance(key, str) else str(key)
+            # A key is nearly always a word met before: a text, whatever its quotes.
+            key = plain.get(event.value) if event.tag is None else None
+            if type(key) is not str:
+                key = str(scalar(event))  # the same text when it is one
             if key in out:
                 raise ValueError("a duplicate key")
-            self.count += 2
-            if type(item := get()) is ScalarEvent:
+            pairs += 1
+            if type(item := get()) is not ScalarEvent:
+                out[key] = self.collection(item, level)
+            elif item.tag is None and not item.implicit[0]:  # quoted: a text
+                out[key] = item.value
+            else:
                 out[key] = value = scalar(item)
                 if isinstance(value, bool) and item.value.lower() not in ("true", "false"):
                     words[key] = item.value
-            else:
-                out[key] = self.collection(item, level)
             lines[key] = line
+        self.count += 2 * pairs
         if words:
             out.words = words
             self.words += 1
