@@ -303,3 +303,10 @@ def test_the_characters_xml_forbids_are_those_it_does_not_allow() -> None:
     allowed = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # XML 1.0
     every = "".join(chr(code) for code in range(0x110000))
     assert XML_ILLEGAL_RE.sub("", every) == "".join(allowed.findall(every))
+
+
+@pytest.mark.parametrize("word", ["0b_", "-0b__", "+0x_", "0x__"])
+def test_a_word_yaml_takes_for_a_number_it_cannot_make_is_a_located_error(word: str) -> None:
+    with pytest.raises(YamlSyntaxError, match="looks like a number") as caught:
+        load_yaml(f"a: 1\nb: [x, {word}]\n", first_line=5)
+    assert (caught.value.line, caught.value.column) == (6, 8)

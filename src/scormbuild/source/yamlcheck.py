@@ -26,6 +26,7 @@ from scormbuild.source.text import REFUSED_RE
 XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 INT_TAG, STR_TAG = "tag:yaml.org,2002:int", "tag:yaml.org,2002:str"
 MAX_DIGITS = 100  # a whole number this long is no count, score or answer
+_NUMBER_TAGS = frozenset({INT_TAG, "tag:yaml.org,2002:float"})
 _COLLECTION_TAGS: dict[type[Node], str] = {
     MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
     SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
@@ -60,6 +61,7 @@ HINTS = {
     "alias": "an alias (*name) cannot stand inside the value its anchor (&name) names",
     "char": "delete it: a course text cannot hold it, as it is or as an escape (\\v, \\x1f, \\0)",
     "digits": "write it as text in quotes, or as a smaller number",
+    "number": "write it as text in quotes, or as a number (digits after 0b or 0x)",
 }
 
 
@@ -95,7 +97,7 @@ def check_nodes(root: Node, first_line: int, resolver: Any) -> None:
             raise _limit(node, first_line, too_deep(), "deep")
         _check_tag(node, resolver)
         if isinstance(node, ScalarNode):
-            _check_scalar(node, first_line)
+            _check_scalar(node, first_line, resolver)
             size[node] = height[node] = 1
             continue
         if isinstance(node, MappingNode):
@@ -128,7 +130,7 @@ def _check_tag(node: Node, resolver: Any) -> None:
     raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
 
 
-def _check_scalar(node: ScalarNode, first_line: int) -> None:
+def _check_scalar(node: ScalarNode, first_line: int, loader: Any) -> None:
     for pattern, which in ((XML_ILLEGAL_RE, "XML does not allow"), (REFUSED_RE, _PAGE)):
         bad = pattern.search(node.value)  # REFUSED_RE: DEL, C1, noncharacters: XML takes them
         if bad:
@@ -136,6 +138,13 @@ def _check_scalar(node: ScalarNode, first_line: int) -> None:
             raise _limit(node, first_line, message, "char")
     if node.tag == INT_TAG and len(node.value) > MAX_DIGITS:
         raise _limit(node, first_line, f"a number of more than {MAX_DIGITS} digits", "digits")
+    if node.tag in _NUMBER_TAGS:
+        # YAML 1.1 takes '0b_' and '0x_' for whole numbers that its constructor cannot make.
+        try:
+            loader.yaml_constructors[node.tag](loader, node)
+        except ValueError:
+            message = f"'{node.value}' looks like a number, but it is none"
+            raise _limit(node, first_line, message, "number") from None
 
 
 def _limit(node: Node, first_line: int, message: str, kind: str) -> YamlSyntaxError:
