@@ -21,6 +21,7 @@ import resource
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -28,6 +29,8 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tests.hostile.peak import PEAK_FILE
 
 REPO = Path(__file__).resolve().parents[2]
 MEMORY_LIMIT = 1536 * 1024 * 1024  # address space of the command and each of its workers
@@ -96,7 +99,7 @@ def start_cli(
     environ |= {"TMPDIR": str(tmp), "PYTHONPATH": str(REPO), "LC_ALL": "C.UTF-8"}
     environ |= env or {}
     return subprocess.Popen(
-        [sys.executable, "-m", module, *args],
+        [sys.executable, "-m", "tests.hostile.peak", module, *args],
         cwd=cwd,
         env=environ,
         stdin=subprocess.DEVNULL,
@@ -111,7 +114,9 @@ def run_cli(
 ) -> Outcome:
     """``python -m <module> ARGS`` in ``cwd``, limited as the module docstring says."""
     start = time.perf_counter()
-    proc = start_cli(args, cwd, module=module, env=env)
+    fd, peak_file = tempfile.mkstemp(prefix="hostile-peak-")  # outside the sandbox
+    os.close(fd)
+    proc = start_cli(args, cwd, module=module, env={**(env or {}), PEAK_FILE: peak_file})
     assert proc.stdout is not None and proc.stderr is not None
     # Waited for here rather than by subprocess, for this one process's resource usage.
     watchdog = threading.Timer(WALL_LIMIT, proc.kill)
@@ -130,8 +135,18 @@ def run_cli(
         stdout.decode("utf-8", "replace"),
         stderr.decode("utf-8", "replace"),
         time.perf_counter() - start,
-        usage.ru_maxrss * 1024,
+        _peak(peak_file, usage.ru_maxrss * 1024),
     )
+
+
+def _peak(peak_file: str, waited: int) -> int:
+    """The command's own peak (see :mod:`tests.hostile.peak`), or, when it could not write it
+    (killed by a limit or a signal), what ``wait4`` said: an upper bound."""
+    try:
+        written = Path(peak_file).read_text(encoding="ascii")
+    finally:
+        os.unlink(peak_file)
+    return int(written) if written.isdigit() else waited
 
 
 def snapshot(root: Path) -> dict[str, str]:

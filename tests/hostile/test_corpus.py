@@ -40,7 +40,7 @@ import pytest
 
 from tests.hostile.corpus import ALL_CASES, COURSE_CASES, OUTPUT_CASES, ZIP_CASES
 from tests.hostile.courses import IMPORT_CASES, LIMIT_CASES, PAGE_CASES, SOURCE_CASES
-from tests.hostile.runner import Case, run_case
+from tests.hostile.runner import Case, run_case, run_cli
 
 
 @pytest.mark.parametrize("case", ZIP_CASES, ids=str)
@@ -83,3 +83,15 @@ def test_case_names_are_unique() -> None:
         case.name for case in [*ALL_CASES, *SOURCE_CASES, *PAGE_CASES, *LIMIT_CASES, *IMPORT_CASES]
     ]
     assert len(names) == len(set(names))
+
+
+def test_peak_memory_is_the_commands_own_not_the_test_processes(tmp_path: Path) -> None:
+    # A command forked from a large test process (pytest late in a run) must not read as large:
+    # the kernel's ru_maxrss of such a child starts at the forking process's resident size.
+    ballast = bytearray(600 * 2**20)
+    for at in range(0, len(ballast), 4096):
+        ballast[at] = 1  # resident, not just reserved
+    outcome = run_cli(["--version"], tmp_path)
+    del ballast
+    assert outcome.returncode == 0, outcome.output
+    assert 10 * 2**20 < outcome.peak_rss < 300 * 2**20, outcome.peak_rss
