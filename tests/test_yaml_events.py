@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from scormbuild.source.yamlbidi import YamlWarning
 from scormbuild.source.yamlsrc import LineDict, LineList, YamlSyntaxError, load_yaml
 from scormbuild.source.yamlwords import text_words
+from tests.test_source_properties import shape
 
 EXAMPLES = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -65,15 +66,6 @@ def block(
         entries.map(lambda es: [x for k, (h, lines) in es for x in (f"{pad}{k}:{h}", *lines)]),
         items.map(lambda es: [x for h, lines in es for x in (f"{pad}-{h}", *lines)]),
     )
-
-
-def shape(value: Any) -> Any:
-    if isinstance(value, LineDict):
-        items = {k: shape(v) for k, v in value.items()}
-        return ("map", value.line, value.lines, dict(value.words), items)
-    if isinstance(value, LineList):
-        return ("seq", value.line, value.lines, dict(value.words), [shape(v) for v in value])
-    return (type(value).__name__, repr(value))
 
 
 def outcome(text: str, first: int) -> Any:

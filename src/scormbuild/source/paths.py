@@ -188,6 +188,9 @@ def _closest_name(name: str, names: Sequence[str]) -> str | None:
     return (same or stems[near[0]])[0]
 
 
+_CHUNK = 64 * 1024  # what a read past a file's first size asks for at a time
+
+
 def _read_up_to(fd: int, most: int, size: int) -> bytes:
     """At most ``most`` bytes of the open file ``fd``, to its end; ``size`` is what it held.
 
@@ -199,9 +202,6 @@ def _read_up_to(fd: int, most: int, size: int) -> bytes:
         parts.append(os.read(fd, min(most - got, _CHUNK)))
         got += len(parts[-1])
     return b"".join(parts)
-
-
-_CHUNK = 64 * 1024
 
 
 class CourseFiles:
