@@ -39,32 +39,13 @@ LAUNCH_ENTRIES = ("shell.js",)
 PAGE_ENTRIES = ("dragdrop.js", "page.js")
 USED_RE = re.compile(r"\bC\.([A-Z][A-Z0-9_]*)\b")  # a constant a script reads
 REQUIRE_RE = re.compile(r"""\brequire\(\s*["']\./([\w.-]+)["']\s*\)""")
-# The same without their first \b, which keeps the regular expression engine from looking for
-# their first words at memory speed: at every character of every script instead, some 10 ms
-# a build. found() checks what comes before each match.
-_USED_WORDS = re.compile(USED_RE.pattern.removeprefix(r"\b"))
-_REQUIRE_WORDS = re.compile(REQUIRE_RE.pattern.removeprefix(r"\b"))
+# The same matches, written to start with their literal words (the \b before them checked
+# behind): the pattern engine then looks for those words at memory speed, where a leading \b
+# is tried at every character of every script (some 10 ms a build).
+_USED_WORDS = re.compile(r"C\.(?<=\bC\.)([A-Z][A-Z0-9_]*)\b")
+_REQUIRE_WORDS = re.compile(r"""require\((?<=\brequire\()\s*["']\./([\w.-]+)["']\s*\)""")
 # The browser's half of the header: ``else root.SBName = factory(window, root.SBOther, ...)``.
 BROWSER_RE = re.compile(r"\belse\s+(?:root\.(\w+)\s*=\s*)?factory\(([^)]*)\)")
-
-
-def found(words: re.Pattern[str], text: str) -> list[str]:
-    """``words.findall(text)`` (one group) where a word boundary comes before the match, that
-    is ``re.compile(r"\\b" + words.pattern).findall(text)`` for a pattern that starts with a
-    word character."""
-    out, at = [], 0
-    while (match := words.search(text, at)) is not None:
-        start = match.start()
-        if start == 0 or not _word_char(text[start - 1]):
-            out.append(match.group(1))
-            at = match.end()
-        else:  # not a match: another may start inside it ("0C.C.A" holds C.A)
-            at = start + 1
-    return out
-
-
-def _word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"  # what \w matches in a str pattern
 
 
 def read(name: str) -> str:
@@ -88,7 +69,7 @@ def scripts() -> tuple[str, ...]:
 def constants_script() -> bytes:
     """``constants.js``: the shared numbers the scripts read (``C.NAME``), as the browser's
     ``window.SBConstants``; those only Python uses stay out of the package."""
-    used = {name for script in scripts() for name in found(_USED_WORDS, read(script))}
+    used = {name for script in scripts() for name in _USED_WORDS.findall(read(script))}
     shipped = {k: v for k, v in CONSTANTS.items() if k in used}
     text = json.dumps(shipped, sort_keys=True, separators=(",", ":"))
     return f"window.SBConstants = {text};\n".encode()
@@ -101,7 +82,7 @@ def package_name(required: str) -> str:
 
 def requires(script: str) -> tuple[str, ...]:
     """The scripts ``script`` needs, in the order its header names them."""
-    return tuple(package_name(n) for n in found(_REQUIRE_WORDS, read(script)))
+    return tuple(package_name(n) for n in _REQUIRE_WORDS.findall(read(script)))
 
 
 def browser_globals(script: str) -> tuple[str | None, tuple[str, ...]]:

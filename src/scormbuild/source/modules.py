@@ -31,22 +31,15 @@ from scormbuild.source.yamlwords import text_words
 
 FRONT_MATTER_KEYS = ("duration", "objectives", "title")
 DURATION_CHARS = 40  # "15 min", "1 h 30 min"
-# An id attribute's value: 'id="..."' after white space (by its literal start, which the
-# pattern engine finds fast, where a pattern that starts with \s is tried at every character).
-_ID_RE = re.compile(r'id="([^"]+)"')
+# An id attribute's value: \sid="...", written to start with its literal words (the white space
+# before them checked behind), which the pattern engine looks for at memory speed; a pattern
+# that starts with \s is tried at every character of a page.
+_ID_RE = re.compile(r'id="(?<=\sid=")([^"]+)"')
 
 
 def page_ids(html: str) -> list[str]:
     """What ``re.findall(r'\\sid="([^"]+)"', html)`` finds, in a fraction of the time."""
-    ids = []
-    start = 1  # white space comes first
-    while (match := _ID_RE.search(html, start)) is not None:
-        if html[match.start() - 1].isspace():
-            ids.append(match.group(1))
-            start = match.end() + 1  # the next one's white space is after this one
-        else:
-            start = match.start() + 1
-    return ids
+    return _ID_RE.findall(html)
 
 
 class ModuleReader:

@@ -31,17 +31,13 @@ _SUSPECT_RE = re.compile(
 # once every other byte is deleted has none of them: checked at memory speed, where the
 # pattern steps through it a character at a time. Letters such as 'ä' (C3 A4) pass so; a
 # dash, curly quote or no-break space (E2 80 .., C2 A0) leaves the pattern to decide.
-_SUSPECT_BYTES = bytes(
-    [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xC2, 0xE2, 0xED, 0xEF, *range(0xF0, 0xF5)]
-)
+_CONTROL_BYTES = (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)
+_SUSPECT_BYTES = bytes([*_CONTROL_BYTES, 0xC2, 0xE2, 0xED, 0xEF, *range(0xF0, 0xF5)])
 _NOT_SUSPECT = bytes(b for b in range(256) if b not in _SUSPECT_BYTES)
 # The same for REFUSED_RE alone: the controls, and the lead bytes of C1 controls (C2),
 # surrogates (ED), noncharacters (EF B7 and EF BF) and the planes past the first (F0-F4).
 _NOT_REFUSED_LEAD = bytes(
-    b
-    for b in range(256)
-    if b not in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xC2, 0xED, 0xEF]
-    and not 0xF0 <= b <= 0xF4
+    b for b in range(256) if b not in [*_CONTROL_BYTES, 0xC2, 0xED, 0xEF, *range(0xF0, 0xF5)]
 )
 REPORTED = 10  # of each kind per text, then how many more there are
 
