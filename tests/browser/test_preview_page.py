@@ -77,3 +77,33 @@ def test_preview_page_runs_the_course_and_reloads(browser: Browser, tmp_path: Pa
     finally:
         context.close()
     assert remote == []
+
+
+def test_the_preview_launches_the_course_once(browser: Browser, tmp_path: Path) -> None:
+    """Opening the preview launches the course once: the event stream's opening and its first
+    message both ask for the build, and the second asking must not close the course the first
+    launched (which logged a lost session and a second LMSInitialize)."""
+    course = tmp_path / "course"
+    create_course(course)
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        with running_preview(course) as base:
+            page.goto(base)
+            log = page.locator("#call-log")
+            expect(log).to_contain_text('LMSInitialize("") → "true"', timeout=10000)
+            expect(page.locator('td[data-key="cmi.core.entry"]')).to_have_text("ab-initio")
+            # A second launch would follow within the time the preview gives a course to
+            # close (1.5 s): wait that long, and more, before counting.
+            page.wait_for_timeout(2500)
+            lines = log.locator("li").all_inner_texts()
+            assert [line for line in lines if line.startswith("LMS: launch")] == [
+                "LMS: launch index.html (normal mode, attempt 1)"
+            ]
+            assert [line for line in lines if "LMSInitialize" in line] == [
+                'LMSInitialize("") → "true"'
+            ]
+            assert not [line for line in lines if "closing the course" in line]
+            assert log.locator("li.err").count() == 0
+    finally:
+        context.close()

@@ -323,16 +323,32 @@
     hide(select, langs.length < 2);
   }
 
+  /* One look at the build at a time, the launch it decides on included: the event stream's
+   * first message and its opening both ask at the start, and a second look taken before the
+   * first had launched the course would find no session and launch it again. A look asked for
+   * meanwhile is taken once the current one is done. */
+  /** @type {Promise<void> | null} */
+  var looking = null;
+  var askedAgain = false;
+
+  /** @returns {Promise<void>} */
   function refresh() {
-    return fetch("/_preview/status", { cache: "no-store" })
+    if (looking) { askedAgain = true; return looking; }
+    var done = function () {
+      looking = null;
+      if (askedAgain) { askedAgain = false; refresh(); }
+    };
+    looking = fetch("/_preview/status", { cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(/** @param {BuildStatus} status */ function (status) {
         var changed = status.version !== version;
         version = status.version;
         showStatus(status);
         var stale = status.ok && status.languages.length > 0 && (changed || !session);
-        return stale ? loadScos().then(function () { relaunch("rebuilt"); }) : undefined;
-      });
+        return stale ? loadScos().then(function () { return relaunch("rebuilt"); }) : undefined;
+      })
+      .then(done, done);
+    return looking;
   }
 
   function listen() {
