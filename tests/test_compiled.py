@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
+from scormbuild.model import CourseTemplates
 from scormbuild.render import compiled
 from scormbuild.render.compiled import compiled_table
 from scormbuild.render.theme import CompiledTemplates, ThemeLoader, digest, make_environment
@@ -76,9 +77,7 @@ def test_a_template_is_taken_from_the_table_only_for_the_source_it_was_made_from
 
 
 def test_a_course_with_templates_of_its_own_compiles_every_template(tmp_path: Path) -> None:
-    (tmp_path / "templates").mkdir()
-    (tmp_path / "templates" / "figure.html").write_text("own\n", "utf-8")
-    env = make_environment(tmp_path)
+    env = make_environment(CourseTemplates(tmp_path / "templates", {"figure.html": "own\n"}))
     assert loader_of(env).compiled is None  # sandboxed: Jinja2 generates other code
     assert loader_of(make_environment(None)).compiled is not None
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from unittest import mock
 
 import pytest
 
@@ -18,9 +17,8 @@ from scormbuild.commands.build import build
 from scormbuild.commands.check import check
 from scormbuild.errors import CourseError
 from scormbuild.limits import TEMPLATE_BYTES
-from scormbuild.model import OutputFile
+from scormbuild.model import CourseTemplates, OutputFile
 from scormbuild.render.theme import builtin_templates
-from scormbuild.source import pageguard
 from scormbuild.source.pageguard import page_problems
 from tests.coursekit import write_course
 
@@ -103,21 +101,19 @@ def test_the_theme_copied_into_a_course_passes(tmp_path: Path, course: str) -> N
     assert build(copy, tmp_path / "dist").packages
 
 
-def test_the_guard_reads_course_templates_under_the_template_limit(tmp_path: Path) -> None:
-    # A template holding the offending text, but larger than the guard reads: the problem is
-    # named at the template that made the page instead of reading the large file whole.
-    course = write_course(tmp_path / "course")
-    templates = course / "templates"
-    (templates / "notes").mkdir(parents=True)
-    (templates / "notes" / "big.txt").write_text("x" * 200 + "\n<base href", encoding="utf-8")
-    (templates / "index.html").write_text("<p>no policy</p>\n", encoding="utf-8")
+def test_the_guard_reads_the_templates_the_loader_read(tmp_path: Path) -> None:
+    # Whatever is on disk now: the guard locates problems in the texts of the model.
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "index.html").write_text("<base href\n", encoding="utf-8")
+    texts = {"notes/big.txt": "x" * 200 + "\n<base href", "index.html": "<p>no policy</p>\n"}
+    templates = CourseTemplates(tmp_path / "templates", texts)
     files = [OutputFile("index.html", b"<html><head><base href='../'></head></html>")]
-    with mock.patch.object(pageguard, "TEMPLATE_BYTES", 100):
-        capped = page_problems(files, templates, "default-src 'self'")
-    uncapped = page_problems(files, templates, "default-src 'self'")
+    found = page_problems(files, templates, "default-src 'self'")
     base = "a <base> element is refused in a page"
-    assert [str(p.location) for p in uncapped if p.message == base] == ["templates/notes/big.txt:2"]
-    assert [str(p.location) for p in capped if p.message.startswith(base)] == [
+    assert [str(p.location) for p in found if p.message == base] == ["templates/notes/big.txt:2"]
+    unread = CourseTemplates(tmp_path / "templates", {"index.html": "<p>no policy</p>\n"})
+    found = page_problems(files, unread, "default-src 'self'")
+    assert [str(p.location) for p in found if p.message.startswith(base)] == [
         "templates/index.html"
     ]
 

@@ -146,14 +146,15 @@ def test_a_course_template_that_is_a_symlink_out_of_the_course(tmp_path: Path) -
 def test_the_theme_loader_does_not_follow_a_template_link_out(tmp_path: Path) -> None:
     import jinja2
 
-    from scormbuild.render.theme import make_environment
+    from scormbuild.render.theme import ThemeLoader
 
     secret = outside_file(tmp_path, "index.html", b"secret")
-    course = write_course(tmp_path / "c")
-    (course / "templates").mkdir()
-    (course / "templates" / "index.html").symlink_to(secret)
+    folder = tmp_path / "theme"
+    folder.mkdir()
+    (folder / "index.html").symlink_to(secret)
+    env = jinja2.Environment(loader=ThemeLoader([folder]))
     with pytest.raises(jinja2.TemplateNotFound, match="not a file inside"):
-        make_environment(course).get_template("index.html")
+        env.get_template("index.html")
 
 
 @pytest.mark.parametrize("entry", ["../../outside/x.md", "/etc/x.md", "sub/01-x.md", "01-x.sv.md"])

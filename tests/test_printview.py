@@ -92,7 +92,9 @@ def test_a_course_module_template_without_main_still_prints(tmp_path: Path) -> N
     )
     root = write_course(tmp_path / "c", {"templates/module.html": page})
     course = load_course(root).courses[0]
-    files = {f.path: f.data or b"" for f in render_course(course, make_environment(root))}
+    files = {
+        f.path: f.data or b"" for f in render_course(course, make_environment(course.templates))
+    }
     whole = lxml.html.fromstring(files["modules/print.html"])
     titles = [s.find(".//h2").text_content() for s in whole.find_class("sb-print-section")]
     assert titles == [m.title for m in course.modules]

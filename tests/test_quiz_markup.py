@@ -30,7 +30,7 @@ def page(tmp_path: Path, lang: str) -> str:
     course_yml = f"id: d\ntitle: T\nversion: '1'\nlanguage: {lang}\n"
     root = write_course(tmp_path, {"course.yml": course_yml, "modules/02-more.md": TRUEFALSE})
     (course,) = load_course(root).courses
-    files = {f.path: f.data for f in render_course(course, make_environment(root))}
+    files = {f.path: f.data for f in render_course(course, make_environment(course.templates))}
     data = files["modules/02-more.html"]
     assert data is not None
     return data.decode()

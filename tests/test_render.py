@@ -12,7 +12,7 @@ import pytest
 from lxml import html as lxml_html
 
 from scormbuild.courseconfig import Theme
-from scormbuild.model import OutputFile
+from scormbuild.model import CourseTemplates, OutputFile
 from scormbuild.render.pages import render_course
 from scormbuild.render.theme import brand_css, contrast, make_environment, parse_color
 from tests.course_samples import no_blocks_course, sample_course
@@ -196,19 +196,20 @@ def test_brand_colour_goes_to_brand_css() -> None:
 
 
 def test_course_templates_override_the_theme(tmp_path: Path) -> None:
-    (tmp_path / "templates/static").mkdir(parents=True)
-    (tmp_path / "templates/static/theme.css").write_text("body { color: red; }\n")
-    (tmp_path / "templates/static/path.css").write_text("nav { color: blue; }\n")
-    (tmp_path / "templates/static/quiz.css").write_text("li { color: green; }\n")
-    course = replace(sample_course(), root=tmp_path)
-    out: list[OutputFile] = render_course(course, make_environment(tmp_path))
+    texts = {
+        "static/theme.css": "body { color: red; }\n",
+        "static/path.css": "nav { color: blue; }\n",
+        "static/quiz.css": "li { color: green; }\n",
+    }
+    templates = CourseTemplates(tmp_path / "templates", texts)
+    course = replace(sample_course(), root=tmp_path, templates=templates)
+    out: list[OutputFile] = render_course(course, make_environment(templates))
     css = next(f for f in out if f.path == "scormbuild/theme.css")
     assert css.data == b"body{color:red}nav{color:blue}li{color:green}\n"  # theme, then parts
 
 
 def test_missing_template_names_the_search_path(tmp_path: Path) -> None:
-    (tmp_path / "templates").mkdir()
-    env = make_environment(tmp_path)
+    env = make_environment(CourseTemplates(tmp_path / "templates"))
     with pytest.raises(jinja2.TemplateNotFound) as info:
         env.get_template("nope.html")
     assert str(tmp_path / "templates") in str(info.value)
@@ -235,7 +236,7 @@ def test_a_course_template_gives_figures_and_players_their_markup(tmp_path: Path
         },
     )
     (course,) = load_course(course_dir).courses
-    out = {f.path: f.data for f in render_course(course, make_environment(course_dir))}
+    out = {f.path: f.data for f in render_course(course, make_environment(course.templates))}
     page = (out["modules/02-more.html"] or b"").decode()
     assert '<div class="pic">The cycle</div>' in page
     assert '<p class="clip">A talk: assets/talk.vtt</p>' in page

@@ -26,8 +26,8 @@ def files(root: Path) -> dict[str, str | bytes]:
 def both(root: Path, cache: BuildCache) -> tuple[list[OutputFile], list[OutputFile]]:
     """(reusing render, fresh render) of the course as it is now."""
     (course,) = load_course(root, cache.modules).courses
-    reused = render.render_course(course, cache.themes.environment(root), cache.pages)
-    return reused, render.render_course(course, make_environment(root))
+    reused = render.render_course(course, cache.themes.environment(course.templates), cache.pages)
+    return reused, render.render_course(course, make_environment(course.templates))
 
 
 EDITS = {
@@ -65,7 +65,7 @@ def test_unchanged_pages_are_not_rendered_again(tmp_path: Path) -> None:
     before, _ = both(root, cache)
     write_course(root, {"modules/04-last.md": MODULE.format(title="Last") + "\nMore text.\n"})
     (course,) = load_course(root, cache.modules).courses
-    after = render.render_course(course, cache.themes.environment(root), cache.pages)
+    after = render.render_course(course, cache.themes.environment(course.templates), cache.pages)
     pages = [(a, b) for a, b in zip(after, before, strict=True) if a.path.startswith("modules/")]
     fresh = [a.path for a, b in pages if a.data is not b.data]
     # Its neighbour's links did not change; the cover and finish pages, which list every

@@ -105,7 +105,7 @@ def test_workers_go_on_while_the_block_has_not_read_their_results(tmp_path: Path
 
 def test_parallel_render_equals_sequential(tmp_path: Path) -> None:
     (course,) = load_course(big_course(tmp_path)).courses
-    env = make_environment(course.root)
+    env = make_environment(course.templates)
     expected = render_course(course, env, workers=1)
     cache = PageCache()
     first = render_course(course, env, cache, workers=3)
@@ -129,7 +129,7 @@ class PidPacker:
 
 def test_the_pages_are_packed_where_they_are_rendered(tmp_path: Path) -> None:
     (course,) = load_course(big_course(tmp_path)).courses
-    env = make_environment(course.root)
+    env = make_environment(course.templates)
     packer = PidPacker()
     files = {f.path: f.data for f in render_course(course, env, workers=2, packer=packer)}
     assert files == {f.path: f.data for f in render_course(course, env, workers=1)}
@@ -145,7 +145,7 @@ def test_a_page_packed_on_a_worker_arrives_as_the_very_object_it_packed(tmp_path
     """So the writer knows the page is the one packed without reading it again."""
     (course,) = load_course(big_course(tmp_path)).courses
     writer = PackageWriter(io.BytesIO())
-    files = render_course(course, make_environment(course.root), workers=2, packer=writer)
+    files = render_course(course, make_environment(course.templates), workers=2, packer=writer)
     data = {f.path: f.data for f in files}
     for m in course.modules:
         _crc, packed, _body = cast(tuple[int, bytes, bytes], writer.packed[m.href])

@@ -9,7 +9,8 @@ packager streams from the paths in :class:`Asset`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -234,6 +235,20 @@ class Asset:
 
 
 @dataclass(frozen=True)
+class CourseTemplates:
+    """A course's own ``templates/`` as the loader read them: later stages read only these."""
+
+    folder: Path  # course/templates: where problems and 'no template' messages place them
+    texts: Mapping[str, str] = field(default_factory=dict)  # 'static/theme.css' -> its text
+    # Files that are not UTF-8 (U+FFFD in their text): line and value of the first bad byte.
+    undecodable: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+
+    def names(self) -> list[str]:
+        """The templates' names in the order of their paths, folder by folder."""
+        return sorted(self.texts, key=lambda name: name.split("/"))
+
+
+@dataclass(frozen=True)
 class Course:
     """A whole course in one language, ready to render."""
 
@@ -245,6 +260,7 @@ class Course:
     glossary: tuple[Term, ...] = ()  # in the order of glossary.yml
     template_uses: frozenset[str] = frozenset()  # files of assets/ its own templates name
     template_matches: frozenset[str] = frozenset()  # what a name they put together may be
+    templates: CourseTemplates | None = None  # None when the course has no templates/ folder
 
     @property
     def quizzes(self) -> tuple[Quiz, ...]:

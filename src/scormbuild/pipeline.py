@@ -66,7 +66,7 @@ class BuildCache:
     fresh build does: modules whose text and file-system answers are the same
     (:mod:`scormbuild.source.memo`), pages whose inputs are the same
     (:class:`~scormbuild.render.pages.PageCache`), and compiled templates
-    (:class:`~scormbuild.render.theme.Themes`, which Jinja2 recompiles when a file changes).
+    (:class:`~scormbuild.render.theme.Themes`, new when the course's templates changed).
     """
 
     modules: ModuleMemo = field(default_factory=ModuleMemo)
@@ -212,9 +212,8 @@ def package_files(
     with timer.phase("render"):
         pages = cache.pages if cache else None
         files = render_course(course, env, pages, meanwhile=meanwhile, packer=packer)
-        templates = course.root / "templates"
-        if templates.is_dir():  # the course's own HTML: nothing that runs or loads elsewhere
-            raise_if_errors(page_problems(files, templates, _theme_csp()))
+        if course.templates is not None:  # its own HTML: nothing that runs or loads elsewhere
+            raise_if_errors(page_problems(files, course.templates, _theme_csp()))
     files += source_files(course, schemas)
     with timer.phase("manifest"):
         manifest = manifest_bytes(course, [f.path for f in files])

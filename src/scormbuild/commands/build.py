@@ -55,7 +55,7 @@ def build(
     gathered = gather(course_dir, strict=strict, schemas=schemas, timer=timer)
     loaded, warnings = gathered.or_raise(), gathered.problems
     multilingual = len(loaded.courses) > 1
-    env = make_environment(loaded.courses[0].root)
+    env = make_environment(loaded.courses[0].templates)
     names: list[str] = []
     # Written beside each package: a draft accessibility statement in the course language,
     # and the Moodle settings that match how the package reports.

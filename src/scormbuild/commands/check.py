@@ -84,10 +84,10 @@ def _template_problems(gathered: Gathered) -> tuple[Problem, ...]:
     loaded = gathered.loaded
     if loaded is None or any(p.level == "error" for p in gathered.problems):
         return ()
-    root = loaded.courses[0].root
-    if not (root / "templates").is_dir():
+    templates = loaded.courses[0].templates
+    if templates is None:
         return ()
-    env = make_environment(root)
+    env = make_environment(templates)
     found: list[Problem] = []
     for course in loaded.courses:
         try:

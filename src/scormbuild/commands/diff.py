@@ -30,7 +30,7 @@ def is_course_folder(path: Path) -> bool:
 def read_course_folder(path: Path) -> list[Package]:
     """One package per language, built in memory; a course with errors fails as ``build``."""
     loaded = gather(path).or_raise()
-    env = make_environment(loaded.courses[0].root)
+    env = make_environment(loaded.courses[0].templates)
     out = []
     for course in loaded.courses:
         files = {f.path: f.data for f in package_files(course, env)}

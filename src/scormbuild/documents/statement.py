@@ -66,12 +66,7 @@ def gather_facts(course: Course, warnings: Sequence[Problem]) -> Facts:
         str(p.location) for p in warnings if p.code == "headings" and p.location.path in ours
     )
     rgb = readable_on_white(parse_color(course.config.theme.brand_color))
-    overridden: tuple[str, ...] = ()
-    folder = course.root / "templates"
-    if folder.is_dir():
-        overridden = tuple(
-            sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-        )
+    overridden = tuple(course.templates.names()) if course.templates is not None else ()
     return Facts(
         pages=len(course.modules) + 1,
         images=len(images),

@@ -54,7 +54,7 @@ class PreviewSite:
             try:
                 gathered = gather(self.course_dir, cache=cache)
                 loaded = gathered.or_raise()
-                env = cache.themes.environment(loaded.courses[0].root)
+                env = cache.themes.environment(loaded.courses[0].templates)
                 files = {
                     c.language: {f.path: f for f in package_files(c, env, cache=cache)}
                     for c in loaded.courses

@@ -197,7 +197,7 @@ class PageCache:
     ) -> list[bytes]:
         """Every module page of ``course``, rendering only those not kept from last time
         (``files``, ``workers`` and ``meanwhile`` as for :func:`_render_pages`)."""
-        if course.root is not None and (course.root / "templates").is_dir():
+        if course.templates is not None:
             # A course's own templates may use any part of the course: no reuse.
             every = range(len(course.modules))
             return _render_pages(env, course, quiz_index, every, files, workers, meanwhile)

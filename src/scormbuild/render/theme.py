@@ -1,7 +1,8 @@
-"""The theme: an ordered template search path and the Jinja2 environment over it.
+"""The theme: the course's own templates, then the built-in theme, and the Jinja2 environment.
 
-A course's own ``templates/`` folder comes first, so an author can override any template
-(or ``static/theme.css``) by name; the built-in theme comes last.
+A course's own templates (``templates/``, as the loader read them into the model) come first,
+so an author can override any template (or ``static/theme.css``) by name; the built-in theme
+comes last.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import hashlib
 import importlib.resources
 import json
 import os
+import posixpath
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +21,7 @@ from typing import Any, cast
 import jinja2
 
 from scormbuild.errors import CourseError, Problem, error
+from scormbuild.model import CourseTemplates
 from scormbuild.render.budget import CourseSandbox, TemplateBudgetError
 from scormbuild.render.fastpath import ThemeContext, escape_output, mark_safe
 from scormbuild.strings import Catalog
@@ -70,19 +73,25 @@ class CompiledTemplates:
 
 
 class ThemeLoader(jinja2.FileSystemLoader):
-    """A file system loader whose errors name the template: every folder searched when it is
-    not found, the line of the first byte that is not UTF-8 when it cannot be read.
+    """The ``course``'s own templates as the loader read them, then a file system loader over
+    the theme's folders; errors name the template: every folder searched when it is not found,
+    the line of the first byte that is not UTF-8 when it cannot be read.
 
-    It opens only regular files that lie inside the folder they are found in: a course's
-    template that is a symlink out of the course (or a FIFO) is never read. The loader
-    refuses such templates first (:mod:`scormbuild.source.load`); this keeps it so.
-    With ``compiled``, templates whose code was generated ahead are only compiled
-    (:mod:`scormbuild.render.compiled`).
+    A course's templates are never read from disk here: what was checked at load is what
+    renders, whatever became of the files since. From a folder it opens only regular files
+    that lie inside it (a symlink out, or a FIFO, is never read). With ``compiled``,
+    templates whose code was generated ahead are only compiled (:mod:`scormbuild.render.compiled`).
     """
 
-    def __init__(self, searchpath: list[Path], compiled: CompiledTemplates | None = None) -> None:
+    def __init__(
+        self,
+        searchpath: list[Path],
+        compiled: CompiledTemplates | None = None,
+        course: CourseTemplates | None = None,
+    ) -> None:
         super().__init__(searchpath)
         self.compiled = compiled
+        self.course = course
 
     def load(
         self,
@@ -103,11 +112,16 @@ class ThemeLoader(jinja2.FileSystemLoader):
         return template
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        if self.course is not None:
+            found = self._course_source(self.course, template)
+            if found is not None:
+                return found
         self._refuse_outside(template)
         try:
             return super().get_source(environment, template)
         except jinja2.TemplateNotFound:
-            searched = ", ".join(str(p) for p in self.searchpath)
+            folders = [self.course.folder] if self.course is not None else []
+            searched = ", ".join(str(p) for p in [*folders, *self.searchpath])
             raise jinja2.TemplateNotFound(f"{template} (searched: {searched})") from None
         except UnicodeDecodeError as exc:
             data = exc.object
@@ -118,6 +132,28 @@ class ThemeLoader(jinja2.FileSystemLoader):
                 template,
                 self._filename(template),
             ) from None
+
+    def list_templates(self) -> list[str]:
+        names = set(super().list_templates())
+        if self.course is not None:
+            names.update(self.course.texts)
+        return sorted(names)
+
+    @staticmethod
+    def _course_source(course: CourseTemplates, template: str) -> tuple[str, str, Any] | None:
+        """The source of ``template`` among the course's own, as a file in its folder gives it."""
+        pieces = jinja2.loaders.split_template_path(template)  # refuses '..'
+        if (text := course.texts.get(name := "/".join(pieces))) is None:
+            return None
+        filename = os.path.normpath(posixpath.join(str(course.folder), *pieces))
+        bad = course.undecodable.get(name)
+        if bad is not None:
+            line, byte = bad
+            message = f"template is not UTF-8 text (byte 0x{byte:02x})"
+            raise TemplateEncodingError(message, line, template, filename)
+        if "\r" in text:  # universal newlines, as a file opened as text reads
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return text, filename, _unchanged
 
     def _refuse_outside(self, template: str) -> None:
         parts = jinja2.loaders.split_template_path(template)
@@ -137,6 +173,11 @@ class ThemeLoader(jinja2.FileSystemLoader):
             if path.is_file():
                 return str(path)
         return None
+
+
+def _unchanged() -> bool:
+    """A course's templates in the model never change (an edit is a new load)."""
+    return True
 
 
 @contextmanager
@@ -159,10 +200,10 @@ def course_template_errors(env: jinja2.Environment) -> Iterator[None]:
 
 
 def _course_folder(env: jinja2.Environment) -> Path | None:
-    """The course's ``templates/`` folder when the environment searches one."""
+    """The course's ``templates/`` folder when the environment serves its templates."""
     loader = env.loader
-    if isinstance(loader, ThemeLoader) and len(loader.searchpath) > 1:
-        return Path(loader.searchpath[0])
+    if isinstance(loader, ThemeLoader) and loader.course is not None:
+        return loader.course.folder
     return None
 
 
@@ -222,27 +263,18 @@ def _describe(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def search_path(course_root: Path | None) -> list[Path]:
-    """The folders templates are looked up in, first match wins."""
-    paths: list[Path] = []
-    if course_root is not None and (course_root / "templates").is_dir():
-        paths.append(course_root / "templates")
-    paths.append(builtin_templates())
-    return paths
-
-
-def make_environment(course_root: Path | None) -> jinja2.Environment:
-    """A Jinja2 environment over the course's templates and then the built-in theme."""
-    paths = search_path(course_root)
+def make_environment(templates: CourseTemplates | None) -> jinja2.Environment:
+    """A Jinja2 environment over the course's own ``templates`` (from the model: a course's
+    :attr:`~scormbuild.model.Course.templates`) and then the built-in theme."""
     # A course's own templates come from whoever wrote the course: sandboxed, they can reach
     # no Python internals (``cycler.__init__.__globals__`` would otherwise run any command),
     # and under a budget, they cannot run long or grow a text without bound.
-    kind = CourseSandbox if len(paths) > 1 else jinja2.Environment
+    kind = CourseSandbox if templates is not None else jinja2.Environment
     # The built-in templates' code generated ahead is this environment's alone (sandboxed,
     # Jinja2 generates other code).
     compiled = CompiledTemplates() if kind is jinja2.Environment else None
     env = kind(
-        loader=ThemeLoader(paths, compiled),
+        loader=ThemeLoader([builtin_templates()], compiled, templates),
         # HTML is escaped; the Markdown documents (statement/*.md) are not HTML.
         autoescape=jinja2.select_autoescape(("html", "xml"), default_for_string=True),
         undefined=jinja2.StrictUndefined,
@@ -259,21 +291,23 @@ def make_environment(course_root: Path | None) -> jinja2.Environment:
 
 
 class Themes:
-    """Template environments kept by search path, so that templates are compiled once.
+    """Template environments kept by course folder, so that templates are compiled once.
 
-    For the preview's rebuilds (part of its build cache); Jinja2 still recompiles a template
+    For the preview's rebuilds (part of its build cache). Course templates whose texts changed
+    since (a new load) get a new environment; Jinja2 still recompiles a built-in template
     whose file has changed.
     """
 
     def __init__(self) -> None:
-        self._environments: dict[tuple[Path, ...], jinja2.Environment] = {}
+        self.kept: dict[Path | None, tuple[CourseTemplates | None, jinja2.Environment]] = {}
 
-    def environment(self, course_root: Path | None) -> jinja2.Environment:
-        """The environment over ``course_root``'s search path, made on first use."""
-        key = tuple(search_path(course_root))
-        if key not in self._environments:
-            self._environments[key] = make_environment(course_root)
-        return self._environments[key]
+    def environment(self, templates: CourseTemplates | None) -> jinja2.Environment:
+        """The environment over the course's own ``templates``, made when they are new."""
+        key = None if templates is None else templates.folder
+        kept = self.kept.get(key)
+        if kept is None or kept[0] != templates:
+            kept = self.kept[key] = (templates, make_environment(templates))
+        return kept[1]
 
 
 def read_static(env: jinja2.Environment, name: str) -> str:

@@ -165,7 +165,7 @@ def read_course(
     problems += module_problems
     assets, asset_problems = scan_assets(files)
     problems += asset_problems
-    by_templates, template_problems = scan_templates(files, {a.path for a in assets})
+    by_templates, templates, template_problems = scan_templates(files, {a.path for a in assets})
     overrides = dict(config.strings)
     jobs: list[Job] = []
     glossaries: list[tuple[Term, ...]] = []
@@ -205,7 +205,7 @@ def read_course(
         glossary = glossaries[len(courses)]
         course = Course(
             for_language(config, lang), lang, modules, assets, root, glossary,
-            by_templates.named, by_templates.matched,
+            by_templates.named, by_templates.matched, templates,
         )  # fmt: skip
         courses.append(replace(course, assets=shipped_assets(course, config.languages)))
     logo_problems = _logo_problems(config, files)

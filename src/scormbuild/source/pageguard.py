@@ -10,6 +10,7 @@ runtime (no inline script, no event handler), and its stylesheet imports nothing
 The pages are checked once rendered, so whatever a template computes is caught. Each problem is
 reported at the course template that holds the offending text when one does (its first line
 with it), else at the course template most likely to have made the page, naming the page.
+The templates' texts are those the loader read (:class:`~scormbuild.model.CourseTemplates`).
 """
 
 from __future__ import annotations
@@ -17,13 +18,11 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
-from pathlib import Path
 
 from scormbuild.errors import Problem, error
-from scormbuild.limits import TEMPLATE_BYTES
-from scormbuild.model import OutputFile
+from scormbuild.model import CourseTemplates, OutputFile
 from scormbuild.source.markdown.sanitize import LINK_SCHEMES, read_html, scheme_problem
-from scormbuild.source.paths import CourseFiles, PathProblem, browser_url, is_remote
+from scormbuild.source.paths import browser_url, is_remote
 
 FOLDER = "templates"
 CSP = "content-security-policy"
@@ -74,7 +73,9 @@ def csp_of(html: str) -> str | None:
     return None
 
 
-def page_problems(files: Iterable[OutputFile], templates: Path, csp: str) -> list[Problem]:
+def page_problems(
+    files: Iterable[OutputFile], templates: CourseTemplates, csp: str
+) -> list[Problem]:
     """What the pages and stylesheet rendered from a course's ``templates`` must not hold,
     ``csp`` being the theme's own policy."""
     found: dict[str, tuple[str, str]] = {}  # message -> (page, evidence): once per course
@@ -159,25 +160,22 @@ def _css(css: str) -> Iterator[Finding]:
         start = lowered.find("url(", start + 4)
 
 
-def _locate(templates: Path, message: str, page: str, evidence: str) -> Problem:
+def _locate(templates: CourseTemplates, message: str, page: str, evidence: str) -> Problem:
     """The problem at the first line of a course template holding ``evidence``, if any."""
     if evidence:
-        files = CourseFiles(templates.parent)
-        for file in sorted(p for p in templates.rglob("*") if p.is_file()):
-            rel = f"{FOLDER}/{file.relative_to(templates).as_posix()}"
-            try:
-                # Read as the loader would, through the path gate and under the same limit.
-                text = files.read_bytes(rel, TEMPLATE_BYTES).decode("utf-8")
-            except (PathProblem, UnicodeDecodeError):
+        for name in templates.names():
+            if name in templates.undecodable:
                 continue
+            text = templates.texts[name]
             at = text.find(evidence)
             if at >= 0:
-                return error(rel, text.count("\n", 0, at) + 1, message, hint=HINT, code="page")
+                where = f"{FOLDER}/{name}"
+                return error(where, text.count("\n", 0, at) + 1, message, hint=HINT, code="page")
     rel = _maker(templates, page)
     return error(f"{FOLDER}/{rel}", None, f"{message} ({page})", hint=HINT, code="page")
 
 
-def _maker(templates: Path, page: str) -> str:
+def _maker(templates: CourseTemplates, page: str) -> str:
     """The course template that most likely made ``page``: the one of its kind, else the
     course's first template (a page is made of several: base.html, blocks, includes)."""
     kind = (
@@ -186,9 +184,9 @@ def _maker(templates: Path, page: str) -> str:
         else "document.html" if page.startswith("assets/")
         else "module.html"
     )  # fmt: skip
-    if (templates / kind).is_file():
+    if kind in templates.texts:
         return kind
-    names = sorted(p.relative_to(templates).as_posix() for p in templates.rglob("*") if p.is_file())
+    names = templates.names()
     return names[0] if names else kind
 
 

@@ -1,10 +1,11 @@
-"""The course's own ``templates/``: checked and read once, for what the loader needs of them.
+"""The course's own ``templates/``: checked and read once, the only time they are read.
 
-The renderer finds them through the theme's search path (:mod:`scormbuild.render.theme`).
-Before that, the loader makes sure that each is a regular file inside the course, under the
-size limit, and that there are not too many; and it records the files of ``assets/`` they
-name, written out or put together (:func:`scormbuild.source.assets.template_names`), so that
-what a package ships and ``check``'s 'asset is not used' count them.
+The loader makes sure that each is a regular file inside the course, under the size limit,
+and that there are not too many; it keeps their texts in the model
+(:class:`~scormbuild.model.CourseTemplates`), which the renderer serves before the built-in
+theme (:mod:`scormbuild.render.theme`), and it records the files of ``assets/`` they name,
+written out or put together (:func:`scormbuild.source.assets.template_names`), so that what
+a package ships and ``check``'s 'asset is not used' count them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from scormbuild.errors import Problem, error, warning
 from scormbuild.limits import MB, TEMPLATE_BYTES, TEMPLATE_NAMES, TEMPLATES
+from scormbuild.model import CourseTemplates
 from scormbuild.source.assets import matching, names_written, template_names
 from scormbuild.source.paths import FIX, WHAT, CourseFiles, PathProblem
 
@@ -30,34 +32,51 @@ class TemplateUses:
     matched: frozenset[str] = frozenset()  # what a name they put together may be
 
 
-def scan_templates(files: CourseFiles, paths: Set[str]) -> tuple[TemplateUses, list[Problem]]:
-    """The files among ``paths`` (those of ``assets/``) the course's templates name, and what
-    is wrong with the templates: a symlink out of the course, a FIFO or a device, a file over
-    the size limit, too many files. Each file is read once, here."""
+Scanned = tuple[TemplateUses, CourseTemplates | None, list[Problem]]
+
+
+def scan_templates(files: CourseFiles, paths: Set[str]) -> Scanned:
+    """The files among ``paths`` (those of ``assets/``) the course's templates name, the
+    templates' texts (None without a ``templates/`` folder), and what is wrong with them: a
+    symlink out of the course, a FIFO or a device, a file over the size limit, too many files.
+    Each file is read once, here."""
     try:
         if files.kind(FOLDER) != "folder":
-            return TemplateUses(), []
+            return TemplateUses(), None, []
     except PathProblem as exc:
-        return TemplateUses(), [error(FOLDER, None, exc.message, hint=exc.hint, code=exc.code)]
+        return TemplateUses(), None, [error(FOLDER, None, exc.message, hint=exc.hint,
+                                            code=exc.code)]  # fmt: skip
     problems: list[Problem] = []
+    texts: dict[str, str] = {}
+    undecodable: dict[str, tuple[int, int]] = {}
     written: set[str] = set()
     together: set[str] = set()
     count = 0
-    for dirpath, dirnames, filenames in os.walk(files.real(FOLDER)):
+    top = files.real(FOLDER)
+    for dirpath, dirnames, filenames in os.walk(top):
         dirnames.sort()
         base = os.path.relpath(dirpath, files.root_real).replace(os.sep, "/")
+        under = os.path.relpath(dirpath, top).replace(os.sep, "/")  # the templates' names
         for name in sorted(filenames) + [d for d in dirnames if os.path.islink(Path(dirpath, d))]:
             rel = f"{base}/{name}"
+            key = name if under == "." else f"{under}/{name}"
             count += 1
             if count > TEMPLATES:
                 message = f"more than {TEMPLATES} files in templates/, the limit"
                 hint = "keep only the templates the course overrides; media go in assets/"
-                return TemplateUses(), [error(FOLDER, None, message, hint=hint, code="limit")]
-            text, problem = _read(files, rel)
+                return TemplateUses(), None, [error(FOLDER, None, message, hint=hint, code="limit")]
+            data, problem = _read(files, rel)
             if problem is not None:
                 problems.append(problem)
-            if text is None:
+            if data is None:
                 continue
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                # The renderer reports it at the template; its names are read all the same.
+                undecodable[key] = (data.count(b"\n", 0, exc.start) + 1, data[exc.start])
+                text = data.decode("utf-8", "replace")
+            texts[key] = text
             names, patterns = template_names(text)
             written |= names
             fresh = patterns - together
@@ -66,11 +85,12 @@ def scan_templates(files: CourseFiles, paths: Set[str]) -> tuple[TemplateUses, l
                 fresh = set(sorted(fresh)[: max(TEMPLATE_NAMES - len(together), 0)])
             together |= fresh
     uses = TemplateUses(names_written(written, paths), matching(together, paths))
-    return uses, problems
+    folder = Path(files.root, FOLDER)
+    return uses, CourseTemplates(folder, texts, undecodable), problems
 
 
-def _read(files: CourseFiles, rel: str) -> tuple[str | None, Problem | None]:
-    """The text of the template ``rel`` (None for a folder or one that cannot be read), and
+def _read(files: CourseFiles, rel: str) -> tuple[bytes | None, Problem | None]:
+    """The bytes of the template ``rel`` (None for a folder or one that cannot be read), and
     why it cannot be used, if it cannot."""
     try:
         kind = files.kind(rel)
@@ -83,8 +103,7 @@ def _read(files: CourseFiles, rel: str) -> tuple[str | None, Problem | None]:
             message = f"'{rel}' is larger than {TEMPLATE_BYTES // MB} MB, the limit for it"
             hint = "a template is a page's markup: keep large files in assets/"
             return None, error(rel, None, message, hint=hint, code="too-large")
-        # Not UTF-8: the renderer reports it at the template; its names are read all the same.
-        return files.read_bytes(rel, TEMPLATE_BYTES).decode("utf-8", "replace"), None
+        return files.read_bytes(rel, TEMPLATE_BYTES), None
     except PathProblem as exc:
         return None, error(rel, None, exc.message, hint=exc.hint, code=exc.code)
 
@@ -98,4 +117,4 @@ def _too_many_names(rel: str) -> Problem:
     return warning(rel, None, message, hint=hint, code="limit")
 
 
-__all__ = ["FOLDER", "TemplateUses", "scan_templates"]
+__all__ = ["FOLDER", "Scanned", "TemplateUses", "scan_templates"]
