@@ -294,3 +294,46 @@ def test_a_name_with_dots_is_refused_before_any_lookup() -> None:
     assert str(info.value) == "../templates/index.html"
     crlf = CourseTemplates(Path("/t"), {"static/theme.css": "a\r\nb\rc"})
     assert read_static(make_environment(crlf), "theme.css") == "a\nb\nc"  # as a text file
+
+
+LINKS = {
+    # name: (symlink under templates/, what it points to, relative to the course)
+    "a folder linked inside templates/": ("sub", "templates/real"),
+    "a folder linked out of templates/": ("sub", "shared"),
+    "the folder itself, linked": ("sub", "templates"),
+    "a file linked inside templates/": ("sub/x.html", "templates/real/x.html"),
+    "a file linked out of templates/": ("sub/x.html", "shared/x.html"),
+}
+
+
+ASKED = ["sub/x.html", "sub/sub/real/x.html", "real/x.html"]
+
+
+# A name through a link out of templates/ is refused whether or not the file is there (the
+# folder loader looked and said 'searched' for one that is not); the rest is as it was.
+@pytest.mark.parametrize(
+    ("case", "asked"),
+    [(c, a) for c in sorted(LINKS) for a in ASKED if "out of" not in c or a != ASKED[1]],
+)
+def test_symlinks_in_templates_are_followed_as_the_folder_loader_did(
+    tmp_path: Path, case: str, asked: str
+) -> None:
+    link, target = LINKS[case]
+    course = tmp_path / "course"
+    for folder in ("templates/real", "shared"):
+        (course / folder).mkdir(parents=True)
+        (course / folder / "x.html").write_text(f"x in {folder}\r\n", "utf-8")
+    (course / "templates" / link).parent.mkdir(parents=True, exist_ok=True)
+    (course / "templates" / link).symlink_to(course / target)
+    old, new = on_disk_and_gathered(course / "templates", jinja2.Environment(), asked)
+    assert old == new
+
+
+def test_a_linked_templates_folder_serves_as_before(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    (course / "mine" / "static").mkdir(parents=True)
+    (course / "mine" / "static" / "theme.css").write_text("a {}\n", "utf-8")
+    (course / "templates").symlink_to(course / "mine")
+    for asked in ("static/theme.css", "nope.html"):
+        old, new = on_disk_and_gathered(course / "templates", jinja2.Environment(), asked)
+        assert old == new

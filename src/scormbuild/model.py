@@ -242,10 +242,28 @@ class CourseTemplates:
     texts: Mapping[str, str] = field(default_factory=dict)  # 'static/theme.css' -> its text
     # Files that are not UTF-8 (U+FFFD in their text): line and value of the first bad byte.
     undecodable: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    # Its symlinks (to files or folders): where they lead in it, None when out of it.
+    links: Mapping[str, str | None] = field(default_factory=dict)
 
     def names(self) -> list[str]:
         """The templates' names in the order of their paths, folder by folder."""
         return sorted(self.texts, key=lambda name: name.split("/"))
+
+    def resolve(self, name: str) -> str | None:
+        """The name ``name`` reaches through the symlinks, as the file system would follow
+        them; None when one leads out of ``templates/`` (or they loop)."""
+        pieces = name.split("/")
+        for _ in range(40):  # as many links as the OS follows in one path
+            for end in range(1, len(pieces) + 1):
+                target = self.links.get("/".join(pieces[:end]), "")
+                if target != "":
+                    break
+            else:
+                return "/".join(pieces)
+            if target is None:
+                return None
+            pieces = [p for p in target.split("/") if p != "."] + pieces[end:]
+        return None
 
 
 @dataclass(frozen=True)

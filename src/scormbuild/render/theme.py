@@ -143,14 +143,15 @@ class ThemeLoader(jinja2.FileSystemLoader):
     def _course_source(course: CourseTemplates, template: str) -> tuple[str, str, Any] | None:
         """The source of ``template`` among the course's own, as a file in its folder gives it."""
         pieces = jinja2.loaders.split_template_path(template)  # refuses '..'
-        if (text := course.texts.get(name := "/".join(pieces))) is None:
+        name = course.resolve("/".join(pieces))
+        if name is None:
+            raise jinja2.TemplateNotFound(f"{template} (not a file inside {course.folder})")
+        if (text := course.texts.get(name)) is None:
             return None
         filename = os.path.normpath(posixpath.join(str(course.folder), *pieces))
-        bad = course.undecodable.get(name)
-        if bad is not None:
-            line, byte = bad
-            message = f"template is not UTF-8 text (byte 0x{byte:02x})"
-            raise TemplateEncodingError(message, line, template, filename)
+        if (bad := course.undecodable.get(name)) is not None:
+            message = f"template is not UTF-8 text (byte 0x{bad[1]:02x})"
+            raise TemplateEncodingError(message, bad[0], template, filename)
         if "\r" in text:  # universal newlines, as a file opened as text reads
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         return text, filename, _unchanged

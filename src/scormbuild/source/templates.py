@@ -49,10 +49,12 @@ def scan_templates(files: CourseFiles, paths: Set[str]) -> Scanned:
     problems: list[Problem] = []
     texts: dict[str, str] = {}
     undecodable: dict[str, tuple[int, int]] = {}
+    links: dict[str, str | None] = {}
     written: set[str] = set()
     together: set[str] = set()
     count = 0
     top = files.real(FOLDER)
+    real_top = os.path.realpath(top)
     for dirpath, dirnames, filenames in os.walk(top):
         dirnames.sort()
         base = os.path.relpath(dirpath, files.root_real).replace(os.sep, "/")
@@ -68,6 +70,10 @@ def scan_templates(files: CourseFiles, paths: Set[str]) -> Scanned:
             data, problem = _read(files, rel)
             if problem is not None:
                 problems.append(problem)
+            elif os.path.islink(path := os.path.join(dirpath, name)):
+                # The renderer follows it only inside templates/, as a folder's loader would.
+                real = os.path.relpath(os.path.realpath(path), real_top).replace(os.sep, "/")
+                links[key] = None if real == ".." or real.startswith("../") else real
             if data is None:
                 continue
             try:
@@ -86,7 +92,7 @@ def scan_templates(files: CourseFiles, paths: Set[str]) -> Scanned:
             together |= fresh
     uses = TemplateUses(names_written(written, paths), matching(together, paths))
     folder = Path(files.root, FOLDER)
-    return uses, CourseTemplates(folder, texts, undecodable), problems
+    return uses, CourseTemplates(folder, texts, undecodable, links), problems
 
 
 def _read(files: CourseFiles, rel: str) -> tuple[bytes | None, Problem | None]:
