@@ -10,9 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scormbuild import runtime
-from scormbuild.runtime import REQUIRE_RE, USED_RE
 
-WORDS = {USED_RE: runtime._USED_WORDS, REQUIRE_RE: runtime._REQUIRE_WORDS}
+# The patterns as plainly written: \b first. Each of the runtime's must find what its finds.
+USED = re.compile(r"\bC\.([A-Z][A-Z0-9_]*)\b")
+REQUIRE = re.compile(r"""\brequire\(\s*["']\./([\w.-]+)["']\s*\)""")
+WORDS = {USED: runtime.USED_RE, REQUIRE: runtime.REQUIRE_RE}
 pieces = st.sampled_from(
     ["C.", "C.MAX", "C.A_1", "xC.", "_C.", "é", "require(", 'require("./a.js")', "'./b-c.js'",
      "(", ")", '"', " ", "\n", "a", "Z", "_", "9", ".", "-", "./", "ärequire(", "\u0660"]

@@ -37,13 +37,12 @@ LAUNCH_SCRIPT = "launch.js"
 # (dragdrop.js starts itself: a second way to answer matching and ordering questions).
 LAUNCH_ENTRIES = ("shell.js",)
 PAGE_ENTRIES = ("dragdrop.js", "page.js")
-USED_RE = re.compile(r"\bC\.([A-Z][A-Z0-9_]*)\b")  # a constant a script reads
-REQUIRE_RE = re.compile(r"""\brequire\(\s*["']\./([\w.-]+)["']\s*\)""")
-# The same matches, written to start with their literal words (the \b before them checked
-# behind): the pattern engine then looks for those words at memory speed, where a leading \b
-# is tried at every character of every script (some 10 ms a build).
-_USED_WORDS = re.compile(r"C\.(?<=\bC\.)([A-Z][A-Z0-9_]*)\b")
-_REQUIRE_WORDS = re.compile(r"""require\((?<=\brequire\()\s*["']\./([\w.-]+)["']\s*\)""")
+# A constant a script reads, \bC.NAME, and a script it needs, \brequire("./name.js"): written
+# to start with their literal words (the \b before them checked behind), which the pattern
+# engine looks for at memory speed; a leading \b is tried at every character of every script
+# (some 10 ms a build).
+USED_RE = re.compile(r"C\.(?<=\bC\.)([A-Z][A-Z0-9_]*)\b")
+REQUIRE_RE = re.compile(r"""require\((?<=\brequire\()\s*["']\./([\w.-]+)["']\s*\)""")
 # The browser's half of the header: ``else root.SBName = factory(window, root.SBOther, ...)``.
 BROWSER_RE = re.compile(r"\belse\s+(?:root\.(\w+)\s*=\s*)?factory\(([^)]*)\)")
 
@@ -69,7 +68,7 @@ def scripts() -> tuple[str, ...]:
 def constants_script() -> bytes:
     """``constants.js``: the shared numbers the scripts read (``C.NAME``), as the browser's
     ``window.SBConstants``; those only Python uses stay out of the package."""
-    used = {name for script in scripts() for name in _USED_WORDS.findall(read(script))}
+    used = {name for script in scripts() for name in USED_RE.findall(read(script))}
     shipped = {k: v for k, v in CONSTANTS.items() if k in used}
     text = json.dumps(shipped, sort_keys=True, separators=(",", ":"))
     return f"window.SBConstants = {text};\n".encode()
@@ -82,7 +81,7 @@ def package_name(required: str) -> str:
 
 def requires(script: str) -> tuple[str, ...]:
     """The scripts ``script`` needs, in the order its header names them."""
-    return tuple(package_name(n) for n in _REQUIRE_WORDS.findall(read(script)))
+    return tuple(package_name(n) for n in REQUIRE_RE.findall(read(script)))
 
 
 def browser_globals(script: str) -> tuple[str | None, tuple[str, ...]]:
